@@ -1,0 +1,3 @@
+using RedPajama.Cli;
+
+return await RedPajamaCommand.InvokeAsync(args).ConfigureAwait(false);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using RedPajama.Sources;
+
+namespace RedPajama.Cli;
+
+/// <summary>The <c>redpajama</c> command line.</summary>
+public static class RedPajamaCommand
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="output">Where results and the summary go (standard output by default).</param>
+    /// <param name="error">Where progress, warnings and errors go (standard error by default).</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var source = new Argument<string>("source") { Description = $"The source to build: {string.Join(", ", SourceCatalog.Names)}." };
+        var input = new Option<string[]>("--input", "-i")
+        {
+            Description = "Input files, directories or glob patterns (repeatable).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var outputDirectory = new Option<string>("--output", "-o") { Description = "Output directory for part files and _stats.json.", Required = true };
+        var engine = new Option<string>("--engine") { Description = "Engine: local (embedded, the default).", DefaultValueFactory = _ => "local" };
+        engine.AcceptOnlyFromAmong("local");
+        var config = new Option<string?>("--config") { Description = "YAML run configuration." };
+        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+        var format = new Option<string?>("--format") { Description = "Output format: parquet (default), jsonl or jsonl.zst." };
+        var keepAll = new Option<bool>("--keep-all") { Description = "Also write dropped documents, with a drop_reason column." };
+
+        var run = new Command("run", "Run a source's pipeline over raw dump files.")
+        {
+            source, input, outputDirectory, engine, config, threads, format, keepAll,
+        };
+        run.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new RunCommandOptions(
+                parse.GetValue(source)!,
+                parse.GetValue(input) ?? [],
+                parse.GetValue(outputDirectory)!,
+                parse.GetValue(engine)!,
+                parse.GetValue(config),
+                parse.GetValue(threads),
+                parse.GetValue(format),
+                parse.GetValue(keepAll));
+            return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
+        });
+
+        var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.") { run };
+        ParseResult result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError parseError in result.Errors)
+            {
+                await error.WriteLineAsync($"redpajama: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Try 'redpajama run --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+    }
+}

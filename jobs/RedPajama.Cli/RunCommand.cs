@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using RedPajama.Configuration;
+using RedPajama.Engine;
+using RedPajama.Engine.Local;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Sources;
+using RedPajama.Writing;
+
+namespace RedPajama.Cli;
+
+/// <summary><c>redpajama run</c>: resolves inputs, runs the pipeline on the local engine, prints a summary.</summary>
+/// <param name="output">Summary destination.</param>
+/// <param name="error">Progress, warnings and errors.</param>
+public sealed class RunCommand(TextWriter output, TextWriter error)
+{
+    /// <summary>Runs the command.</summary>
+    /// <param name="options">Parsed arguments.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <returns>The exit code.</returns>
+    public async Task<int> ExecuteAsync(RunCommandOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RunConfig config;
+        PipelineDescription pipeline;
+        OutputFormat format;
+        try
+        {
+            config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
+            pipeline = SourceCatalog.Describe(options.Source, config);
+            format = OutputFormats.Parse(options.Format ?? config.Format);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException)
+        {
+            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        InputResolution inputs = InputResolver.Resolve(options.Inputs, SourceCatalog.InputFilter(options.Source));
+        foreach (string problem in inputs.Problems)
+        {
+            await error.WriteLineAsync($"redpajama: warning: {problem}").ConfigureAwait(false);
+        }
+
+        if (inputs.Files.Count == 0)
+        {
+            await error.WriteLineAsync("redpajama: no input files to read").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        var progress = new RunProgress();
+        var engineOptions = new LocalEngineOptions
+        {
+            Threads = options.Threads ?? config.Threads ?? Environment.ProcessorCount,
+            MemoryBytes = config.MemoryMb << 20,
+            ShardBytes = config.ShardMb << 20,
+            Format = format,
+            KeepAll = options.KeepAll || config.KeepAll,
+            TemporaryDirectory = config.TempDir,
+            Warn = message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } },
+            Progress = progress,
+        };
+
+        var stopwatch = Stopwatch.StartNew();
+        RunStatistics statistics;
+        using (var display = new ProgressDisplay(progress, error, stopwatch))
+        {
+            try
+            {
+                statistics = await new LocalEngine(engineOptions).RunAsync(pipeline, inputs.Files, options.Output, inputs.Problems, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RunFailedException exception)
+            {
+                display.Stop();
+                await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+            catch (OperationCanceledException)
+            {
+                display.Stop();
+                await error.WriteLineAsync("redpajama: cancelled; no part file was left half-written").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+        }
+
+        stopwatch.Stop();
+        await output.WriteLineAsync(Summary(statistics, options.Output, engineOptions.Threads, stopwatch.Elapsed)).ConfigureAwait(false);
+        return statistics.InputErrors.Count > 0 ? ExitCodes.InputErrors : ExitCodes.Success;
+    }
+
+    private static string Summary(RunStatistics statistics, string outputDirectory, int threads, TimeSpan elapsed)
+    {
+        double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        string dropped = statistics.Dropped.Count == 0
+            ? "none"
+            : string.Join(", ", statistics.Dropped.Select(d => $"{d.Key} {d.Value}"));
+        string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+        var lines = new List<string>
+        {
+            Invariant($"{statistics.Source}: read {statistics.Read} documents from {statistics.InputFiles} files ({statistics.InputBytes / 1e6:F1} MB), wrote {statistics.Written}, dropped {statistics.Dropped.Values.Sum()} ({dropped})"),
+            Invariant($"throughput: {statistics.Read / seconds:F1} docs/s, {statistics.InputBytes / 1e6 / seconds:F2} MB/s on {threads} threads ({elapsed.TotalSeconds:F2} s)"),
+            $"output: {Path.GetFullPath(outputDirectory)} ({statistics.Parts.Count} part files; accounting in {LocalEngine.StatisticsFileName})",
+        };
+        if (statistics.InputErrors.Count > 0)
+        {
+            lines.Add($"input errors: {statistics.InputErrors.Count} (see input_errors in {LocalEngine.StatisticsFileName})");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}

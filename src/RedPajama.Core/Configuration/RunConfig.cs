@@ -1,0 +1,40 @@
+namespace RedPajama.Configuration;
+
+/// <summary>
+/// The YAML run configuration (<c>--config</c>). Keys are snake_case; command-line options override them.
+/// <code>
+/// threads: 2
+/// memory_mb: 2048
+/// shard_mb: 256
+/// format: parquet        # parquet | jsonl | jsonl.zst
+/// keep_all: false
+/// temp_dir: /scratch/rp
+/// books:
+///   require_gutenberg_markers: true
+///   exact_dedup: true
+///   max_book_mb: 256
+/// </code>
+/// </summary>
+public sealed class RunConfig
+{
+    /// <summary>Worker threads; null for the number of cores.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>Memory budget of the local engine in MiB.</summary>
+    public long MemoryMb { get; set; } = 2048;
+
+    /// <summary>Input MiB per output part file.</summary>
+    public long ShardMb { get; set; } = 256;
+
+    /// <summary><c>parquet</c>, <c>jsonl</c> or <c>jsonl.zst</c>.</summary>
+    public string Format { get; set; } = "parquet";
+
+    /// <summary>Write dropped documents too, with their <c>drop_reason</c>.</summary>
+    public bool KeepAll { get; set; }
+
+    /// <summary>Directory for spill files; null for <c>_temporary</c> in the output directory.</summary>
+    public string? TempDir { get; set; }
+
+    /// <summary>Settings of the books source.</summary>
+    public BooksConfig Books { get; set; } = new();
+}

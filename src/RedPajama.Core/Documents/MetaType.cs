@@ -1,0 +1,17 @@
+namespace RedPajama.Documents;
+
+/// <summary>The value types a <c>meta</c> field can hold; each maps to one Parquet and one JSON type.</summary>
+public enum MetaType
+{
+    /// <summary>UTF-8 text (<see cref="string"/>).</summary>
+    Text,
+
+    /// <summary>64-bit integer (<see cref="long"/>).</summary>
+    Integer,
+
+    /// <summary>64-bit float (<see cref="double"/>).</summary>
+    Float,
+
+    /// <summary>Boolean (<see cref="bool"/>).</summary>
+    Boolean,
+}

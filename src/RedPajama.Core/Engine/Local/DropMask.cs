@@ -1,0 +1,23 @@
+namespace RedPajama.Engine.Local;
+
+/// <summary>
+/// Which records a keyed step dropped: one bit per record read, per input file. Memory is records / 8 bytes,
+/// whatever the number of duplicates.
+/// </summary>
+internal sealed class DropMask
+{
+    private readonly ulong[][] _bits;
+
+    public DropMask(IReadOnlyList<long> recordsPerInput)
+    {
+        _bits = new ulong[recordsPerInput.Count][];
+        for (int i = 0; i < _bits.Length; i++)
+        {
+            _bits[i] = new ulong[(recordsPerInput[i] + 63) / 64];
+        }
+    }
+
+    public void Set(int input, long record) => _bits[input][record >> 6] |= 1UL << (int)(record & 63);
+
+    public bool IsSet(int input, long record) => (_bits[input][record >> 6] & (1UL << (int)(record & 63))) != 0;
+}

@@ -1,0 +1,98 @@
+using RedPajama.Pipeline;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>
+/// Runs one keyed step over the key files the read phase wrote: sorts the entries by (key, order key) — in memory
+/// when they fit the budget, otherwise hash-partitioned on disk and sorted one partition at a time — and marks every
+/// entry after the first of its key in a <see cref="DropMask"/>.
+/// </summary>
+internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
+{
+    // A KeyEntry takes 32 bytes in an array; leave room for the sort.
+    private const int BytesPerEntryInMemory = 40;
+
+    public StepStatistics Run(KeyedStep step, int stepIndex, IReadOnlyList<string> keyFiles, DropMask mask, IReadOnlyList<DropMask> earlierMasks)
+    {
+        var statistics = new StepStatistics(step.Name);
+        long totalEntries = keyFiles.Sum(f => new FileInfo(f).Length / KeyEntry.SerializedBytes);
+        long fitting = Math.Max(1, memoryBytes / BytesPerEntryInMemory);
+        int partitions = (int)Math.Min(4096, (totalEntries + fitting - 1) / fitting);
+        if (partitions <= 1)
+        {
+            Decide(step, statistics, ReadEntries(keyFiles, earlierMasks).ToList(), mask);
+            return statistics;
+        }
+
+        string[] partitionFiles = Partition(keyFiles, earlierMasks, partitions, stepIndex);
+        foreach (string partition in partitionFiles)
+        {
+            Decide(step, statistics, ReadEntries([partition], []).ToList(), mask);
+            File.Delete(partition);
+        }
+
+        return statistics;
+    }
+
+    private static void Decide(KeyedStep step, StepStatistics statistics, List<KeyEntry> entries, DropMask mask)
+    {
+        entries.Sort();
+        for (int i = 0; i < entries.Count; i++)
+        {
+            statistics.In++;
+            if (i > 0 && entries[i].Key == entries[i - 1].Key)
+            {
+                mask.Set(entries[i].Order.Input, entries[i].Order.Record);
+                statistics.AddDropped(step.DropReason);
+            }
+            else
+            {
+                statistics.Kept++;
+            }
+        }
+    }
+
+    private static IEnumerable<KeyEntry> ReadEntries(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks)
+    {
+        foreach (string file in files)
+        {
+            using var reader = new BinaryReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+            long count = reader.BaseStream.Length / KeyEntry.SerializedBytes;
+            for (long i = 0; i < count; i++)
+            {
+                KeyEntry entry = KeyEntry.ReadFrom(reader);
+                if (!earlierMasks.Any(m => m.IsSet(entry.Order.Input, entry.Order.Record)))
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+
+    private string[] Partition(IReadOnlyList<string> keyFiles, IReadOnlyList<DropMask> earlierMasks, int partitions, int stepIndex)
+    {
+        string[] paths = Enumerable.Range(0, partitions)
+            .Select(p => Path.Combine(temporaryDirectory, $"keys-{stepIndex}-partition-{p:D4}.bin"))
+            .ToArray();
+        var writers = paths
+            .Select(p => new BinaryWriter(new FileStream(p, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14)))
+            .ToArray();
+        try
+        {
+            foreach (KeyEntry entry in ReadEntries(keyFiles, earlierMasks))
+            {
+                // The low bits of a good hash spread keys evenly; equal keys land in the same partition.
+                entry.WriteTo(writers[(int)((ulong)entry.Key % (ulong)partitions)]);
+            }
+        }
+        finally
+        {
+            foreach (BinaryWriter writer in writers)
+            {
+                writer.Dispose();
+            }
+        }
+
+        return paths;
+    }
+}

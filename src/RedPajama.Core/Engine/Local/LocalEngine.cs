@@ -1,0 +1,379 @@
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Writing;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>
+/// The embedded engine: runs a <see cref="PipelineDescription"/> on one machine, on all cores, with memory bounded
+/// by <see cref="LocalEngineOptions.MemoryBytes"/> rather than by input size.
+/// <list type="number">
+/// <item>Read: input files in parallel; each document goes through the per-document steps in the reading task and,
+/// if kept, to a compressed spill file of its input; its keys go to key files.</item>
+/// <item>Keyed steps, one after the other: first-by-order-key wins per key (<see cref="KeyedPhase"/>).</item>
+/// <item>Write: shards of consecutive inputs in parallel, one part file each, written under a temporary name and
+/// renamed into place.</item>
+/// </list>
+/// Output depends only on the input and settings other than thread count: same input, byte-identical files.
+/// </summary>
+/// <param name="options">Engine settings.</param>
+public sealed class LocalEngine(LocalEngineOptions options)
+{
+    /// <summary>Name of the statistics file written next to the part files.</summary>
+    public const string StatisticsFileName = "_stats.json";
+
+    /// <summary>Name of the empty marker file written last, as Spark does.</summary>
+    public const string SuccessFileName = "_SUCCESS";
+
+    private const string ReadStepName = "read";
+    private const int MaxStepErrorWarnings = 20;
+
+    private readonly LocalEngineOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private int _stepErrorWarnings;
+
+    /// <summary>Runs the pipeline.</summary>
+    /// <param name="pipeline">What to run.</param>
+    /// <param name="inputs">Input files, indexed in order.</param>
+    /// <param name="outputDirectory">Where part files, <c>_stats.json</c> and <c>_SUCCESS</c> go.</param>
+    /// <param name="inputProblems">Input arguments that named nothing, reported in the statistics.</param>
+    /// <param name="cancellationToken">Stops the run; no part file is left under its final name.</param>
+    /// <returns>The run's accounting, also written to <c>_stats.json</c>.</returns>
+    public async Task<RunStatistics> RunAsync(
+        PipelineDescription pipeline,
+        IReadOnlyList<InputFile> inputs,
+        string outputDirectory,
+        IReadOnlyList<string>? inputProblems = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        PrepareOutputDirectory(outputDirectory);
+        string temporary = Path.Combine(_options.TemporaryDirectory ?? Path.Combine(outputDirectory, "_temporary"), $"run-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temporary);
+        RunProgress progress = _options.Progress ?? new RunProgress();
+        progress.InputsTotal = inputs.Count;
+        try
+        {
+            var statistics = new RunStatistics
+            {
+                Source = pipeline.Source,
+                Engine = "local",
+                InputFiles = inputs.Count,
+                InputBytes = inputs.Sum(i => i.Length),
+            };
+            foreach (string problem in inputProblems ?? [])
+            {
+                statistics.InputErrors.Add(new InputError(problem, "not found", 0));
+            }
+
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
+
+            progress.Phase = ReadStepName;
+            var outcomes = new InputOutcome[inputs.Count];
+            await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
+            {
+                outcomes[input.Index] = ReadInput(pipeline, input, temporary, progress, token);
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+
+            StepStatistics[] documentSteps = MergeStepStatistics(pipeline, outcomes);
+            statistics.Steps.AddRange(documentSteps);
+            statistics.Read = documentSteps[0].In;
+            foreach (InputOutcome outcome in outcomes)
+            {
+                if (outcome.Error is not null)
+                {
+                    statistics.InputErrors.Add(outcome.Error);
+                }
+            }
+
+            var masks = new List<DropMask>();
+            var phase = new KeyedPhase(temporary, _options.MemoryBytes);
+            for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+            {
+                KeyedStep step = pipeline.KeyedSteps[k];
+                progress.Phase = "keyed:" + step.Name;
+                var mask = new DropMask(outcomes.Select(o => o.Records).ToArray());
+                string[] keyFiles = inputs.Select(i => KeyPath(temporary, k, i.Index)).ToArray();
+                StepStatistics keyed = phase.Run(step, k, keyFiles, mask, masks);
+                progress.AddDropped(keyed.Dropped.Values.Sum());
+                statistics.Steps.Add(keyed);
+                masks.Add(mask);
+            }
+
+            progress.Phase = "write";
+            IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
+            var parts = new (PartStatistics Part, long Kept)[shards.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
+            {
+                parts[s] = await WriteShardAsync(pipeline, s, shards[s], outputDirectory, temporary, masks, progress, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            statistics.Parts.AddRange(parts.Select(p => p.Part));
+            statistics.Written = parts.Sum(p => p.Kept);
+            statistics.SumDropped();
+            WriteStatistics(outputDirectory, statistics);
+            if (!statistics.IsBalanced)
+            {
+                throw new InvalidOperationException(
+                    $"accounting does not balance: read {statistics.Read} ≠ written {statistics.Written} + dropped {statistics.Dropped.Values.Sum()}");
+            }
+
+            await File.WriteAllBytesAsync(Path.Combine(outputDirectory, SuccessFileName), [], cancellationToken).ConfigureAwait(false);
+            progress.Phase = "done";
+            return statistics;
+        }
+        finally
+        {
+            TryDeleteDirectory(temporary);
+            if (_options.TemporaryDirectory is null)
+            {
+                TryDeleteDirectory(Path.GetDirectoryName(temporary)!, onlyIfEmpty: true);
+            }
+        }
+    }
+
+    private InputOutcome ReadInput(PipelineDescription pipeline, InputFile input, string temporary, RunProgress progress, CancellationToken cancellationToken)
+    {
+        var steps = new StepStatistics[1 + pipeline.DocumentSteps.Count];
+        steps[0] = new StepStatistics(ReadStepName);
+        for (int s = 0; s < pipeline.DocumentSteps.Count; s++)
+        {
+            steps[s + 1] = new StepStatistics(pipeline.DocumentSteps[s].Name);
+        }
+
+        long records = 0;
+        InputError? error = null;
+        var keyWriters = new BinaryWriter[pipeline.KeyedSteps.Count];
+        for (int k = 0; k < keyWriters.Length; k++)
+        {
+            keyWriters[k] = new BinaryWriter(new FileStream(KeyPath(temporary, k, input.Index), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14));
+        }
+
+        try
+        {
+            using var spill = new SpillWriter(SpillPath(temporary, input.Index), _options.SpillZstdLevel);
+            try
+            {
+                foreach (Document document in pipeline.Reader.Read(input, pipeline.Meta))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    records++;
+                    progress.AddRead(1);
+                    ApplyDocumentSteps(pipeline, document, steps, input);
+                    if (document.IsDropped)
+                    {
+                        progress.AddDropped(1);
+                        if (!_options.KeepAll)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        WriteKeys(pipeline, document, keyWriters);
+                    }
+
+                    spill.Write(document);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                error = new InputError(input.Path, Describe(exception), records);
+                _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
+            }
+        }
+        finally
+        {
+            foreach (BinaryWriter writer in keyWriters)
+            {
+                writer.Dispose();
+            }
+        }
+
+        progress.InputDone(input.Length);
+        return new InputOutcome(records, steps, error);
+    }
+
+    private void ApplyDocumentSteps(PipelineDescription pipeline, Document document, StepStatistics[] steps, InputFile input)
+    {
+        steps[0].In++;
+        if (document.DropReason is { } readReason)
+        {
+            steps[0].AddDropped(readReason);
+            return;
+        }
+
+        steps[0].Kept++;
+        for (int s = 0; s < pipeline.DocumentSteps.Count; s++)
+        {
+            IDocumentStep step = pipeline.DocumentSteps[s];
+            StepStatistics counters = steps[s + 1];
+            counters.In++;
+            try
+            {
+                step.Apply(document);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One pathological document must not stop the job: it is dropped and counted.
+                document.Drop("error_" + step.Name);
+                if (Interlocked.Increment(ref _stepErrorWarnings) <= MaxStepErrorWarnings)
+                {
+                    _options.Warn?.Invoke($"{input.Path} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
+                }
+            }
+
+            if (document.DropReason is { } reason)
+            {
+                counters.AddDropped(reason);
+                return;
+            }
+
+            counters.Kept++;
+        }
+    }
+
+    private static void WriteKeys(PipelineDescription pipeline, Document document, BinaryWriter[] keyWriters)
+    {
+        for (int k = 0; k < keyWriters.Length; k++)
+        {
+            if (pipeline.KeyedSteps[k].KeyOf(document) is { } key)
+            {
+                new KeyEntry(key, document.Order).WriteTo(keyWriters[k]);
+            }
+        }
+    }
+
+    private async Task<(PartStatistics Part, long Kept)> WriteShardAsync(
+        PipelineDescription pipeline,
+        int shard,
+        IReadOnlyList<InputFile> inputs,
+        string outputDirectory,
+        string temporary,
+        List<DropMask> masks,
+        RunProgress progress,
+        CancellationToken cancellationToken)
+    {
+        string name = $"part-{shard:D5}{OutputFormats.Extension(_options.Format)}";
+        long rowGroupBytes = Math.Clamp(_options.MemoryBytes / (4L * Math.Max(1, _options.Threads)), 4L << 20, 128L << 20);
+        long kept = 0;
+        await using IDocumentWriter writer = DocumentWriters.Create(_options.Format, Path.Combine(outputDirectory, name), pipeline, rowGroupBytes, _options.KeepAll);
+        foreach (InputFile input in inputs)
+        {
+            foreach (Document document in SpillReader.Read(SpillPath(temporary, input.Index), input.Index, pipeline.Meta.Count))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (int k = 0; k < masks.Count && !document.IsDropped; k++)
+                {
+                    if (masks[k].IsSet(input.Index, document.Order.Record))
+                    {
+                        document.Drop(pipeline.KeyedSteps[k].DropReason);
+                    }
+                }
+
+                if (document.IsDropped && !_options.KeepAll)
+                {
+                    continue;
+                }
+
+                if (!document.IsDropped)
+                {
+                    kept++;
+                }
+
+                await writer.WriteAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        progress.AddWritten(kept);
+        return (new PartStatistics(name, writer.Rows), kept);
+    }
+
+    private static StepStatistics[] MergeStepStatistics(PipelineDescription pipeline, InputOutcome[] outcomes)
+    {
+        var merged = new StepStatistics[1 + pipeline.DocumentSteps.Count];
+        merged[0] = new StepStatistics(ReadStepName);
+        for (int s = 0; s < pipeline.DocumentSteps.Count; s++)
+        {
+            merged[s + 1] = new StepStatistics(pipeline.DocumentSteps[s].Name);
+        }
+
+        foreach (InputOutcome outcome in outcomes)
+        {
+            for (int s = 0; s < merged.Length; s++)
+            {
+                merged[s].Add(outcome.Steps[s]);
+            }
+        }
+
+        return merged;
+    }
+
+    private static void PrepareOutputDirectory(string outputDirectory)
+    {
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+            string probe = Path.Combine(outputDirectory, $".write-probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailedException($"output directory '{outputDirectory}' is not writable: {exception.Message}", exception);
+        }
+
+        // The directory belongs to the job: results of an earlier run are replaced, nothing else is touched.
+        foreach (string file in Directory.EnumerateFiles(outputDirectory))
+        {
+            string name = Path.GetFileName(file);
+            if (name is StatisticsFileName or SuccessFileName ||
+                (name.StartsWith("part-", StringComparison.Ordinal) && Enum.GetValues<OutputFormat>().Any(f => name.EndsWith(OutputFormats.Extension(f), StringComparison.Ordinal))))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static void WriteStatistics(string outputDirectory, RunStatistics statistics)
+    {
+        using var file = new AtomicFile(Path.Combine(outputDirectory, StatisticsFileName));
+        using (var writer = new StreamWriter(file.Stream, leaveOpen: true))
+        {
+            writer.Write(statistics.ToJson());
+        }
+
+        file.Commit();
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        IOException or InvalidDataException or UnauthorizedAccessException or FormatException => exception.Message,
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
+
+    private static string SpillPath(string temporary, int input) => Path.Combine(temporary, $"input-{input:D6}.spill");
+
+    private static string KeyPath(string temporary, int step, int input) => Path.Combine(temporary, $"keys-{step}-{input:D6}.bin");
+
+    private static void TryDeleteDirectory(string path, bool onlyIfEmpty = false)
+    {
+        try
+        {
+            if (Directory.Exists(path) && (!onlyIfEmpty || !Directory.EnumerateFileSystemEntries(path).Any()))
+            {
+                Directory.Delete(path, recursive: !onlyIfEmpty);
+            }
+        }
+        catch (IOException)
+        {
+            // Leftover temporary files are harmless and removed by the next run's clean-up of its own directory.
+        }
+    }
+
+    private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error);
+}

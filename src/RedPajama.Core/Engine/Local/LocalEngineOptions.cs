@@ -1,0 +1,40 @@
+using RedPajama.Writing;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>Settings of the embedded local engine.</summary>
+public sealed record LocalEngineOptions
+{
+    /// <summary>Worker threads; defaults to the number of cores.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Memory the engine may use for its own buffers (keyed-step key tables, Parquet row groups), in bytes.
+    /// Beyond it, keyed steps partition their keys on disk. Default 2 GiB.
+    /// </summary>
+    public long MemoryBytes { get; init; } = 2L << 30;
+
+    /// <summary>
+    /// Input bytes per output part: consecutive input files are grouped into shards of about this size, one part
+    /// file each (a larger file is a shard of its own). Default 256 MiB.
+    /// </summary>
+    public long ShardBytes { get; init; } = 256L << 20;
+
+    /// <summary>The part-file format.</summary>
+    public OutputFormat Format { get; init; } = OutputFormat.Parquet;
+
+    /// <summary>Write dropped documents too, with a <c>drop_reason</c>, for exploration.</summary>
+    public bool KeepAll { get; init; }
+
+    /// <summary>Where spill files go; defaults to <c>_temporary</c> inside the output directory.</summary>
+    public string? TemporaryDirectory { get; init; }
+
+    /// <summary>zstd level of spill files (1 is fastest).</summary>
+    public int SpillZstdLevel { get; init; } = 1;
+
+    /// <summary>Receives warnings: skipped inputs and their reasons.</summary>
+    public Action<string>? Warn { get; init; }
+
+    /// <summary>Live counters for a progress display.</summary>
+    public RunProgress? Progress { get; init; }
+}

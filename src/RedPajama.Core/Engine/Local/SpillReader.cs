@@ -1,0 +1,41 @@
+using System.Text;
+using RedPajama.Documents;
+using ZstdSharp;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>Reads back what <see cref="SpillWriter"/> wrote, in the same order.</summary>
+internal static class SpillReader
+{
+    public static IEnumerable<Document> Read(string path, int input, int metaFieldCount)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var decompression = new DecompressionStream(file);
+        using var reader = new BinaryReader(new BufferedStream(decompression, 1 << 16), Encoding.UTF8);
+        while (reader.ReadByte() == SpillWriter.RecordTag)
+        {
+            long record = reader.ReadInt64();
+            var document = new Document(new OrderKey(input, record), metaFieldCount) { Text = reader.ReadString() };
+            string dropReason = reader.ReadString();
+            if (dropReason.Length > 0)
+            {
+                document.Drop(dropReason);
+            }
+
+            for (int i = 0; i < metaFieldCount; i++)
+            {
+                document.Meta[i] = reader.ReadByte() switch
+                {
+                    SpillWriter.NullValue => null,
+                    SpillWriter.TextValue => reader.ReadString(),
+                    SpillWriter.IntegerValue => reader.ReadInt64(),
+                    SpillWriter.FloatValue => reader.ReadDouble(),
+                    SpillWriter.BooleanValue => reader.ReadBoolean(),
+                    byte tag => throw new InvalidDataException($"{path}: unknown spill value tag {tag}"),
+                };
+            }
+
+            yield return document;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using RedPajama.Documents;
+using ZstdSharp;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>
+/// Writes documents (record index, text, drop reason, meta values) to a zstd-compressed temporary file, so the
+/// local engine holds no document in memory between its phases.
+/// </summary>
+internal sealed class SpillWriter : IDisposable
+{
+    internal const byte RecordTag = 1;
+    internal const byte EndTag = 0;
+    internal const byte NullValue = 0;
+    internal const byte TextValue = 1;
+    internal const byte IntegerValue = 2;
+    internal const byte FloatValue = 3;
+    internal const byte BooleanValue = 4;
+
+    private readonly FileStream _file;
+    private readonly CompressionStream _compression;
+    private readonly BinaryWriter _writer;
+
+    public SpillWriter(string path, int zstdLevel)
+    {
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _compression = new CompressionStream(_file, zstdLevel, leaveOpen: true);
+        _writer = new BinaryWriter(new BufferedStream(_compression, 1 << 16), Encoding.UTF8, leaveOpen: false);
+    }
+
+    public void Write(Document document)
+    {
+        _writer.Write(RecordTag);
+        _writer.Write(document.Order.Record);
+        _writer.Write(document.Text);
+        _writer.Write(document.DropReason ?? string.Empty);
+        foreach (object? value in document.Meta)
+        {
+            switch (value)
+            {
+                case null: _writer.Write(NullValue); break;
+                case string s: _writer.Write(TextValue); _writer.Write(s); break;
+                case long l: _writer.Write(IntegerValue); _writer.Write(l); break;
+                case double d: _writer.Write(FloatValue); _writer.Write(d); break;
+                case bool b: _writer.Write(BooleanValue); _writer.Write(b); break;
+                default: throw new InvalidOperationException($"meta value of type {value.GetType().Name} cannot be spilled");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer.Write(EndTag);
+        _writer.Dispose();
+        _compression.Dispose();
+        _file.Dispose();
+    }
+}

@@ -1,0 +1,22 @@
+using RedPajama.Documents;
+using RedPajama.Reading;
+
+namespace RedPajama.Pipeline;
+
+/// <summary>
+/// A pipeline, described once and translated by each engine: a reader, per-document steps, keyed steps, and the
+/// output shape. Nothing in it knows where it runs.
+/// </summary>
+/// <param name="Source">The source name (<c>books</c>), used in statistics and file names.</param>
+/// <param name="Meta">The <c>meta</c> schema of every document.</param>
+/// <param name="Reader">Turns an input file into documents.</param>
+/// <param name="DocumentSteps">Per-document steps, in order.</param>
+/// <param name="KeyedSteps">Keyed steps, in order, run after all per-document steps.</param>
+/// <param name="JsonLayout">Key order of JSON output.</param>
+public sealed record PipelineDescription(
+    string Source,
+    MetaSchema Meta,
+    IDocumentReader Reader,
+    IReadOnlyList<IDocumentStep> DocumentSteps,
+    IReadOnlyList<KeyedStep> KeyedSteps,
+    JsonLayout JsonLayout);

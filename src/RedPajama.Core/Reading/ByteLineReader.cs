@@ -1,0 +1,89 @@
+namespace RedPajama.Reading;
+
+/// <summary>
+/// Splits a stream into LF-terminated lines of raw bytes (a trailing CR is removed), without decoding, so invalid
+/// UTF-8 is left for the parser to report. Lines longer than a limit are skipped and reported, never buffered whole.
+/// </summary>
+internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
+{
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _eof;
+
+    /// <summary>Reads the next line.</summary>
+    /// <param name="line">The line's bytes, valid until the next call.</param>
+    /// <param name="tooLong">True when the line exceeded the limit; <paramref name="line"/> is then empty.</param>
+    /// <returns>False at the end of the stream.</returns>
+    public bool ReadLine(out ReadOnlyMemory<byte> line, out bool tooLong)
+    {
+        tooLong = false;
+        int scanFrom = _start;
+        while (true)
+        {
+            int newline = Array.IndexOf(_buffer, (byte)'\n', scanFrom, _end - scanFrom);
+            if (newline >= 0)
+            {
+                line = Trim(_buffer.AsMemory(_start, newline - _start));
+                _start = newline + 1;
+                if (tooLong)
+                {
+                    line = ReadOnlyMemory<byte>.Empty;
+                }
+
+                return true;
+            }
+
+            if (_eof)
+            {
+                if (_start == _end)
+                {
+                    line = ReadOnlyMemory<byte>.Empty;
+                    return tooLong;
+                }
+
+                line = tooLong ? ReadOnlyMemory<byte>.Empty : Trim(_buffer.AsMemory(_start, _end - _start));
+                _start = _end;
+                return true;
+            }
+
+            if (_end - _start >= maxLineBytes)
+            {
+                // Drop what we have of an over-long line and keep scanning for its end.
+                tooLong = true;
+                _start = _end;
+            }
+
+            scanFrom = _end;
+            Fill(ref scanFrom);
+        }
+    }
+
+    private void Fill(ref int scanFrom)
+    {
+        if (_start > 0)
+        {
+            int length = _end - _start;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, length);
+            scanFrom -= _start;
+            _start = 0;
+            _end = length;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Min(Math.Max(_buffer.Length * 2, 1 << 16), maxLineBytes + (1 << 16)));
+        }
+
+        int read = stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
+
+    private static ReadOnlyMemory<byte> Trim(ReadOnlyMemory<byte> line) =>
+        line.Length > 0 && line.Span[^1] == (byte)'\r' ? line[..^1] : line;
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using RedPajama.Documents;
+
+namespace RedPajama.Reading;
+
+/// <summary>
+/// Reads JSON lines (<c>.jsonl</c>, <c>.json</c>, optionally <c>.gz</c>/<c>.zst</c>): one object per line, the
+/// <c>text</c> field becomes the text and every field the meta schema knows becomes meta (RedPajama keeps
+/// "every input field except text"). Blank lines are skipped; a line that is not a JSON object is yielded dropped
+/// as <see cref="ReadDropReasons.MalformedJson"/>.
+/// </summary>
+/// <param name="maxLineBytes">Lines longer than this are yielded dropped as <see cref="ReadDropReasons.TooLarge"/>.</param>
+public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
+{
+    /// <inheritdoc />
+    public IEnumerable<Document> Read(InputFile input, MetaSchema meta)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(meta);
+        using Stream stream = InputStreams.OpenDecompressed(input.Path);
+        var lines = new ByteLineReader(stream, maxLineBytes);
+        long record = 0;
+        while (lines.ReadLine(out ReadOnlyMemory<byte> line, out bool tooLong))
+        {
+            if (!tooLong && IsBlank(line.Span))
+            {
+                continue;
+            }
+
+            var document = new Document(new OrderKey(input.Index, record++), meta.Count);
+            if (tooLong)
+            {
+                document.Drop(ReadDropReasons.TooLarge);
+            }
+            else
+            {
+                Parse(line.Span, meta, document);
+            }
+
+            yield return document;
+        }
+    }
+
+    /// <summary>Fills <paramref name="document"/> from one JSON object, or drops it with the reason.</summary>
+    /// <param name="json">UTF-8 JSON.</param>
+    /// <param name="meta">The meta schema.</param>
+    /// <param name="document">The document to fill.</param>
+    public static void Parse(ReadOnlySpan<byte> json, MetaSchema meta, Document document)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(document);
+        string? text = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                document.Drop(ReadDropReasons.MalformedJson);
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = reader.GetString()!;
+                reader.Read();
+                if (name == "text")
+                {
+                    text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                    continue;
+                }
+
+                int field = meta.IndexOf(name);
+                if (field >= 0)
+                {
+                    document.Meta[field] = MetaValues.Coerce(ScalarValue(ref reader), meta.Fields[field].Type);
+                }
+
+                reader.Skip();
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                document.Drop(ReadDropReasons.MalformedJson);
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+            document.Drop(ReadDropReasons.MalformedJson);
+            return;
+        }
+
+        if (text is null)
+        {
+            document.Drop(ReadDropReasons.MissingText);
+            return;
+        }
+
+        document.Text = text;
+    }
+
+    private static object? ScalarValue(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => reader.TryGetInt64(out long l) ? l : reader.GetDouble(),
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => null,
+    };
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
+}

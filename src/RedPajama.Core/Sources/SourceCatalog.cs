@@ -1,0 +1,42 @@
+using RedPajama.Configuration;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Sources.Books;
+
+namespace RedPajama.Sources;
+
+/// <summary>The sources the <c>redpajama</c> CLI and the Spark job can run, by name.</summary>
+public static class SourceCatalog
+{
+    /// <summary>Names of the sources available.</summary>
+    public static IReadOnlyList<string> Names { get; } = [BooksSource.Name];
+
+    /// <summary>Describes the pipeline of a source.</summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The pipeline description.</returns>
+    /// <exception cref="ArgumentException">Unknown source.</exception>
+    public static PipelineDescription Describe(string source, RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return source switch
+        {
+            BooksSource.Name => BooksSource.Describe(new BooksOptions
+            {
+                RequireGutenbergMarkers = config.Books.RequireGutenbergMarkers,
+                ExactDedup = config.Books.ExactDedup,
+                Limits = ReadLimits.Default with { MaxRecordBytes = config.Books.MaxBookMb << 20 },
+            }),
+            _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
+        };
+    }
+
+    /// <summary>Which files in an input directory or glob the source reads.</summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <returns>A predicate on file paths.</returns>
+    public static Func<string, bool> InputFilter(string source) => source switch
+    {
+        BooksSource.Name => BooksReader.Accepts,
+        _ => static _ => true,
+    };
+}

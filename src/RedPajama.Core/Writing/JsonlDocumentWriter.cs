@@ -1,0 +1,133 @@
+using System.Text;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using ZstdSharp;
+
+namespace RedPajama.Writing;
+
+/// <summary>
+/// Writes documents as RedPajama-shaped JSON lines: <c>{"meta": {…}, "text": …}</c> or <c>{"text": …, "meta": {…}}</c>
+/// per the source's <see cref="JsonLayout"/>, with only the non-null meta fields, in schema order, in Python
+/// <c>json.dumps</c> format (<see cref="PythonJson"/>). In keep-all runs a dropped document also gets
+/// <c>"drop_reason"</c>. Optionally zstd-compressed.
+/// </summary>
+public sealed class JsonlDocumentWriter : IDocumentWriter
+{
+    private readonly AtomicFile _file;
+    private readonly Stream _stream;
+    private readonly MetaSchema _meta;
+    private readonly JsonLayout _layout;
+    private readonly StringBuilder _line = new();
+    private bool _completed;
+
+    /// <summary>Creates the part file.</summary>
+    /// <param name="path">The final path.</param>
+    /// <param name="meta">The meta schema.</param>
+    /// <param name="layout">The key order.</param>
+    /// <param name="zstdLevel">Null for plain JSON lines; otherwise the zstd level.</param>
+    public JsonlDocumentWriter(string path, MetaSchema meta, JsonLayout layout, int? zstdLevel)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        _meta = meta;
+        _layout = layout;
+        _file = new AtomicFile(path);
+        _stream = zstdLevel is { } level ? new CompressionStream(_file.Stream, level, leaveOpen: true) : _file.Stream;
+    }
+
+    /// <inheritdoc />
+    public long Rows { get; private set; }
+
+    /// <summary>Formats one document as a JSON line, without the newline.</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="meta">The meta schema.</param>
+    /// <param name="layout">The key order.</param>
+    public static void Format(StringBuilder output, Document document, MetaSchema meta, JsonLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(meta);
+        output.Append('{');
+        if (layout == JsonLayout.MetaThenText)
+        {
+            AppendMeta(output, document, meta);
+            output.Append(", \"text\": ");
+            PythonJson.WriteString(output, document.Text);
+        }
+        else
+        {
+            output.Append("\"text\": ");
+            PythonJson.WriteString(output, document.Text);
+            output.Append(", ");
+            AppendMeta(output, document, meta);
+        }
+
+        if (document.DropReason is { } reason)
+        {
+            output.Append(", \"drop_reason\": ");
+            PythonJson.WriteString(output, reason);
+        }
+
+        output.Append('}');
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
+    {
+        _line.Clear();
+        Format(_line, document, _meta, _layout);
+        _line.Append('\n');
+        // ensure_ascii output is pure ASCII, so one byte per char.
+        byte[] bytes = Encoding.ASCII.GetBytes(_line.ToString());
+        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        Rows++;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (!ReferenceEquals(_stream, _file.Stream))
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _file.Commit();
+        _completed = true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_completed && !ReferenceEquals(_stream, _file.Stream))
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _file.Dispose();
+    }
+
+    private static void AppendMeta(StringBuilder output, Document document, MetaSchema meta)
+    {
+        output.Append("\"meta\": {");
+        bool first = true;
+        for (int i = 0; i < meta.Count; i++)
+        {
+            if (document.Meta[i] is not { } value)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                output.Append(", ");
+            }
+
+            first = false;
+            PythonJson.WriteString(output, meta.Fields[i].Name);
+            output.Append(": ");
+            PythonJson.WriteValue(output, value);
+        }
+
+        output.Append('}');
+    }
+}
