@@ -64,6 +64,41 @@ public sealed class RunStatistics
         }
     }
 
+    /// <summary>
+    /// Builds the accounting from a group-by of documents on (step that dropped them, reason), the form an engine
+    /// that keeps documents as rows (Spark) computes it in. Steps' in/kept counts follow from the order of steps.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="stepNames">All steps in order: the reader, per-document steps, keyed steps.</param>
+    /// <param name="counts">Counts per (step, reason); kept documents have a null step.</param>
+    /// <returns>The statistics, with <see cref="Read"/>, <see cref="Written"/>, <see cref="Steps"/> and <see cref="Dropped"/> filled.</returns>
+    public static RunStatistics FromDropCounts(string source, string engine, IReadOnlyList<string> stepNames, IEnumerable<DropCount> counts)
+    {
+        ArgumentNullException.ThrowIfNull(stepNames);
+        ArgumentNullException.ThrowIfNull(counts);
+        var statistics = new RunStatistics { Source = source, Engine = engine };
+        List<DropCount> rows = counts.ToList();
+        statistics.Read = rows.Sum(r => r.Count);
+        statistics.Written = rows.Where(r => r.Step is null).Sum(r => r.Count);
+        long reaching = statistics.Read;
+        foreach (string name in stepNames)
+        {
+            var step = new StepStatistics(name) { In = reaching };
+            foreach (DropCount row in rows.Where(r => r.Step == name))
+            {
+                step.AddDropped(row.Reason ?? "unknown", row.Count);
+            }
+
+            step.Kept = reaching - step.Dropped.Values.Sum();
+            reaching = step.Kept;
+            statistics.Steps.Add(step);
+        }
+
+        statistics.SumDropped();
+        return statistics;
+    }
+
     /// <summary>The statistics as indented JSON with snake_case keys.</summary>
     /// <returns>JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";

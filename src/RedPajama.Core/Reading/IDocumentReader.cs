@@ -9,9 +9,11 @@ namespace RedPajama.Reading;
 /// </summary>
 public interface IDocumentReader
 {
-    /// <summary>Reads <paramref name="input"/>.</summary>
-    /// <param name="input">The file.</param>
+    /// <summary>Reads <paramref name="input"/> from <paramref name="content"/>.</summary>
+    /// <param name="input">The file: its index numbers the documents, its name tells the format and compression.</param>
+    /// <param name="content">The file's bytes as stored (still compressed); the local engine passes a file stream,
+    /// the Spark engine the bytes of a <c>binaryFile</c> row. Seekable when the format needs it (Parquet).</param>
     /// <param name="meta">The meta schema documents are created with.</param>
     /// <returns>Documents in file order.</returns>
-    IEnumerable<Document> Read(InputFile input, MetaSchema meta);
+    IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta);
 }

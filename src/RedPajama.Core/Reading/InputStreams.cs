@@ -8,28 +8,22 @@ public static class InputStreams
 {
     private const int BufferSize = 1 << 16;
 
-    /// <summary>Opens <paramref name="path"/> for sequential reading, decompressed.</summary>
+    /// <summary>Opens <paramref name="path"/> for sequential reading, as stored (not decompressed).</summary>
     /// <param name="path">A file path.</param>
-    /// <returns>A readable stream; the caller disposes it.</returns>
-    public static Stream OpenDecompressed(string path)
+    /// <returns>A readable, seekable stream; the caller disposes it.</returns>
+    public static FileStream OpenRaw(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+
+    /// <summary>Wraps <paramref name="raw"/> in a decompressor chosen by the extension of <paramref name="path"/>.</summary>
+    /// <param name="raw">The stored bytes.</param>
+    /// <param name="path">The file's name or path.</param>
+    /// <returns>A stream of decompressed bytes that disposes <paramref name="raw"/>.</returns>
+    public static Stream Decompress(Stream raw, string path) => CompressionOf(path) switch
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        try
-        {
-            return CompressionOf(path) switch
-            {
-                ".gz" => new GZipStream(file, CompressionMode.Decompress),
-                ".zst" => new DecompressionStream(file),
-                _ => file,
-            };
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
+        ".gz" => new GZipStream(raw, CompressionMode.Decompress),
+        ".zst" => new DecompressionStream(raw),
+        _ => raw,
+    };
 
     /// <summary>The compression suffix of a path (<c>.gz</c>, <c>.zst</c>) or the empty string.</summary>
     /// <param name="path">A file path.</param>

@@ -13,11 +13,11 @@ namespace RedPajama.Reading;
 public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
 {
     /// <inheritdoc />
-    public IEnumerable<Document> Read(InputFile input, MetaSchema meta)
+    public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(meta);
-        using Stream stream = InputStreams.OpenDecompressed(input.Path);
+        using Stream stream = InputStreams.Decompress(content, input.Path);
         var lines = new ByteLineReader(stream, maxLineBytes);
         long record = 0;
         while (lines.ReadLine(out ReadOnlyMemory<byte> line, out bool tooLong))

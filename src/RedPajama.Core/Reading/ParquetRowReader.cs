@@ -12,12 +12,12 @@ namespace RedPajama.Reading;
 public sealed class ParquetRowReader : IDocumentReader
 {
     /// <inheritdoc />
-    public IEnumerable<Document> Read(InputFile input, MetaSchema meta)
+    public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(meta);
-        using var stream = new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        ParquetReader reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+        ParquetReader reader = ParquetReader.CreateAsync(content, leaveStreamOpen: true).GetAwaiter().GetResult();
         try
         {
             foreach (Document document in ReadRows(input, meta, reader))

@@ -10,12 +10,12 @@ namespace RedPajama.Reading;
 public sealed class WholeFileReader(long maxFileBytes) : IDocumentReader
 {
     /// <inheritdoc />
-    public IEnumerable<Document> Read(InputFile input, MetaSchema meta)
+    public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(meta);
         var document = new Document(new OrderKey(input.Index, 0), meta.Count);
-        using Stream stream = InputStreams.OpenDecompressed(input.Path);
+        using Stream stream = InputStreams.Decompress(content, input.Path);
         using var buffer = new MemoryStream();
         CopyAtMost(stream, buffer, maxFileBytes);
         if (buffer.Length > maxFileBytes)

@@ -157,7 +157,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
             using var spill = new SpillWriter(SpillPath(temporary, input.Index), _options.SpillZstdLevel);
             try
             {
-                foreach (Document document in pipeline.Reader.Read(input, pipeline.Meta))
+                using FileStream content = InputStreams.OpenRaw(input.Path);
+                foreach (Document document in pipeline.Reader.Read(input, content, pipeline.Meta))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     records++;
@@ -199,40 +200,27 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
     private void ApplyDocumentSteps(PipelineDescription pipeline, Document document, StepStatistics[] steps, InputFile input)
     {
-        steps[0].In++;
-        if (document.DropReason is { } readReason)
+        int stoppedAt = DocumentStepRunner.Apply(pipeline.DocumentSteps, document, (step, exception) =>
         {
-            steps[0].AddDropped(readReason);
-            return;
-        }
+            if (Interlocked.Increment(ref _stepErrorWarnings) <= MaxStepErrorWarnings)
+            {
+                _options.Warn?.Invoke($"{input.Path} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
+            }
+        });
 
-        steps[0].Kept++;
-        for (int s = 0; s < pipeline.DocumentSteps.Count; s++)
+        // steps[0] counts the reader, steps[s + 1] the per-document step s.
+        int last = Math.Min(stoppedAt + 1, steps.Length - 1);
+        for (int s = 0; s <= last; s++)
         {
-            IDocumentStep step = pipeline.DocumentSteps[s];
-            StepStatistics counters = steps[s + 1];
-            counters.In++;
-            try
+            steps[s].In++;
+            if (s == stoppedAt + 1 && document.DropReason is { } reason)
             {
-                step.Apply(document);
+                steps[s].AddDropped(reason);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            else
             {
-                // One pathological document must not stop the job: it is dropped and counted.
-                document.Drop("error_" + step.Name);
-                if (Interlocked.Increment(ref _stepErrorWarnings) <= MaxStepErrorWarnings)
-                {
-                    _options.Warn?.Invoke($"{input.Path} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
-                }
+                steps[s].Kept++;
             }
-
-            if (document.DropReason is { } reason)
-            {
-                counters.AddDropped(reason);
-                return;
-            }
-
-            counters.Kept++;
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class BooksReader(ReadLimits limits) : IDocumentReader
     public static bool Accepts(string path) => Kind(path) is not null;
 
     /// <inheritdoc />
-    public IEnumerable<Document> Read(InputFile input, MetaSchema meta)
+    public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
     {
         ArgumentNullException.ThrowIfNull(input);
         IDocumentReader reader = Kind(input.Path) switch
@@ -32,7 +32,7 @@ public sealed class BooksReader(ReadLimits limits) : IDocumentReader
             _ => throw new InvalidDataException(
                 $"{input.Path}: not a books input (expected .txt, .jsonl, .json, .parquet, optionally .gz or .zst)"),
         };
-        return reader.Read(input, meta);
+        return reader.Read(input, content, meta);
     }
 
     private static string? Kind(string path)

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Microsoft.Spark.Sql;
+using RedPajama.Configuration;
+using RedPajama.Engine.Rows;
+using RedPajama.Sources;
+
+namespace RedPajama.Spark;
+
+/// <summary>
+/// The per-document part of a pipeline as Spark UDFs. Microsoft.Spark ships the delegate's target to the workers,
+/// so it holds only the source name and the configuration text; each worker process builds the pipeline once and
+/// runs the same reader and steps as the local engine (<see cref="DocumentRowCodec"/>).
+/// </summary>
+/// <param name="source">The source name.</param>
+/// <param name="configYaml">The run configuration as YAML (empty for defaults).</param>
+[Serializable]
+public sealed class DocumentUdf(string source, string configYaml)
+{
+    private static readonly ConcurrentDictionary<(string, string), DocumentRowCodec> Codecs = new();
+
+    private readonly string _source = source;
+    private readonly string _configYaml = configYaml;
+
+    /// <summary>The row codec of this source and configuration, built once per process.</summary>
+    public DocumentRowCodec Codec => Codecs.GetOrAdd((_source, _configYaml), static key =>
+        new DocumentRowCodec(SourceCatalog.Describe(key.Item1, RunConfigLoader.Parse(key.Item2))));
+
+    /// <summary>UDF over a <c>binaryFile</c> row whose file holds exactly one document (a Gutenberg book).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="content">The file's bytes.</param>
+    /// <returns>The document's row.</returns>
+    public Row FromWholeFile(string path, byte[] content)
+    {
+        IReadOnlyList<object?[]> rows = Codec.FromFile(path, content ?? []);
+        return new GenericRow(rows.Count == 1 ? rows[0] : throw new InvalidDataException($"{path}: expected one document, read {rows.Count}"));
+    }
+
+    /// <summary>UDF over one line of a JSON-lines file (a PG-19 or Books3 row).</summary>
+    /// <param name="record">Index of the line in its file.</param>
+    /// <param name="line">The line.</param>
+    /// <returns>The document's row.</returns>
+    public Row FromJsonLine(long record, string line) => new GenericRow(Codec.FromJsonLine(record, line ?? string.Empty));
+}

@@ -1,0 +1,36 @@
+using Microsoft.Spark.Sql;
+using RedPajama.Configuration;
+using RedPajama.Engine;
+using RedPajama.Engine.Local;
+using RedPajama.Sources;
+using RedPajama.Spark;
+
+// The Spark application: spark-submit … microsoft-spark-3-5_2.12-2.3.1.jar dotnet RedPajama.Spark.Job.dll run books …
+SparkJobArguments arguments;
+string configYaml;
+try
+{
+    arguments = SparkJobArguments.Parse(args);
+    configYaml = arguments.ConfigPath is null ? string.Empty : File.ReadAllText(arguments.ConfigPath);
+    _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
+}
+catch (Exception exception) when (exception is FormatException or ArgumentException or IOException)
+{
+    Console.Error.WriteLine($"RedPajama.Spark.Job: {exception.Message}");
+    return 2;
+}
+
+SparkSession spark = SparkSession.Builder().AppName($"redpajama-{arguments.Source}").GetOrCreate();
+var udf = new DocumentUdf(arguments.Source, configYaml);
+RunStatistics statistics = new SparkPipelineJob(spark, udf.Codec.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll);
+string json = statistics.ToJson();
+Console.WriteLine(json);
+
+// Parquet goes wherever Spark writes; the accounting file is added when the output is a local directory.
+if (!arguments.Output.Contains("://", StringComparison.Ordinal) && Directory.Exists(arguments.Output))
+{
+    File.WriteAllText(Path.Combine(arguments.Output, LocalEngine.StatisticsFileName), json);
+}
+
+spark.Stop();
+return statistics.IsBalanced ? 0 : 1;

@@ -1,0 +1,132 @@
+using Microsoft.Spark.Sql;
+using Microsoft.Spark.Sql.Types;
+using RedPajama.Documents;
+using RedPajama.Engine;
+using RedPajama.Engine.Rows;
+using RedPajama.Pipeline;
+using static Microsoft.Spark.Sql.Functions;
+using SparkWindow = Microsoft.Spark.Sql.Expressions.Window;
+
+namespace RedPajama.Spark;
+
+/// <summary>
+/// Translates a <see cref="PipelineDescription"/> into Spark operations:
+/// read (<c>binaryFile</c> for whole-file records, <c>text</c> for JSON lines) → per-document steps as one C# UDF
+/// returning a struct → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
+/// so the first by order key wins as in the local engine) → accounting by a group-by on (step, reason) →
+/// Parquet (zstd) with <c>text</c> and a <c>meta</c> struct, the local engine's schema.
+/// </summary>
+/// <param name="spark">The session.</param>
+/// <param name="pipeline">The pipeline, built on the driver.</param>
+/// <param name="udf">The same pipeline's UDFs, for the workers.</param>
+public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pipeline, DocumentUdf udf)
+{
+    /// <summary>File-name globs of whole-file inputs (one document per file).</summary>
+    public const string WholeFileGlob = "*.txt";
+
+    /// <summary>File-name globs of JSON-lines inputs.</summary>
+    public const string JsonLinesGlob = "*.{jsonl,json,jsonl.gz,json.gz}";
+
+    /// <summary>Runs the pipeline.</summary>
+    /// <param name="inputs">Input paths.</param>
+    /// <param name="output">Output directory.</param>
+    /// <param name="keepAll">Write dropped documents too.</param>
+    /// <returns>The accounting.</returns>
+    public RunStatistics Run(IReadOnlyList<string> inputs, string output, bool keepAll)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        DocumentRowCodec codec = udf.Codec;
+        StructType rowType = RowType(codec);
+        string[] paths = [.. inputs];
+
+        Func<Column, Column, Column> fromWholeFile = Udf<string, byte[]>(udf.FromWholeFile, rowType);
+        DataFrame books = spark.Read().Format("binaryFile")
+            .Option("pathGlobFilter", WholeFileGlob)
+            .Option("recursiveFileLookup", "true")
+            .Load(paths)
+            .Select(Col("path"), fromWholeFile(Col("path"), Col("content")).As("d"));
+
+        // Blank lines are not records (as in the local reader); the rest are numbered in file order.
+        Func<Column, Column, Column> fromJsonLine = Udf<long, string>(udf.FromJsonLine, rowType);
+        DataFrame rows = spark.Read()
+            .Option("pathGlobFilter", JsonLinesGlob)
+            .Option("recursiveFileLookup", "true")
+            .Text(paths)
+            .Filter(Trim(Col("value")).NotEqual(Lit(string.Empty)))
+            .WithColumn("path", InputFileName())
+            .WithColumn("line_id", MonotonicallyIncreasingId())
+            .WithColumn("line", RowNumber().Over(SparkWindow.PartitionBy(Col("path")).OrderBy(Col("line_id"))).Minus(Lit(1L)))
+            .Select(Col("path"), fromJsonLine(Col("line"), Col("value")).As("d"));
+
+        DataFrame documents = books.Union(rows).Select("path", "d.*");
+        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+        {
+            documents = ApplyKeyedStep(documents, pipeline.KeyedSteps[k], DocumentRowCodec.KeyColumn(k));
+        }
+
+        documents = documents.Cache();
+        RunStatistics statistics = RunStatistics.FromDropCounts(
+            pipeline.Source,
+            "spark",
+            StepNames(),
+            documents.GroupBy(Col("dropped_by"), Col("drop_reason")).Count().Collect()
+                .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture))));
+
+        DataFrame written = keepAll ? documents : documents.Filter(Col("drop_reason").IsNull());
+        var columns = new List<Column>
+        {
+            Col("text"),
+            Struct(pipeline.Meta.Fields.Select(f => Col(f.Name)).ToArray()).As("meta"),
+        };
+        if (keepAll)
+        {
+            columns.Add(Col("drop_reason"));
+        }
+
+        written.OrderBy(Col("path"), Col("record"))
+            .Select([.. columns])
+            .Write()
+            .Mode(SaveMode.Overwrite)
+            .Option("compression", "zstd")
+            .Parquet(output);
+        documents.Unpersist();
+        return statistics;
+    }
+
+    /// <summary>Spark type of a row column.</summary>
+    /// <param name="type">The column's value type.</param>
+    /// <returns>The Spark type.</returns>
+    public static DataType SparkType(MetaType type) => type switch
+    {
+        MetaType.Text => new StringType(),
+        MetaType.Integer => new LongType(),
+        MetaType.Float => new DoubleType(),
+        MetaType.Boolean => new BooleanType(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    private static StructType RowType(DocumentRowCodec codec) =>
+        new(codec.Columns.Select(c => new StructField(c.Name, SparkType(c.Type), isNullable: true)));
+
+    private static DataFrame ApplyKeyedStep(DataFrame documents, KeyedStep step, string keyColumn)
+    {
+        // Documents dropped by an earlier step take no part: their key is cleared before ranking.
+        Column kept = Col("drop_reason").IsNull();
+        DataFrame keyed = documents.WithColumn(keyColumn, When(kept, Col(keyColumn)));
+        Column rank = RowNumber().Over(SparkWindow.PartitionBy(Col(keyColumn)).OrderBy(Col("path"), Col("record")));
+        Column loses = Col(keyColumn).IsNotNull().And(rank.Gt(Lit(1)));
+        return keyed
+            .WithColumn("loses", loses)
+            .WithColumn("dropped_by", When(Col("loses"), Lit(step.Name)).Otherwise(Col("dropped_by")))
+            .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
+            .Drop("loses");
+    }
+
+    private List<string> StepNames()
+    {
+        var names = new List<string> { DocumentRowCodec.ReadStepName };
+        names.AddRange(pipeline.DocumentSteps.Select(s => s.Name));
+        names.AddRange(pipeline.KeyedSteps.Select(s => s.Name));
+        return names;
+    }
+}

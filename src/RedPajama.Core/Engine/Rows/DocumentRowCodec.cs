@@ -1,0 +1,103 @@
+using System.Text;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Udfs.Hashing;
+
+namespace RedPajama.Engine.Rows;
+
+/// <summary>
+/// The row form of a pipeline's per-document part, for engines that move documents as flat rows of strings and
+/// numbers (a Spark UDF returns one such row as a struct). A row holds, in <see cref="Columns"/> order:
+/// <c>record</c>, <c>text</c>, <c>dropped_by</c> (the step that dropped it, or null), <c>drop_reason</c>,
+/// one <c>key_&lt;k&gt;</c> per keyed step (32 hex digits, null when the document does not take part), then the
+/// meta fields. The reader and the per-document steps are the pipeline's own, so both engines compute the same rows.
+/// </summary>
+public sealed class DocumentRowCodec
+{
+    /// <summary>The <c>dropped_by</c> value of records their reader dropped.</summary>
+    public const string ReadStepName = "read";
+
+    private readonly PipelineDescription _pipeline;
+
+    /// <summary>Creates the codec of a pipeline.</summary>
+    /// <param name="pipeline">The pipeline.</param>
+    public DocumentRowCodec(PipelineDescription pipeline)
+    {
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        var columns = new List<RowColumn>
+        {
+            new("record", MetaType.Integer),
+            new("text", MetaType.Text),
+            new("dropped_by", MetaType.Text),
+            new("drop_reason", MetaType.Text),
+        };
+        columns.AddRange(pipeline.KeyedSteps.Select((_, k) => new RowColumn(KeyColumn(k), MetaType.Text)));
+        MetaOffset = columns.Count;
+        columns.AddRange(pipeline.Meta.Fields.Select(f => new RowColumn(f.Name, f.Type)));
+        Columns = columns;
+    }
+
+    /// <summary>The pipeline the rows come from.</summary>
+    public PipelineDescription Pipeline => _pipeline;
+
+    /// <summary>The row's columns.</summary>
+    public IReadOnlyList<RowColumn> Columns { get; }
+
+    /// <summary>Index of the first meta column.</summary>
+    public int MetaOffset { get; }
+
+    /// <summary>Name of the key column of keyed step <paramref name="step"/>.</summary>
+    /// <param name="step">Index of the keyed step.</param>
+    /// <returns>The column name.</returns>
+    public static string KeyColumn(int step) => FormattableString.Invariant($"key_{step}");
+
+    /// <summary>Reads every record of a whole file and returns its rows, in file order.</summary>
+    /// <param name="path">The file's path (its name tells format and compression).</param>
+    /// <param name="content">The file's bytes as stored.</param>
+    /// <returns>One row per record.</returns>
+    public IReadOnlyList<object?[]> FromFile(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var input = new InputFile(0, path, content.LongLength);
+        using var stream = new MemoryStream(content, writable: false);
+        return _pipeline.Reader.Read(input, stream, _pipeline.Meta).Select(ToRow).ToList();
+    }
+
+    /// <summary>Parses one JSON line (a PG-19 or Books3 row) and returns its row.</summary>
+    /// <param name="record">Index of the line in its file.</param>
+    /// <param name="line">The JSON text.</param>
+    /// <returns>The row.</returns>
+    public object?[] FromJsonLine(long record, string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var document = new Document(new OrderKey(0, record), _pipeline.Meta.Count);
+        JsonlRowReader.Parse(Encoding.UTF8.GetBytes(line), _pipeline.Meta, document);
+        return ToRow(document);
+    }
+
+    private object?[] ToRow(Document document)
+    {
+        int stoppedAt = DocumentStepRunner.Apply(_pipeline.DocumentSteps, document);
+        object?[] row = new object?[Columns.Count];
+        row[0] = document.Order.Record;
+        row[1] = document.Text;
+        row[2] = stoppedAt switch
+        {
+            -1 => ReadStepName,
+            _ when stoppedAt < _pipeline.DocumentSteps.Count => _pipeline.DocumentSteps[stoppedAt].Name,
+            _ => null,
+        };
+        row[3] = document.DropReason;
+        if (!document.IsDropped)
+        {
+            for (int k = 0; k < _pipeline.KeyedSteps.Count; k++)
+            {
+                row[4 + k] = _pipeline.KeyedSteps[k].KeyOf(document) is { } key ? ContentHash.ToHex(key) : null;
+            }
+        }
+
+        Array.Copy(document.Meta, 0, row, MetaOffset, document.Meta.Length);
+        return row;
+    }
+}
