@@ -3,13 +3,18 @@ namespace RedPajama.Reading;
 /// <summary>
 /// Splits a stream into LF-terminated lines of raw bytes (a trailing CR is removed), without decoding, so invalid
 /// UTF-8 is left for the parser to report. Lines longer than a limit are skipped and reported, never buffered whole.
+/// When the stream fails (a truncated archive), the complete lines read before the failure are still returned,
+/// then the failure is thrown.
 /// </summary>
 internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
 {
+    private const int ReadChunkBytes = 16 * 1024;
+
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
     private bool _eof;
+    private Exception? _failure;
 
     /// <summary>Reads the next line.</summary>
     /// <param name="line">The line's bytes, valid until the next call.</param>
@@ -36,6 +41,12 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
 
             if (_eof)
             {
+                if (_failure is not null)
+                {
+                    // Complete lines before a read error were returned; the partial line after it is not a record.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+                }
+
                 if (_start == _end)
                 {
                     line = ReadOnlyMemory<byte>.Empty;
@@ -75,7 +86,18 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             Array.Resize(ref _buffer, Math.Min(Math.Max(_buffer.Length * 2, 1 << 16), maxLineBytes + (1 << 16)));
         }
 
-        int read = stream.Read(_buffer, _end, _buffer.Length - _end);
+        int read;
+        try
+        {
+            // Small reads: a decompressor that fails part way through a read loses what that read inflated.
+            read = stream.Read(_buffer, _end, Math.Min(_buffer.Length - _end, ReadChunkBytes));
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        {
+            _failure = exception;
+            read = 0;
+        }
+
         if (read == 0)
         {
             _eof = true;

@@ -1,9 +1,13 @@
-using System.IO.Compression;
+using ICSharpCode.SharpZipLib.GZip;
 using ZstdSharp;
 
 namespace RedPajama.Reading;
 
-/// <summary>Opens input files, decompressing by extension (<c>.gz</c>, <c>.zst</c>).</summary>
+/// <summary>
+/// Opens input files, decompressing by extension (<c>.gz</c>, <c>.zst</c>). Gzip goes through SharpZipLib because
+/// it checks each member's CRC and length and throws on a truncated file, where System.IO.Compression's
+/// GZipStream silently returns what it could inflate.
+/// </summary>
 public static class InputStreams
 {
     private const int BufferSize = 1 << 16;
@@ -20,7 +24,7 @@ public static class InputStreams
     /// <returns>A stream of decompressed bytes that disposes <paramref name="raw"/>.</returns>
     public static Stream Decompress(Stream raw, string path) => CompressionOf(path) switch
     {
-        ".gz" => new GZipStream(raw, CompressionMode.Decompress),
+        ".gz" => new GZipInputStream(raw),
         ".zst" => new DecompressionStream(raw),
         _ => raw,
     };

@@ -85,8 +85,9 @@ public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
                 return;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException: a string value with invalid UTF-8, found only when it is decoded.
             document.Drop(ReadDropReasons.MalformedJson);
             return;
         }
