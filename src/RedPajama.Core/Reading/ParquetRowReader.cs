@@ -5,8 +5,8 @@ using RedPajama.Documents;
 namespace RedPajama.Reading;
 
 /// <summary>
-/// Reads Parquet files one row group at a time: the <c>text</c> column becomes the text and every top-level column
-/// the meta schema knows becomes meta. A row whose text is null is yielded dropped as
+/// Reads Parquet files one row group at a time: the <c>text</c> column becomes the text and every column the meta
+/// schema knows, top level or inside a <c>meta</c> struct, becomes meta. A row whose text is null is yielded dropped as
 /// <see cref="ReadDropReasons.MissingText"/>.
 /// </summary>
 public sealed class ParquetRowReader : IDocumentReader
@@ -38,7 +38,7 @@ public sealed class ParquetRowReader : IDocumentReader
         var metaFields = new List<(int Index, DataField Field)>();
         foreach (DataField field in reader.Schema.DataFields)
         {
-            int index = meta.IndexOf(field.Path.ToString());
+            int index = IsTopLevelOrInMeta(field) ? meta.IndexOf(field.Name) : -1;
             if (index >= 0)
             {
                 metaFields.Add((index, field));
@@ -74,50 +74,71 @@ public sealed class ParquetRowReader : IDocumentReader
         }
     }
 
+    // A column is a meta value when it is top level (the PG-19 and Books3 layouts) or a field of a "meta" struct
+    // (this project's own output).
+    private static bool IsTopLevelOrInMeta(DataField field)
+    {
+        string path = field.Path.ToString();
+        return path == field.Name || path.Length == "meta".Length + 1 + field.Name.Length && path.StartsWith("meta", StringComparison.Ordinal) && path.EndsWith(field.Name, StringComparison.Ordinal);
+    }
+
+    // Values are read "raw" — non-null values packed, plus definition levels — because Parquet.Net 6.1's
+    // ReadAsync(field, Memory<string>) packs the non-null values of a nullable column without placing its nulls.
     private static object?[] ReadColumn(ParquetRowGroupReader rows, DataField field, int count)
     {
         Type type = field.ClrType;
-        if (type == typeof(string))
+        // Parquet.Net reports UTF-8 columns as string or as ReadOnlyMemory<char>, depending on the writer's schema.
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
-            string?[] values = new string?[count];
-            rows.ReadAsync(field, values.AsMemory()!).AsTask().GetAwaiter().GetResult();
-            return values;
+            return ReadRaw<ReadOnlyMemory<char>>(rows, field, count, static v => v.ToString());
         }
 
         if (type == typeof(long))
         {
-            return Box<long>(rows, field, count);
+            return ReadRaw<long>(rows, field, count, static v => v);
         }
 
         if (type == typeof(int))
         {
-            return Box<int>(rows, field, count);
+            return ReadRaw<int>(rows, field, count, static v => v);
         }
 
         if (type == typeof(double))
         {
-            return Box<double>(rows, field, count);
+            return ReadRaw<double>(rows, field, count, static v => v);
         }
 
         if (type == typeof(float))
         {
-            return Box<float>(rows, field, count);
+            return ReadRaw<float>(rows, field, count, static v => v);
         }
 
         if (type == typeof(bool))
         {
-            return Box<bool>(rows, field, count);
+            return ReadRaw<bool>(rows, field, count, static v => v);
         }
 
         // Other column types are not meta values RedPajama writes; they read as null.
         return new object?[count];
     }
 
-    private static object?[] Box<T>(ParquetRowGroupReader rows, DataField field, int count)
+    private static object?[] ReadRaw<T>(ParquetRowGroupReader rows, DataField field, int count, Func<T, object> box)
         where T : struct
     {
-        T?[] values = new T?[count];
-        rows.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
-        return values.Select(v => v.HasValue ? (object)v.Value : null).ToArray();
+        T[] values = new T[count];
+        int maxLevel = field.MaxDefinitionLevel;
+        int[] levels = new int[count];
+        rows.ReadRawAsync<T>(field, values, levels, null).AsTask().GetAwaiter().GetResult();
+        object?[] result = new object?[count];
+        int next = 0;
+        for (int row = 0; row < count; row++)
+        {
+            if (levels[row] == maxLevel)
+            {
+                result[row] = box(values[next++]);
+            }
+        }
+
+        return result;
     }
 }
