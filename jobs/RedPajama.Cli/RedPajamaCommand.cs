@@ -48,7 +48,23 @@ public static class RedPajamaCommand
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
 
-        var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.") { run };
+        var benchSource = new Argument<string>("source") { Description = "The source to measure." };
+        var benchInput = new Option<string[]>("--input", "-i") { Description = "Input files, directories or globs.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var benchThreads = new Option<int[]>("--threads", "-t")
+        {
+            Description = "Thread counts to measure (default: 1 and all cores).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1],
+        };
+        var benchRepeat = new Option<int>("--repeat") { Description = "Runs per thread count; the fastest counts.", DefaultValueFactory = _ => 3 };
+        var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s) at several thread counts.")
+        {
+            benchSource, benchInput, benchThreads, benchRepeat,
+        };
+        bench.SetAction(async (parse, cancellationToken) => await new BenchCommand(output, error).ExecuteAsync(
+            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), cancellationToken).ConfigureAwait(false));
+
+        var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.") { run, bench };
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -58,6 +58,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             Format = format,
             KeepAll = options.KeepAll || config.KeepAll,
             TemporaryDirectory = config.TempDir,
+            SpillZstdLevel = config.SpillZstdLevel,
             Warn = message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } },
             Progress = progress,
         };

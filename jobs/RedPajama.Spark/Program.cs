@@ -32,5 +32,10 @@ if (!arguments.Output.Contains("://", StringComparison.Ordinal) && Directory.Exi
     File.WriteAllText(Path.Combine(arguments.Output, LocalEngine.StatisticsFileName), json);
 }
 
-spark.Stop();
+// Databricks owns the session of a job cluster: stopping it there fails the run.
+if (Environment.GetEnvironmentVariable("DATABRICKS_RUNTIME_VERSION") is null)
+{
+    spark.Stop();
+}
+
 return statistics.IsBalanced ? 0 : 1;

@@ -9,6 +9,7 @@ namespace RedPajama.Configuration;
 /// format: parquet        # parquet | jsonl | jsonl.zst
 /// keep_all: false
 /// temp_dir: /scratch/rp
+/// spill_zstd_level: 0    # 0 = uncompressed spill files
 /// books:
 ///   require_gutenberg_markers: true
 ///   exact_dedup: true
@@ -34,6 +35,9 @@ public sealed class RunConfig
 
     /// <summary>Directory for spill files; null for <c>_temporary</c> in the output directory.</summary>
     public string? TempDir { get; set; }
+
+    /// <summary>zstd level of the local engine's spill files; 0 spills uncompressed.</summary>
+    public int SpillZstdLevel { get; set; }
 
     /// <summary>Settings of the books source.</summary>
     public BooksConfig Books { get; set; } = new();

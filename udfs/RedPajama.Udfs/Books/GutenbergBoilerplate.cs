@@ -1,9 +1,12 @@
+using RedPajama.Udfs.Text;
+
 namespace RedPajama.Udfs.Books;
 
 /// <summary>
-/// Finds where a Project Gutenberg book's own text starts and ends. Markers are matched on the trimmed,
-/// case-folded line, so indented 2023-style END lines and "***START OF" without a space are found
-/// (line-prefix matchers such as c-w/gutenberg's miss the indented ones).
+/// Finds where a Project Gutenberg book's own text starts and ends. Markers are matched on the trimmed line,
+/// ignoring case and leading asterisks, so indented 2023-style END lines and "***START OF" without a space are
+/// found (line-prefix matchers such as c-w/gutenberg's miss the indented ones). Works on line offsets: no
+/// per-line strings.
 /// </summary>
 public static class GutenbergBoilerplate
 {
@@ -49,20 +52,23 @@ public static class GutenbergBoilerplate
     private const string LegaleseStart = "<<this electronic version of";
     private const string LegaleseEnd = "service that charges for download";
 
+    // Marker lines are short; long prose lines are never markers.
+    private const int MaxMarkerLineLength = 200;
+
     /// <summary>How many leading paragraphs after the START marker are examined for transcription credits.</summary>
     public const int MaxCreditParagraphs = 8;
 
     /// <summary>Index of the line that ends the header (the START marker), or -1 when there is none.</summary>
     /// <param name="lines">All lines of the file.</param>
     /// <returns>The marker's line index.</returns>
-    public static int FindStartMarker(IReadOnlyList<string> lines)
+    public static int FindStartMarker(TextLines lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         int found = -1;
         for (int i = 0; i < lines.Count; i++)
         {
-            string key = MarkerKey(lines[i]);
-            if (key.Length == 0)
+            ReadOnlySpan<char> key = MarkerKey(lines[i]);
+            if (key.IsEmpty)
             {
                 continue;
             }
@@ -81,17 +87,17 @@ public static class GutenbergBoilerplate
         return found;
     }
 
-    /// <summary>Index of the first footer line after <paramref name="from"/>, or -1 when there is none.</summary>
+    /// <summary>Index of the first footer line at or after <paramref name="from"/>, or -1 when there is none.</summary>
     /// <param name="lines">All lines of the file.</param>
     /// <param name="from">The first line of the body.</param>
     /// <returns>The footer's first line index.</returns>
-    public static int FindEndMarker(IReadOnlyList<string> lines, int from)
+    public static int FindEndMarker(TextLines lines, int from)
     {
         ArgumentNullException.ThrowIfNull(lines);
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
-            string key = MarkerKey(lines[i]);
-            if (key.Length != 0 && StartsWithAny(key, EndMarkers))
+            ReadOnlySpan<char> key = MarkerKey(lines[i]);
+            if (!key.IsEmpty && StartsWithAny(key, EndMarkers))
             {
                 return i;
             }
@@ -101,52 +107,27 @@ public static class GutenbergBoilerplate
     }
 
     /// <summary>
-    /// The body lines between the markers with leading transcription-credit paragraphs and legalese notices removed.
+    /// The first body line once leading transcription-credit paragraphs ("Produced by …", scanning credits, an
+    /// opening "Project Gutenberg Etext of …" line, a row of asterisks) are skipped.
     /// </summary>
     /// <param name="lines">All lines of the file.</param>
-    /// <param name="start">First body line (the line after the START marker).</param>
-    /// <param name="end">One past the last body line (the footer's first line).</param>
-    /// <returns>The kept lines, in order.</returns>
-    public static List<string> Body(IReadOnlyList<string> lines, int start, int end)
+    /// <param name="start">First line after the START marker.</param>
+    /// <param name="end">The footer's first line (or the line count).</param>
+    /// <returns>The first line of the book's own text.</returns>
+    public static int SkipCreditParagraphs(TextLines lines, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        start = SkipCreditParagraphs(lines, start, end);
-        var kept = new List<string>(Math.Max(0, end - start));
-        bool inLegalese = false;
-        for (int i = start; i < end; i++)
-        {
-            string folded = lines[i].TrimStart().ToLowerInvariant();
-            if (folded.StartsWith(LegaleseStart, StringComparison.Ordinal))
-            {
-                inLegalese = true;
-                continue;
-            }
-
-            if (inLegalese)
-            {
-                inLegalese = !folded.Contains(LegaleseEnd, StringComparison.Ordinal);
-                continue;
-            }
-
-            kept.Add(lines[i]);
-        }
-
-        return kept;
-    }
-
-    private static int SkipCreditParagraphs(IReadOnlyList<string> lines, int start, int end)
-    {
         int position = start;
         for (int paragraph = 0; paragraph < MaxCreditParagraphs; paragraph++)
         {
             int first = position;
-            while (first < end && string.IsNullOrWhiteSpace(lines[first]))
+            while (first < end && lines.IsBlank(first))
             {
                 first++;
             }
 
             int last = first;
-            while (last < end && !string.IsNullOrWhiteSpace(lines[last]))
+            while (last < end && !lines.IsBlank(last))
             {
                 last++;
             }
@@ -162,44 +143,49 @@ public static class GutenbergBoilerplate
         return position;
     }
 
-    private static bool IsCredit(IReadOnlyList<string> lines, int first, int last)
+    /// <summary>True when a line opens a legalese notice that runs to a line containing its end phrase.</summary>
+    /// <param name="line">A line.</param>
+    /// <returns>Whether the line starts a notice.</returns>
+    public static bool IsLegaleseStart(ReadOnlySpan<char> line) =>
+        line.TrimStart().StartsWith(LegaleseStart, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a line closes a legalese notice.</summary>
+    /// <param name="line">A line.</param>
+    /// <returns>Whether the line ends a notice.</returns>
+    public static bool IsLegaleseEnd(ReadOnlySpan<char> line) =>
+        line.Contains(LegaleseEnd, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsCredit(TextLines lines, int first, int last)
     {
         bool onlyStars = true;
         for (int i = first; i < last; i++)
         {
-            string folded = lines[i].ToLowerInvariant();
+            ReadOnlySpan<char> line = lines[i];
             foreach (string phrase in CreditPhrases)
             {
-                if (folded.Contains(phrase, StringComparison.Ordinal))
+                if (line.Contains(phrase, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
             }
 
-            onlyStars &= folded.Trim().Trim('*').Length == 0;
+            onlyStars &= line.Trim().Trim('*').IsEmpty;
         }
 
         return onlyStars;
     }
 
-    private static string MarkerKey(string line)
+    private static ReadOnlySpan<char> MarkerKey(ReadOnlySpan<char> line)
     {
-        ReadOnlySpan<char> span = line.AsSpan().Trim();
-        // Marker lines start with '*' (or a few spaces); long prose lines are never markers.
-        if (span.Length == 0 || span.Length > 200)
-        {
-            return string.Empty;
-        }
-
-        span = span.TrimStart('*').TrimStart();
-        return span.ToString().ToLowerInvariant();
+        ReadOnlySpan<char> span = line.Trim();
+        return span.Length > MaxMarkerLineLength ? default : span.TrimStart('*').TrimStart();
     }
 
-    private static bool StartsWithAny(string key, string[] markers)
+    private static bool StartsWithAny(ReadOnlySpan<char> key, string[] markers)
     {
         foreach (string marker in markers)
         {
-            if (key.StartsWith(marker, StringComparison.Ordinal))
+            if (key.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -33,24 +33,97 @@ public static class GutenbergCleaner
         }
 
         DecodedText decoded = TextDecoder.Decode(content, DeclaresUtf8(content));
-        string[] lines = LineEndings.ToLf(decoded.Text).Split('\n');
+        var lines = new TextLines(LineEndings.ToLf(decoded.Text));
 
         int startMarker = GutenbergBoilerplate.FindStartMarker(lines);
-        if (startMarker < 0 && requireMarkers)
+        if (startMarker < 0)
         {
-            return Dropped(BookDropReasons.NotGutenberg, GutenbergMetadata.None, decoded.Encoding);
+            return requireMarkers
+                ? Dropped(BookDropReasons.NotGutenberg, GutenbergMetadata.None, decoded.Encoding)
+                : Kept(Slice(lines, 0, lines.Count), GutenbergMetadata.None, decoded.Encoding);
         }
 
-        GutenbergMetadata metadata = startMarker < 0 ? GutenbergMetadata.None : GutenbergHeader.Parse(lines[..startMarker]);
-        int bodyStart = startMarker + 1;
-        int footer = startMarker < 0 ? -1 : GutenbergBoilerplate.FindEndMarker(lines, bodyStart);
-        int bodyEnd = footer < 0 ? lines.Length : footer;
-        List<string> body = startMarker < 0 ? [.. lines] : GutenbergBoilerplate.Body(lines, bodyStart, bodyEnd);
+        GutenbergMetadata metadata = GutenbergHeader.Parse(Enumerable.Range(0, startMarker).Select(lines.GetString).ToList());
+        int footer = GutenbergBoilerplate.FindEndMarker(lines, startMarker + 1);
+        int bodyEnd = footer < 0 ? lines.Count : footer;
+        int bodyStart = GutenbergBoilerplate.SkipCreditParagraphs(lines, startMarker + 1, bodyEnd);
+        return Kept(Slice(lines, bodyStart, bodyEnd), metadata, decoded.Encoding);
+    }
 
-        string text = JoinTrimmed(body);
-        return text.Length == 0
-            ? Dropped(BookDropReasons.Empty, metadata, decoded.Encoding)
-            : new GutenbergCleaning(text, metadata, decoded.Encoding, null);
+    private static GutenbergCleaning Kept(string text, GutenbergMetadata metadata, TextEncodingKind encoding) =>
+        text.Length == 0
+            ? Dropped(BookDropReasons.Empty, metadata, encoding)
+            : new GutenbergCleaning(text, metadata, encoding, null);
+
+    /// <summary>
+    /// Lines [start, end) joined with LF, without blank lines at either end, trailing whitespace at the very end, or
+    /// legalese notices. A body without notices is one substring of the text.
+    /// </summary>
+    private static string Slice(TextLines lines, int start, int end)
+    {
+        while (start < end && lines.IsBlank(start))
+        {
+            start++;
+        }
+
+        while (end > start && lines.IsBlank(end - 1))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            return string.Empty;
+        }
+
+        int firstNotice = start;
+        while (firstNotice < end && !GutenbergBoilerplate.IsLegaleseStart(lines[firstNotice]))
+        {
+            firstNotice++;
+        }
+
+        if (firstNotice == end)
+        {
+            return lines.Text[lines.Start(start)..lines.End(end - 1)].TrimEnd();
+        }
+
+        var builder = new StringBuilder(lines.End(end - 1) - lines.Start(start));
+        int runStart = start;
+        for (int i = firstNotice; i < end; i++)
+        {
+            if (!GutenbergBoilerplate.IsLegaleseStart(lines[i]))
+            {
+                continue;
+            }
+
+            Append(builder, lines, runStart, i);
+            int close = i;
+            while (close < end && !GutenbergBoilerplate.IsLegaleseEnd(lines[close]))
+            {
+                close++;
+            }
+
+            runStart = close + 1;
+            i = close;
+        }
+
+        Append(builder, lines, runStart, end);
+        return builder.ToString().TrimEnd();
+    }
+
+    private static void Append(StringBuilder builder, TextLines lines, int start, int end)
+    {
+        if (start >= end)
+        {
+            return;
+        }
+
+        if (builder.Length > 0)
+        {
+            builder.Append('\n');
+        }
+
+        builder.Append(lines.Text, lines.Start(start), lines.End(end - 1) - lines.Start(start));
     }
 
     private static GutenbergCleaning Dropped(string reason, GutenbergMetadata metadata, TextEncodingKind encoding) =>
@@ -69,28 +142,5 @@ public static class GutenbergCleaner
         }
 
         return false;
-    }
-
-    /// <summary>Joins lines with LF, dropping blank lines at both ends and trailing whitespace at the very end.</summary>
-    private static string JoinTrimmed(List<string> lines)
-    {
-        int first = 0;
-        while (first < lines.Count && string.IsNullOrWhiteSpace(lines[first]))
-        {
-            first++;
-        }
-
-        int last = lines.Count - 1;
-        while (last >= first && string.IsNullOrWhiteSpace(lines[last]))
-        {
-            last--;
-        }
-
-        if (first > last)
-        {
-            return string.Empty;
-        }
-
-        return string.Join('\n', lines.GetRange(first, last - first + 1)).TrimEnd();
     }
 }

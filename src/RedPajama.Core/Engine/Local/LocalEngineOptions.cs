@@ -29,8 +29,11 @@ public sealed record LocalEngineOptions
     /// <summary>Where spill files go; defaults to <c>_temporary</c> inside the output directory.</summary>
     public string? TemporaryDirectory { get; init; }
 
-    /// <summary>zstd level of spill files (1 is fastest).</summary>
-    public int SpillZstdLevel { get; init; } = 1;
+    /// <summary>
+    /// zstd level of spill files, or 0 to spill uncompressed (the default: on a 2-core machine zstd costs more time
+    /// than the disk it saves; set 1 when scratch space is short).
+    /// </summary>
+    public int SpillZstdLevel { get; init; }
 
     /// <summary>Receives warnings: skipped inputs and their reasons.</summary>
     public Action<string>? Warn { get; init; }

@@ -5,11 +5,13 @@ using ZstdSharp;
 namespace RedPajama.Engine.Local;
 
 /// <summary>
-/// Writes documents (record index, text, drop reason, meta values) to a zstd-compressed temporary file, so the
-/// local engine holds no document in memory between its phases.
+/// Writes documents (record index, text, drop reason, meta values) to a temporary file, optionally zstd-compressed,
+/// so the local engine holds no document in memory between its phases.
 /// </summary>
 internal sealed class SpillWriter : IDisposable
 {
+    internal const byte PlainTag = 0;
+    internal const byte CompressedTag = 1;
     internal const byte RecordTag = 1;
     internal const byte EndTag = 0;
     internal const byte NullValue = 0;
@@ -19,13 +21,17 @@ internal sealed class SpillWriter : IDisposable
     internal const byte BooleanValue = 4;
 
     private readonly FileStream _file;
-    private readonly CompressionStream _compression;
+    private readonly Stream _compression;
     private readonly BinaryWriter _writer;
 
+    /// <param name="path">The spill file.</param>
+    /// <param name="zstdLevel">zstd level, or 0 for no compression.</param>
     public SpillWriter(string path, int zstdLevel)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        _compression = new CompressionStream(_file, zstdLevel, leaveOpen: true);
+        // The first byte says whether the rest is compressed, so a reader needs no setting.
+        _file.WriteByte(zstdLevel > 0 ? CompressedTag : PlainTag);
+        _compression = zstdLevel > 0 ? new CompressionStream(_file, zstdLevel, leaveOpen: true) : _file;
         _writer = new BinaryWriter(new BufferedStream(_compression, 1 << 16), Encoding.UTF8, leaveOpen: false);
     }
 

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using RedPajama.Configuration;
+using RedPajama.Engine;
+using RedPajama.Engine.Local;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Sources;
+
+namespace RedPajama.Cli;
+
+/// <summary>
+/// <c>redpajama bench</c>: runs a source's whole pipeline on the local engine at several thread counts into a
+/// scratch directory and prints the best docs/s and MB/s of each, so throughput is measured the same way every time.
+/// </summary>
+/// <param name="output">Where the table goes.</param>
+/// <param name="error">Errors.</param>
+public sealed class BenchCommand(TextWriter output, TextWriter error)
+{
+    /// <summary>Runs the benchmark.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="inputs">Input arguments.</param>
+    /// <param name="threadCounts">Thread counts to measure.</param>
+    /// <param name="repeat">Runs per thread count; the fastest counts.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <returns>The exit code.</returns>
+    public async Task<int> ExecuteAsync(string source, IReadOnlyList<string> inputs, IReadOnlyList<int> threadCounts, int repeat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(threadCounts);
+        PipelineDescription pipeline;
+        try
+        {
+            pipeline = SourceCatalog.Describe(source, new RunConfig());
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        InputResolution resolution = InputResolver.Resolve(inputs, SourceCatalog.InputFilter(source));
+        if (resolution.Files.Count == 0)
+        {
+            await error.WriteLineAsync("redpajama: no input files to read").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        long bytes = resolution.Files.Sum(f => f.Length);
+        await output.WriteLineAsync(Invariant($"{source}: {resolution.Files.Count} files, {bytes / 1e6:F1} MB; best of {repeat} runs, whole pipeline (read, steps, keyed steps, Parquet write)")).ConfigureAwait(false);
+        await output.WriteLineAsync("threads  docs        seconds   docs/s      MB/s").ConfigureAwait(false);
+        string scratch = Path.Combine(Path.GetTempPath(), $"redpajama-bench-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (int threads in threadCounts)
+            {
+                double best = double.MaxValue;
+                long documents = 0;
+                for (int run = 0; run < Math.Max(1, repeat); run++)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Threads = threads })
+                        .RunAsync(pipeline, resolution.Files, scratch, resolution.Problems, cancellationToken).ConfigureAwait(false);
+                    best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
+                    documents = statistics.Read;
+                }
+
+                await output.WriteLineAsync(Invariant($"{threads,7}  {documents,-10}  {best,7:F3}  {documents / best,10:F1}  {bytes / 1e6 / best,8:F2}")).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
