@@ -64,12 +64,7 @@ public sealed class LocalEngineBooksTests
     public void Every_record_is_written_or_dropped_with_a_reason()
     {
         using var directory = new TemporaryDirectory();
-        string inputs = directory.Combine("in");
-        Directory.CreateDirectory(inputs);
-        foreach (string book in TestData.SampleBookFiles)
-        {
-            File.Copy(book, Path.Combine(inputs, Path.GetFileName(book)));
-        }
+        string inputs = TestData.CopySampleBooks(directory.Combine("in"));
 
         File.Copy(TestData.Book("1952-0.txt"), Path.Combine(inputs, "zz-copy-of-1952.txt"));
         File.WriteAllBytes(Path.Combine(inputs, "empty.txt"), []);

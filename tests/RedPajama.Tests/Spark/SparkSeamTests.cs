@@ -40,12 +40,7 @@ public sealed class SparkSeamTests
     public void Simulated_spark_job_gives_the_local_engine_accounting()
     {
         using var directory = new TemporaryDirectory();
-        string inputs = directory.Combine("in");
-        Directory.CreateDirectory(inputs);
-        foreach (string book in TestData.SampleBookFiles)
-        {
-            File.Copy(book, Path.Combine(inputs, Path.GetFileName(book)));
-        }
+        string inputs = TestData.CopySampleBooks(directory.Combine("in"));
 
         File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
         File.WriteAllText(Path.Combine(inputs, "notes.txt"), "not a book");

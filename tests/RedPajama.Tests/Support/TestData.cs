@@ -11,6 +11,18 @@ internal static class TestData
 
     public static string Fixture(string relative) => Path.Combine(Fixtures, relative);
 
+    /// <summary>Copies the sample books into a new directory (to add bad files beside them); returns it.</summary>
+    public static string CopySampleBooks(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (string book in SampleBookFiles)
+        {
+            File.Copy(book, Path.Combine(directory, Path.GetFileName(book)));
+        }
+
+        return directory;
+    }
+
     public static IReadOnlyList<string> SampleBookFiles =>
         Directory.GetFiles(SampleBooks, "*.txt").Order(StringComparer.Ordinal).ToList();
 }
