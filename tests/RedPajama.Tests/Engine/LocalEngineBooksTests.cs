@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
+using RedPajama.Reading;
+using RedPajama.Sources.Books;
 using RedPajama.Tests.Support;
 using RedPajama.Udfs.Books;
 using RedPajama.Writing;
@@ -159,6 +161,21 @@ public sealed class LocalEngineBooksTests
         statistics.InputErrors.Should().ContainSingle(e => e.Path.EndsWith("pg19.jsonl.gz", StringComparison.Ordinal) && e.RecordsRead >= 1, string.Join("; ", statistics.InputErrors));
         statistics.InputErrors.Should().ContainSingle(e => e.Path.Contains("missing.jsonl", StringComparison.Ordinal));
         statistics.Written.Should().BeGreaterThanOrEqualTo(1);
+        statistics.IsBalanced.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_file_that_vanishes_after_listing_is_an_input_error()
+    {
+        using var directory = new TemporaryDirectory();
+        string gone = directory.Combine("gone.txt");
+        InputFile[] inputs = [new InputFile(0, TestData.Book("1952-0.txt"), 51185), new InputFile(1, gone, 10)];
+
+        RunStatistics statistics = new LocalEngine(new LocalEngineOptions())
+            .RunAsync(BooksSource.Describe(new BooksOptions()), inputs, directory.Combine("out")).GetAwaiter().GetResult();
+
+        statistics.InputErrors.Should().ContainSingle().Which.Path.Should().Be(gone);
+        statistics.Written.Should().Be(1);
         statistics.IsBalanced.Should().BeTrue();
     }
 

@@ -270,6 +270,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 if (!document.IsDropped)
                 {
                     kept++;
+                    progress.AddWritten(1);
                 }
 
                 await writer.WriteAsync(document, cancellationToken).ConfigureAwait(false);
@@ -277,7 +278,6 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        progress.AddWritten(kept);
         return (new PartStatistics(name, writer.Rows), kept);
     }
 
