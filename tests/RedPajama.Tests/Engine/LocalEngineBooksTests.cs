@@ -165,14 +165,14 @@ public sealed class LocalEngineBooksTests
     }
 
     [Fact]
-    public void A_file_that_vanishes_after_listing_is_an_input_error()
+    public async Task A_file_that_vanishes_after_listing_is_an_input_error()
     {
         using var directory = new TemporaryDirectory();
         string gone = directory.Combine("gone.txt");
         InputFile[] inputs = [new InputFile(0, TestData.Book("1952-0.txt"), 51185), new InputFile(1, gone, 10)];
 
-        RunStatistics statistics = new LocalEngine(new LocalEngineOptions())
-            .RunAsync(BooksSource.Describe(new BooksOptions()), inputs, directory.Combine("out")).GetAwaiter().GetResult();
+        RunStatistics statistics = await new LocalEngine(new LocalEngineOptions())
+            .RunAsync(BooksSource.Describe(new BooksOptions()), inputs, directory.Combine("out"));
 
         statistics.InputErrors.Should().ContainSingle().Which.Path.Should().Be(gone);
         statistics.Written.Should().Be(1);
