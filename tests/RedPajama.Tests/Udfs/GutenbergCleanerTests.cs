@@ -116,6 +116,48 @@ public sealed class GutenbergCleanerTests
         empty.Metadata.Title.Should().Be("Nothing");
     }
 
+    [Theory]
+    [InlineData("*** START OF THE PROJECT GUTENBERG EBOOK X ***", "*** END OF THE PROJECT GUTENBERG EBOOK X ***")]
+    [InlineData("*** START OF THIS PROJECT GUTENBERG EBOOK X ***", "*** END OF THIS PROJECT GUTENBERG EBOOK X ***")]
+    [InlineData("***START OF THE PROJECT GUTENBERG EBOOK X***", "***END OF THE PROJECT GUTENBERG EBOOK X***")]
+    [InlineData("*** START OF THE COPYRIGHTED PROJECT GUTENBERG EBOOK X ***", "*** END OF THE COPYRIGHTED PROJECT GUTENBERG EBOOK X ***")]
+    [InlineData("*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*", "End of the Project Gutenberg Etext of X")]
+    [InlineData("*END THE SMALL PRINT! FOR PUBLIC DOMAIN EBOOKS*Ver.02/11/02*END*", "End of The Project Gutenberg Etext of X")]
+    [InlineData("*** START OF THE PROJECT GUTENBERG EBOOK X ***", "            *** END OF THE PROJECT GUTENBERG EBOOK X ***")]
+    [InlineData("*** Start of the Project Gutenberg eBook X ***", "End of Project Gutenberg's X, by Y")]
+    [InlineData("*** START OF THIS PROJECT GUTENBERG EBOOK X ***", "End of this Project Gutenberg Etext of X")]
+    [InlineData("*** START OF THIS PROJECT GUTENBERG EBOOK X ***", "END OF PROJECT GUTENBERG'S X")]
+    [InlineData("*** START OF THIS PROJECT GUTENBERG EBOOK X ***", "Ende dieses Project Gutenberg Etextes X")]
+    public void Every_marker_variant_cuts_header_and_footer(string startMarker, string endMarker)
+    {
+        string file = string.Join("\r\n",
+            "The Project Gutenberg EBook of X, by Y",
+            "Title: X",
+            startMarker,
+            string.Empty,
+            "Chapter 1",
+            string.Empty,
+            "The only paragraph.",
+            string.Empty,
+            endMarker,
+            "*** This file should be named x.txt ***",
+            "The licence, which is long.");
+
+        GutenbergCleaning cleaned = GutenbergCleaner.Clean(Encoding.UTF8.GetBytes(file));
+
+        cleaned.Text.Should().Be("Chapter 1\n\nThe only paragraph.");
+        cleaned.Metadata.Title.Should().Be("X");
+        cleaned.Metadata.Author.Should().Be("Y");
+    }
+
+    [Fact]
+    public void A_file_cut_before_its_footer_keeps_the_text_to_the_end()
+    {
+        string file = "Title: Cut\n*** START OF THE PROJECT GUTENBERG EBOOK CUT ***\nFirst line.\nLast line before the cut";
+
+        GutenbergCleaner.Clean(Encoding.UTF8.GetBytes(file)).Text.Should().Be("First line.\nLast line before the cut");
+    }
+
     [Fact]
     public void Old_style_small_print_header_ends_at_its_end_marker()
     {
