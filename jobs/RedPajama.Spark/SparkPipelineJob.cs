@@ -124,7 +124,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
     private List<string> StepNames()
     {
-        var names = new List<string> { DocumentRowCodec.ReadStepName };
+        var names = new List<string> { DocumentStepRunner.ReadStepName };
         names.AddRange(pipeline.DocumentSteps.Select(s => s.Name));
         names.AddRange(pipeline.KeyedSteps.Select(s => s.Name));
         return names;

@@ -102,9 +102,4 @@ public sealed class RunStatistics
     /// <summary>The statistics as indented JSON with snake_case keys.</summary>
     /// <returns>JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
-
-    /// <summary>Reads statistics written by <see cref="ToJson"/>.</summary>
-    /// <param name="json">JSON text.</param>
-    /// <returns>The document as a JSON DOM (the counters are plain numbers).</returns>
-    public static JsonDocument Parse(string json) => JsonDocument.Parse(json);
 }

@@ -5,6 +5,9 @@ namespace RedPajama.Pipeline;
 /// <summary>Runs a pipeline's per-document steps on one document, the same way in every engine.</summary>
 public static class DocumentStepRunner
 {
+    /// <summary>The step name under which records dropped by their reader are counted.</summary>
+    public const string ReadStepName = "read";
+
     /// <summary>Prefix of the drop reason given to a document whose step threw.</summary>
     public const string ErrorReasonPrefix = "error_";
 

@@ -108,7 +108,7 @@ public sealed class SparkSeamTests
             }
         }
 
-        var steps = new List<string> { DocumentRowCodec.ReadStepName };
+        var steps = new List<string> { DocumentStepRunner.ReadStepName };
         steps.AddRange(Books.DocumentSteps.Select(s => s.Name));
         steps.AddRange(Books.KeyedSteps.Select(s => s.Name));
         return RunStatistics.FromDropCounts("books", "spark", steps,

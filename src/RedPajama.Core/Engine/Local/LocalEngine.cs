@@ -26,7 +26,6 @@ public sealed class LocalEngine(LocalEngineOptions options)
     /// <summary>Name of the empty marker file written last, as Spark does.</summary>
     public const string SuccessFileName = "_SUCCESS";
 
-    private const string ReadStepName = "read";
     private const int MaxStepErrorWarnings = 20;
 
     private readonly LocalEngineOptions _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -70,7 +69,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
 
-            progress.Phase = ReadStepName;
+            progress.Phase = DocumentStepRunner.ReadStepName;
             var outcomes = new InputOutcome[inputs.Count];
             await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
             {
@@ -137,13 +136,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
     private InputOutcome ReadInput(PipelineDescription pipeline, InputFile input, string temporary, RunProgress progress, CancellationToken cancellationToken)
     {
-        var steps = new StepStatistics[1 + pipeline.DocumentSteps.Count];
-        steps[0] = new StepStatistics(ReadStepName);
-        for (int s = 0; s < pipeline.DocumentSteps.Count; s++)
-        {
-            steps[s + 1] = new StepStatistics(pipeline.DocumentSteps[s].Name);
-        }
-
+        StepStatistics[] steps = NewDocumentStepCounters(pipeline);
         long records = 0;
         InputError? error = null;
         var keyWriters = new BinaryWriter[pipeline.KeyedSteps.Count];
@@ -283,13 +276,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
     private static StepStatistics[] MergeStepStatistics(PipelineDescription pipeline, InputOutcome[] outcomes)
     {
-        var merged = new StepStatistics[1 + pipeline.DocumentSteps.Count];
-        merged[0] = new StepStatistics(ReadStepName);
-        for (int s = 0; s < pipeline.DocumentSteps.Count; s++)
-        {
-            merged[s + 1] = new StepStatistics(pipeline.DocumentSteps[s].Name);
-        }
-
+        StepStatistics[] merged = NewDocumentStepCounters(pipeline);
         foreach (InputOutcome outcome in outcomes)
         {
             for (int s = 0; s < merged.Length; s++)
@@ -300,6 +287,10 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
         return merged;
     }
+
+    // Counters for the reader (index 0) and each per-document step (index s + 1).
+    private static StepStatistics[] NewDocumentStepCounters(PipelineDescription pipeline) =>
+        [new StepStatistics(DocumentStepRunner.ReadStepName), .. pipeline.DocumentSteps.Select(step => new StepStatistics(step.Name))];
 
     private static void PrepareOutputDirectory(string outputDirectory)
     {

@@ -15,16 +15,11 @@ namespace RedPajama.Engine.Rows;
 /// </summary>
 public sealed class DocumentRowCodec
 {
-    /// <summary>The <c>dropped_by</c> value of records their reader dropped.</summary>
-    public const string ReadStepName = "read";
-
-    private readonly PipelineDescription _pipeline;
-
     /// <summary>Creates the codec of a pipeline.</summary>
     /// <param name="pipeline">The pipeline.</param>
     public DocumentRowCodec(PipelineDescription pipeline)
     {
-        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        Pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
         var columns = new List<RowColumn>
         {
             new("record", MetaType.Integer),
@@ -39,7 +34,7 @@ public sealed class DocumentRowCodec
     }
 
     /// <summary>The pipeline the rows come from.</summary>
-    public PipelineDescription Pipeline => _pipeline;
+    public PipelineDescription Pipeline { get; }
 
     /// <summary>The row's columns.</summary>
     public IReadOnlyList<RowColumn> Columns { get; }
@@ -61,7 +56,7 @@ public sealed class DocumentRowCodec
         ArgumentNullException.ThrowIfNull(content);
         var input = new InputFile(0, path, content.LongLength);
         using var stream = new MemoryStream(content, writable: false);
-        return _pipeline.Reader.Read(input, stream, _pipeline.Meta).Select(ToRow).ToList();
+        return Pipeline.Reader.Read(input, stream, Pipeline.Meta).Select(ToRow).ToList();
     }
 
     /// <summary>Parses one JSON line (a PG-19 or Books3 row) and returns its row.</summary>
@@ -71,29 +66,29 @@ public sealed class DocumentRowCodec
     public object?[] FromJsonLine(long record, string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var document = new Document(new OrderKey(0, record), _pipeline.Meta.Count);
-        JsonlRowReader.Parse(Encoding.UTF8.GetBytes(line), _pipeline.Meta, document);
+        var document = new Document(new OrderKey(0, record), Pipeline.Meta.Count);
+        JsonlRowReader.Parse(Encoding.UTF8.GetBytes(line), Pipeline.Meta, document);
         return ToRow(document);
     }
 
     private object?[] ToRow(Document document)
     {
-        int stoppedAt = DocumentStepRunner.Apply(_pipeline.DocumentSteps, document);
+        int stoppedAt = DocumentStepRunner.Apply(Pipeline.DocumentSteps, document);
         object?[] row = new object?[Columns.Count];
         row[0] = document.Order.Record;
         row[1] = document.Text;
         row[2] = stoppedAt switch
         {
-            -1 => ReadStepName,
-            _ when stoppedAt < _pipeline.DocumentSteps.Count => _pipeline.DocumentSteps[stoppedAt].Name,
+            -1 => DocumentStepRunner.ReadStepName,
+            _ when stoppedAt < Pipeline.DocumentSteps.Count => Pipeline.DocumentSteps[stoppedAt].Name,
             _ => null,
         };
         row[3] = document.DropReason;
         if (!document.IsDropped)
         {
-            for (int k = 0; k < _pipeline.KeyedSteps.Count; k++)
+            for (int k = 0; k < Pipeline.KeyedSteps.Count; k++)
             {
-                row[4 + k] = _pipeline.KeyedSteps[k].KeyOf(document) is { } key ? ContentHash.ToHex(key) : null;
+                row[4 + k] = Pipeline.KeyedSteps[k].KeyOf(document) is { } key ? ContentHash.ToHex(key) : null;
             }
         }
 
