@@ -27,6 +27,13 @@ public static class RedPajamaCommand
         engine.AcceptOnlyFromAmong("local");
         var config = new Option<string?>("--config") { Description = "YAML run configuration." };
         var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--threads must be at least 1");
+            }
+        });
         var format = new Option<string?>("--format") { Description = "Output format: parquet (default), jsonl or jsonl.zst." };
         var keepAll = new Option<bool>("--keep-all") { Description = "Also write dropped documents, with a drop_reason column." };
 

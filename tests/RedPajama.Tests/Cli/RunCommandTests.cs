@@ -50,12 +50,26 @@ public sealed class RunCommandTests
     [InlineData("run", "movies", "--input", "x", "--output", "y")]
     [InlineData("run", "books", "--input", "x", "--output", "y", "--engine", "flink")]
     [InlineData("run", "books", "--input", "x", "--output", "y", "--format", "csv")]
+    [InlineData("run", "books", "--input", "x", "--output", "y", "--threads", "0")]
     public async Task Usage_errors_exit_with_code_2_and_a_message(params string[] args)
     {
         (int code, _, string stderr) = await Invoke(args);
 
         code.Should().Be(ExitCodes.Usage);
         stderr.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Skipped_files_are_named_in_the_log()
+    {
+        using var directory = new TemporaryDirectory();
+        string notes = directory.Combine("notes.txt");
+        File.WriteAllText(notes, "not a book");
+
+        (int code, _, string stderr) = await Invoke("run", "books", "-i", notes, TestData.Book("11-0.txt"), "-o", directory.Combine("out"));
+
+        code.Should().Be(ExitCodes.Success);
+        stderr.Should().Contain($"skipped {notes} record 0: not_gutenberg");
     }
 
     [Fact]

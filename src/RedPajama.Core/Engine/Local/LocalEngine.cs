@@ -27,8 +27,10 @@ public sealed class LocalEngine(LocalEngineOptions options)
     public const string SuccessFileName = "_SUCCESS";
 
     private const int MaxStepErrorWarnings = 20;
+    private const int LoggedDropsPerReason = 5;
 
     private readonly LocalEngineOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _loggedDrops = new(StringComparer.Ordinal);
     private int _stepErrorWarnings;
 
     /// <summary>Runs the pipeline.</summary>
@@ -160,6 +162,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                     if (document.IsDropped)
                     {
                         progress.AddDropped(1);
+                        LogDrop(input, document);
                         if (!_options.KeepAll)
                         {
                             continue;
@@ -214,6 +217,19 @@ public sealed class LocalEngine(LocalEngineOptions options)
             {
                 steps[s].Kept++;
             }
+        }
+    }
+
+    // The first few documents dropped for each reason are named in the log, so a skip can be found in its file;
+    // all of them are counted in _stats.json.
+    private void LogDrop(InputFile input, Document document)
+    {
+        string reason = document.DropReason!;
+        int seen = _loggedDrops.AddOrUpdate(reason, 1, static (_, count) => count + 1);
+        if (seen <= LoggedDropsPerReason)
+        {
+            string more = seen == LoggedDropsPerReason ? " (further drops for this reason are only counted)" : string.Empty;
+            _options.Warn?.Invoke($"skipped {input.Path} record {document.Order.Record}: {reason}{more}");
         }
     }
 
