@@ -16,31 +16,48 @@ public sealed class WholeFileReader(long maxFileBytes) : IDocumentReader
         ArgumentNullException.ThrowIfNull(meta);
         var document = new Document(new OrderKey(input.Index, 0), meta.Count);
         using Stream stream = InputStreams.Decompress(content, input.Path);
-        using var buffer = new MemoryStream();
-        CopyAtMost(stream, buffer, maxFileBytes);
-        if (buffer.Length > maxFileBytes)
+        byte[]? bytes = ReadAtMost(stream, maxFileBytes);
+        if (bytes is null)
         {
             document.Drop(ReadDropReasons.TooLarge);
         }
         else
         {
-            document.RawContent = buffer.ToArray();
+            document.RawContent = bytes;
         }
 
         yield return document;
     }
 
-    private static void CopyAtMost(Stream source, MemoryStream destination, long limit)
+    /// <summary>All bytes of <paramref name="source"/>, or null when there are more than <paramref name="limit"/>.</summary>
+    private static byte[]? ReadAtMost(Stream source, long limit)
     {
+        if (source.CanSeek)
+        {
+            // A plain file: one exact-size read instead of a growing buffer and a copy.
+            long length = source.Length - source.Position;
+            if (length > limit)
+            {
+                return null;
+            }
+
+            byte[] exact = new byte[length];
+            source.ReadExactly(exact);
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
         byte[] chunk = new byte[1 << 16];
         int read;
         while ((read = source.Read(chunk)) > 0)
         {
-            destination.Write(chunk, 0, read);
-            if (destination.Length > limit)
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
             {
-                return;
+                return null;
             }
         }
+
+        return buffer.ToArray();
     }
 }
