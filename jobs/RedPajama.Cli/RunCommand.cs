@@ -38,9 +38,9 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         }
 
         InputResolution inputs = InputResolver.Resolve(options.Inputs, SourceCatalog.InputFilter(options.Source));
-        foreach (string problem in inputs.Problems)
+        foreach (InputError problem in inputs.Problems)
         {
-            await error.WriteLineAsync($"redpajama: warning: {problem}").ConfigureAwait(false);
+            await error.WriteLineAsync($"redpajama: warning: input '{problem.Path}' {problem.Error}").ConfigureAwait(false);
         }
 
         if (inputs.Files.Count == 0)

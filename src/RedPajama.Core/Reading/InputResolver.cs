@@ -14,13 +14,13 @@ public static class InputResolver
     /// <param name="arguments">Paths, directories or glob patterns.</param>
     /// <param name="include">Keeps only files this predicate accepts when they come from a directory or a glob;
     /// files named explicitly are always kept.</param>
-    /// <returns>The input files, and one message per argument that matched nothing.</returns>
+    /// <returns>The input files, and one error per argument that matched nothing.</returns>
     public static InputResolution Resolve(IEnumerable<string> arguments, Func<string, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         include ??= static _ => true;
         var paths = new SortedSet<string>(StringComparer.Ordinal);
-        var problems = new List<string>();
+        var problems = new List<InputError>();
         foreach (string argument in arguments)
         {
             if (File.Exists(argument))
@@ -40,7 +40,7 @@ public static class InputResolver
 
                 if (paths.Count == before)
                 {
-                    problems.Add($"input directory '{argument}' holds no files this source reads");
+                    problems.Add(new InputError(argument, "directory holds no files this source reads", 0));
                 }
             }
             else if (argument.AsSpan().IndexOfAny("*?[") >= 0)
@@ -56,12 +56,12 @@ public static class InputResolver
 
                 if (paths.Count == before)
                 {
-                    problems.Add($"input pattern '{argument}' matches no file");
+                    problems.Add(new InputError(argument, "pattern matches no file", 0));
                 }
             }
             else
             {
-                problems.Add($"input path '{argument}' does not exist");
+                problems.Add(new InputError(argument, "does not exist", 0));
             }
         }
 

@@ -44,7 +44,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         PipelineDescription pipeline,
         IReadOnlyList<InputFile> inputs,
         string outputDirectory,
-        IReadOnlyList<string>? inputProblems = null,
+        IReadOnlyList<InputError>? inputProblems = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -64,10 +64,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 InputFiles = inputs.Count,
                 InputBytes = inputs.Sum(i => i.Length),
             };
-            foreach (string problem in inputProblems ?? [])
-            {
-                statistics.InputErrors.Add(new InputError(problem, "not found", 0));
-            }
+            statistics.InputErrors.AddRange(inputProblems ?? []);
 
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
 
