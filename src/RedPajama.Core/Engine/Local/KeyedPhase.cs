@@ -20,35 +20,45 @@ internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
         int partitions = (int)Math.Min(4096, (totalEntries + fitting - 1) / fitting);
         if (partitions <= 1)
         {
-            Decide(step, statistics, ReadEntries(keyFiles, earlierMasks).ToList(), mask);
+            Decide(step, statistics, Load(keyFiles, earlierMasks, totalEntries), mask);
             return statistics;
         }
 
         string[] partitionFiles = Partition(keyFiles, earlierMasks, partitions, stepIndex);
         foreach (string partition in partitionFiles)
         {
-            Decide(step, statistics, ReadEntries([partition], []).ToList(), mask);
+            Decide(step, statistics, Load([partition], [], new FileInfo(partition).Length / KeyEntry.SerializedBytes), mask);
             File.Delete(partition);
         }
 
         return statistics;
     }
 
+    private static List<KeyEntry> Load(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks, long count)
+    {
+        var entries = new List<KeyEntry>((int)Math.Min(count, Array.MaxLength));
+        entries.AddRange(ReadEntries(files, earlierMasks));
+        return entries;
+    }
+
     private static void Decide(KeyedStep step, StepStatistics statistics, List<KeyEntry> entries, DropMask mask)
     {
         entries.Sort();
-        for (int i = 0; i < entries.Count; i++)
+        long dropped = 0;
+        for (int i = 1; i < entries.Count; i++)
         {
-            statistics.In++;
-            if (i > 0 && entries[i].Key == entries[i - 1].Key)
+            if (entries[i].Key == entries[i - 1].Key)
             {
                 mask.Set(entries[i].Order.Input, entries[i].Order.Record);
-                statistics.AddDropped(step.DropReason);
+                dropped++;
             }
-            else
-            {
-                statistics.Kept++;
-            }
+        }
+
+        statistics.In += entries.Count;
+        statistics.Kept += entries.Count - dropped;
+        if (dropped > 0)
+        {
+            statistics.AddDropped(step.DropReason, dropped);
         }
     }
 
@@ -61,12 +71,25 @@ internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
             for (long i = 0; i < count; i++)
             {
                 KeyEntry entry = KeyEntry.ReadFrom(reader);
-                if (!earlierMasks.Any(m => m.IsSet(entry.Order.Input, entry.Order.Record)))
+                if (!DroppedEarlier(entry, earlierMasks))
                 {
                     yield return entry;
                 }
             }
         }
+    }
+
+    private static bool DroppedEarlier(KeyEntry entry, IReadOnlyList<DropMask> earlierMasks)
+    {
+        foreach (DropMask mask in earlierMasks)
+        {
+            if (mask.IsSet(entry.Order.Input, entry.Order.Record))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string[] Partition(IReadOnlyList<string> keyFiles, IReadOnlyList<DropMask> earlierMasks, int partitions, int stepIndex)
