@@ -147,35 +147,35 @@ public sealed class LocalEngine(LocalEngineOptions options)
         try
         {
             using var spill = new SpillWriter(SpillPath(temporary, input.Index), _options.SpillZstdLevel);
-            try
+            using var documents = new InputDocuments(pipeline, input);
+            // Only the input's own failures (open, read, decompress, parse) skip the rest of it; a failure to
+            // write spill or key files is the run's and stops it.
+            while (documents.TryMoveNext(out Document? document))
             {
-                using FileStream content = InputStreams.OpenRaw(input.Path);
-                foreach (Document document in pipeline.Reader.Read(input, content, pipeline.Meta))
+                cancellationToken.ThrowIfCancellationRequested();
+                records++;
+                progress.AddRead(1);
+                ApplyDocumentSteps(pipeline, document, steps, input);
+                if (document.IsDropped)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    records++;
-                    progress.AddRead(1);
-                    ApplyDocumentSteps(pipeline, document, steps, input);
-                    if (document.IsDropped)
+                    progress.AddDropped(1);
+                    LogDrop(input, document);
+                    if (!_options.KeepAll)
                     {
-                        progress.AddDropped(1);
-                        LogDrop(input, document);
-                        if (!_options.KeepAll)
-                        {
-                            continue;
-                        }
+                        continue;
                     }
-                    else
-                    {
-                        WriteKeys(pipeline, document, keyWriters);
-                    }
-
-                    spill.Write(document);
                 }
+                else
+                {
+                    WriteKeys(pipeline, document, keyWriters);
+                }
+
+                spill.Write(document);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            if (documents.Failure is { } failure)
             {
-                error = new InputError(input.Path, Describe(exception), records);
+                error = new InputError(input.Path, Describe(failure), records);
                 _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
             }
         }
@@ -368,4 +368,46 @@ public sealed class LocalEngine(LocalEngineOptions options)
     }
 
     private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error);
+
+    /// <summary>The documents of one input, with the input's own failure caught and kept instead of thrown.</summary>
+    private sealed class InputDocuments(PipelineDescription pipeline, InputFile input) : IDisposable
+    {
+        private FileStream? _content;
+        private IEnumerator<Document>? _documents;
+
+        public Exception? Failure { get; private set; }
+
+        public bool TryMoveNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Document? document)
+        {
+            document = null;
+            if (Failure is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                _content ??= InputStreams.OpenRaw(input.Path);
+                _documents ??= pipeline.Reader.Read(input, _content, pipeline.Meta).GetEnumerator();
+                if (!_documents.MoveNext())
+                {
+                    return false;
+                }
+
+                document = _documents.Current;
+                return true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Failure = exception;
+                return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            _documents?.Dispose();
+            _content?.Dispose();
+        }
+    }
 }
