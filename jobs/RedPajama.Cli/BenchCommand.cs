@@ -4,7 +4,6 @@ using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
-using RedPajama.Reading;
 using RedPajama.Sources;
 
 namespace RedPajama.Cli;
@@ -38,10 +37,8 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
             return ExitCodes.Usage;
         }
 
-        InputResolution resolution = InputResolver.Resolve(inputs, SourceCatalog.InputFilter(source));
-        if (resolution.Files.Count == 0)
+        if (await CliInputs.ResolveAsync(source, inputs, error).ConfigureAwait(false) is not { } resolution)
         {
-            await error.WriteLineAsync("redpajama: no input files to read").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
 

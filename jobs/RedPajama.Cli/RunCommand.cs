@@ -4,7 +4,6 @@ using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
-using RedPajama.Reading;
 using RedPajama.Sources;
 using RedPajama.Writing;
 
@@ -37,15 +36,8 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             return ExitCodes.Usage;
         }
 
-        InputResolution inputs = InputResolver.Resolve(options.Inputs, SourceCatalog.InputFilter(options.Source));
-        foreach (InputError problem in inputs.Problems)
+        if (await CliInputs.ResolveAsync(options.Source, options.Inputs, error).ConfigureAwait(false) is not { } inputs)
         {
-            await error.WriteLineAsync($"redpajama: warning: input '{problem.Path}' {problem.Error}").ConfigureAwait(false);
-        }
-
-        if (inputs.Files.Count == 0)
-        {
-            await error.WriteLineAsync("redpajama: no input files to read").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
 
