@@ -15,6 +15,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
 {
     private readonly AtomicFile _file;
     private readonly Stream _stream;
+    private readonly StreamWriter _text;
     private readonly MetaSchema _meta;
     private readonly JsonLayout _layout;
     private readonly StringBuilder _line = new();
@@ -32,6 +33,8 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         _layout = layout;
         _file = new AtomicFile(path);
         _stream = zstdLevel is { } level ? new CompressionStream(_file.Stream, level, leaveOpen: true) : _file.Stream;
+        // ensure_ascii output is pure ASCII: one byte per char, written straight from the line buffer.
+        _text = new StreamWriter(_stream, Encoding.ASCII, 1 << 16, leaveOpen: true);
     }
 
     /// <inheritdoc />
@@ -72,20 +75,20 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     }
 
     /// <inheritdoc />
-    public async ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
+    public ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
     {
         _line.Clear();
         Format(_line, document, _meta, _layout);
         _line.Append('\n');
-        // ensure_ascii output is pure ASCII, so one byte per char.
-        byte[] bytes = Encoding.ASCII.GetBytes(_line.ToString());
-        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        _text.Write(_line);
         Rows++;
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
+        await _text.DisposeAsync().ConfigureAwait(false);
         if (!ReferenceEquals(_stream, _file.Stream))
         {
             await _stream.DisposeAsync().ConfigureAwait(false);
@@ -98,12 +101,22 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (!_completed && !ReferenceEquals(_stream, _file.Stream))
+        try
         {
-            await _stream.DisposeAsync().ConfigureAwait(false);
+            if (!_completed)
+            {
+                // Abandoned: whatever still reaches the temporary file is deleted with it.
+                _text.Dispose();
+                if (!ReferenceEquals(_stream, _file.Stream))
+                {
+                    await _stream.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
-
-        _file.Dispose();
+        finally
+        {
+            _file.Dispose();
+        }
     }
 
     private static void AppendMeta(StringBuilder output, Document document, MetaSchema meta)

@@ -102,19 +102,21 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null)
+        try
         {
-            try
+            if (_writer is not null)
             {
+                // Only an abandoned file still has a writer here; its footer does not matter.
                 await _writer.DisposeAsync().ConfigureAwait(false);
             }
-            catch (IOException) when (!_completed)
-            {
-                // The file is being abandoned; its footer does not matter.
-            }
         }
-
-        _file.Dispose();
+        catch (IOException) when (!_completed)
+        {
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
