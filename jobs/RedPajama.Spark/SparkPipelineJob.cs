@@ -68,7 +68,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         RunStatistics statistics = RunStatistics.FromDropCounts(
             pipeline.Source,
             "spark",
-            StepNames(),
+            pipeline.StepNames,
             documents.GroupBy(Col("dropped_by"), Col("drop_reason")).Count().Collect()
                 .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture))));
 
@@ -120,13 +120,5 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .WithColumn("dropped_by", When(Col("loses"), Lit(step.Name)).Otherwise(Col("dropped_by")))
             .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
             .Drop("loses");
-    }
-
-    private List<string> StepNames()
-    {
-        var names = new List<string> { DocumentStepRunner.ReadStepName };
-        names.AddRange(pipeline.DocumentSteps.Select(s => s.Name));
-        names.AddRange(pipeline.KeyedSteps.Select(s => s.Name));
-        return names;
     }
 }

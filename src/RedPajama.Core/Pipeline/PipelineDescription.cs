@@ -19,4 +19,12 @@ public sealed record PipelineDescription(
     IDocumentReader Reader,
     IReadOnlyList<IDocumentStep> DocumentSteps,
     IReadOnlyList<KeyedStep> KeyedSteps,
-    JsonLayout JsonLayout);
+    JsonLayout JsonLayout)
+{
+    /// <summary>
+    /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
+    /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts"/> takes them.
+    /// </summary>
+    public IReadOnlyList<string> StepNames =>
+        [DocumentStepRunner.ReadStepName, .. DocumentSteps.Select(s => s.Name), .. KeyedSteps.Select(s => s.Name)];
+}

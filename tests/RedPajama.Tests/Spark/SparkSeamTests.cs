@@ -108,10 +108,7 @@ public sealed class SparkSeamTests
             }
         }
 
-        var steps = new List<string> { DocumentStepRunner.ReadStepName };
-        steps.AddRange(Books.DocumentSteps.Select(s => s.Name));
-        steps.AddRange(Books.KeyedSteps.Select(s => s.Name));
-        return RunStatistics.FromDropCounts("books", "spark", steps,
+        return RunStatistics.FromDropCounts("books", "spark", Books.StepNames,
             rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())));
     }
 
