@@ -10,8 +10,9 @@ internal static class SpillReader
     public static IEnumerable<Document> Read(string path, int input, int metaFieldCount)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        using Stream body = file.ReadByte() == SpillWriter.CompressedTag ? new DecompressionStream(file) : file;
-        using var reader = new BinaryReader(new BufferedStream(body, 1 << 16), Encoding.UTF8);
+        // The file stream buffers already; only the decompressor needs a buffer after it.
+        using Stream body = file.ReadByte() == SpillWriter.CompressedTag ? new BufferedStream(new DecompressionStream(file), 1 << 16) : file;
+        using var reader = new BinaryReader(body, Encoding.UTF8);
         while (reader.ReadByte() == SpillWriter.RecordTag)
         {
             long record = reader.ReadInt64();

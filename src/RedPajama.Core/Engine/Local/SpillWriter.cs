@@ -32,7 +32,9 @@ internal sealed class SpillWriter : IDisposable
         // The first byte says whether the rest is compressed, so a reader needs no setting.
         _file.WriteByte(zstdLevel > 0 ? CompressedTag : PlainTag);
         _compression = zstdLevel > 0 ? new CompressionStream(_file, zstdLevel, leaveOpen: true) : _file;
-        _writer = new BinaryWriter(new BufferedStream(_compression, 1 << 16), Encoding.UTF8, leaveOpen: false);
+        // The file stream buffers already; only the compressor needs a buffer in front of it.
+        Stream target = zstdLevel > 0 ? new BufferedStream(_compression, 1 << 16) : _file;
+        _writer = new BinaryWriter(target, Encoding.UTF8, leaveOpen: true);
     }
 
     public void Write(Document document)
