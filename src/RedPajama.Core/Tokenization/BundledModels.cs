@@ -1,0 +1,38 @@
+namespace RedPajama.Tokenization;
+
+/// <summary>Finds the models shipped in the repository's <c>models/</c> folder (copied next to the binaries at build time).</summary>
+public static class BundledModels
+{
+    /// <summary>File name of the default tokenizer, a LLaMA-compatible SentencePiece BPE model (Apache-2.0).</summary>
+    public const string DefaultTokenizerFileName = "mistral-7b-v0.1-tokenizer.model";
+
+    /// <summary>The path of the default tokenizer model.</summary>
+    public static string DefaultTokenizerPath => Locate(DefaultTokenizerFileName);
+
+    /// <summary>
+    /// The path of a bundled model: <c>models/</c> beside the running assembly, else the first <c>models/</c>
+    /// folder found walking up from it (a source checkout). Returns the first candidate even when absent, so
+    /// the caller's "file not found" names a sensible place.
+    /// </summary>
+    /// <param name="fileName">The model's file name.</param>
+    /// <returns>The path.</returns>
+    public static string Locate(string fileName)
+    {
+        string besideBinaries = Path.Combine(AppContext.BaseDirectory, "models", fileName);
+        if (File.Exists(besideBinaries))
+        {
+            return besideBinaries;
+        }
+
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "models", fileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return besideBinaries;
+    }
+}
