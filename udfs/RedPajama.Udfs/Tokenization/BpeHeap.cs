@@ -10,12 +10,13 @@ internal sealed class BpeHeap
     private int[] _lefts = new int[256];
     private int[] _rights = new int[256];
     private int[] _sizes = new int[256];
+    private int[] _merged = new int[256];
 
     public int Count { get; private set; }
 
     public void Clear() => Count = 0;
 
-    public void Push(float score, int left, int right, int size)
+    public void Push(float score, int left, int right, int size, int merged)
     {
         if (Count == _scores.Length)
         {
@@ -24,6 +25,7 @@ internal sealed class BpeHeap
             Array.Resize(ref _lefts, capacity);
             Array.Resize(ref _rights, capacity);
             Array.Resize(ref _sizes, capacity);
+            Array.Resize(ref _merged, capacity);
         }
 
         int i = Count++;
@@ -39,14 +41,15 @@ internal sealed class BpeHeap
             i = parent;
         }
 
-        Set(i, score, left, right, size);
+        Set(i, score, left, right, size, merged);
     }
 
-    public void Pop(out int left, out int right, out int size)
+    public void Pop(out int left, out int right, out int size, out int merged)
     {
         left = _lefts[0];
         right = _rights[0];
         size = _sizes[0];
+        merged = _merged[0];
         int last = --Count;
         if (last == 0)
         {
@@ -57,6 +60,7 @@ internal sealed class BpeHeap
         int lastLeft = _lefts[last];
         int lastRight = _rights[last];
         int lastSize = _sizes[last];
+        int lastMerged = _merged[last];
         int i = 0;
         while (true)
         {
@@ -80,7 +84,7 @@ internal sealed class BpeHeap
             i = child;
         }
 
-        Set(i, score, lastLeft, lastRight, lastSize);
+        Set(i, score, lastLeft, lastRight, lastSize, lastMerged);
     }
 
     private static bool Before(float score, int left, float otherScore, int otherLeft) =>
@@ -92,13 +96,15 @@ internal sealed class BpeHeap
         _lefts[to] = _lefts[from];
         _rights[to] = _rights[from];
         _sizes[to] = _sizes[from];
+        _merged[to] = _merged[from];
     }
 
-    private void Set(int i, float score, int left, int right, int size)
+    private void Set(int i, float score, int left, int right, int size, int merged)
     {
         _scores[i] = score;
         _lefts[i] = left;
         _rights[i] = right;
         _sizes[i] = size;
+        _merged[i] = merged;
     }
 }

@@ -13,6 +13,8 @@ internal sealed class BpeScratch
 
     public bool[] Frozen { get; private set; } = new bool[128];
 
+    public int[] Ids { get; private set; } = new int[128];
+
     public BpeHeap Agenda { get; } = new();
 
     public List<(int Start, int Size, int LeftSize)> ReverseMerges { get; } = [];
@@ -30,5 +32,6 @@ internal sealed class BpeScratch
         Previous = new int[size];
         Next = new int[size];
         Frozen = new bool[size];
+        Ids = new int[size];
     }
 }

@@ -9,11 +9,18 @@ internal sealed class BpeSegmenter
 {
     private readonly Vocabulary _vocabulary;
     private readonly ByteTrie? _userDefined;
+    private readonly BpeMergeTable _merges;
+    private readonly int[] _asciiIds = new int[128];
 
     public BpeSegmenter(Vocabulary vocabulary)
     {
         _vocabulary = vocabulary;
         _userDefined = vocabulary.UserDefined.IsEmpty ? null : vocabulary.UserDefined;
+        _merges = new BpeMergeTable(vocabulary);
+        for (int b = 0; b < 128; b++)
+        {
+            _asciiIds[b] = vocabulary.Segmentable.Find([(byte)b]);
+        }
     }
 
     /// <summary>Segments <paramref name="text"/> and appends its pieces, offset by <paramref name="offset"/>, to <paramref name="output"/>.</summary>
@@ -30,6 +37,7 @@ internal sealed class BpeSegmenter
         int[] previous = scratch.Previous;
         int[] next = scratch.Next;
         bool[] frozen = scratch.Frozen;
+        int[] ids = scratch.Ids;
         int count = 0;
         for (int position = 0; position < text.Length; count++)
         {
@@ -48,6 +56,8 @@ internal sealed class BpeSegmenter
 
             starts[count] = position;
             lengths[count] = length;
+            byte lead = text[position];
+            ids[count] = freeze ? -1 : length == 1 && lead < 0x80 ? _asciiIds[lead] : _vocabulary.Segmentable.Find(text.Slice(position, length));
             frozen[count] = freeze;
             previous[count] = count - 1;
             position += length;
@@ -64,7 +74,7 @@ internal sealed class BpeSegmenter
 
         while (agenda.Count > 0)
         {
-            agenda.Pop(out int left, out int right, out int size);
+            agenda.Pop(out int left, out int right, out int size, out int merged);
 
             // Skip a pair made stale by an earlier merge on either side.
             if (lengths[left] == 0 || lengths[right] == 0 || lengths[left] + lengths[right] != size)
@@ -73,6 +83,7 @@ internal sealed class BpeSegmenter
             }
 
             lengths[left] = size;
+            ids[left] = merged;
             int after = next[right];
             next[left] = after;
             if (after >= 0)
@@ -87,7 +98,14 @@ internal sealed class BpeSegmenter
 
         for (int i = 0; i != -1; i = next[i])
         {
-            Resegment(text, starts[i], lengths[i], offset, output, scratch);
+            if (ids[i] >= 0 && !_vocabulary.HasUnusedPieces && !_vocabulary.HasShadowedPieces)
+            {
+                output.Add(offset + starts[i], lengths[i], ids[i]);
+            }
+            else
+            {
+                Resegment(text, starts[i], lengths[i], offset, output, scratch);
+            }
         }
     }
 
@@ -100,13 +118,17 @@ internal sealed class BpeSegmenter
 
         int start = scratch.Starts[left];
         int size = scratch.Lengths[left] + scratch.Lengths[right];
-        int id = _vocabulary.Segmentable.Find(text.Slice(start, size));
+        int leftId = scratch.Ids[left];
+        int rightId = scratch.Ids[right];
+
+        // Both symbols are pieces almost always; a character outside the vocabulary needs the byte lookup.
+        int id = leftId >= 0 && rightId >= 0 ? _merges.Find(leftId, rightId) : _vocabulary.Segmentable.Find(text.Slice(start, size));
         if (id < 0)
         {
             return;
         }
 
-        scratch.Agenda.Push(_vocabulary.Score(id), left, right, size);
+        scratch.Agenda.Push(_vocabulary.Score(id), left, right, size, id);
         if (_vocabulary.Kind(id) == PieceKind.Unused)
         {
             // SentencePiece remembers the split of the last pair pushed for each unused piece.

@@ -11,9 +11,9 @@ internal sealed class SegmentCache
     /// <summary>Segments longer than this are segmented every time.</summary>
     public const int MaxSegmentLength = 128;
 
-    private const int SlotCount = 1 << 16;
+    private const int SlotCount = 1 << 18;
     private const int MaxEntries = SlotCount / 2;
-    private const int ByteCapacity = 2 << 20;
+    private const int ByteCapacity = 4 << 20;
     private const int ValueCapacity = 1 << 20;
 
     private readonly int[] _slots = new int[SlotCount];

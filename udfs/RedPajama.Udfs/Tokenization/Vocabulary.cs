@@ -87,6 +87,7 @@ internal sealed class Vocabulary
         Segmentable = new ByteTrie(segmentable);
         Reserved = new ByteTrie(reserved);
         UserDefined = new ByteTrie(userDefined);
+        HasShadowedPieces = reserved.Exists(entry => Segmentable.Find(entry.Item1) >= 0);
     }
 
     public int Count => _pieces.Length;
@@ -94,6 +95,9 @@ internal sealed class Vocabulary
     public int UnknownId { get; }
 
     public bool HasUnusedPieces { get; }
+
+    /// <summary>Whether some reserved piece has the same text as a segmentable one (so <see cref="PieceToId"/> returns the reserved id for it).</summary>
+    public bool HasShadowedPieces { get; }
 
     /// <summary>Normal, user-defined and unused pieces (SentencePiece's <c>pieces_</c>).</summary>
     public ByteTrie Segmentable { get; }
