@@ -41,4 +41,7 @@ public sealed class RunConfig
 
     /// <summary>Settings of the books source.</summary>
     public BooksConfig Books { get; set; } = new();
+
+    /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
+    public TokenizerConfig Tokenizer { get; set; } = new();
 }

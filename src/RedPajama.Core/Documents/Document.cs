@@ -31,6 +31,9 @@ public sealed class Document
     /// <summary>Meta values by schema index: <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or null.</summary>
     public object?[] Meta { get; }
 
+    /// <summary>The text's token ids, when the run writes them (<c>tokenizer.input_ids</c>); null otherwise.</summary>
+    public int[]? InputIds { get; set; }
+
     /// <summary>Null while the document is kept; the reason once a step dropped it.</summary>
     public string? DropReason { get; private set; }
 

@@ -21,6 +21,9 @@ public sealed record PipelineDescription(
     IReadOnlyList<KeyedStep> KeyedSteps,
     JsonLayout JsonLayout)
 {
+    /// <summary>Whether writers add an <c>input_ids</c> column (list of int32) from <see cref="Documents.Document.InputIds"/>.</summary>
+    public bool WritesInputIds { get; init; }
+
     /// <summary>
     /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
     /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts"/> takes them.

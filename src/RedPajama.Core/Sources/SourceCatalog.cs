@@ -2,6 +2,7 @@ using RedPajama.Configuration;
 using RedPajama.Pipeline;
 using RedPajama.Reading;
 using RedPajama.Sources.Books;
+using RedPajama.Tokenization;
 
 namespace RedPajama.Sources;
 
@@ -14,12 +15,13 @@ public static class SourceCatalog
     /// <summary>Describes the pipeline of a source.</summary>
     /// <param name="source">A name from <see cref="Names"/>.</param>
     /// <param name="config">The run configuration.</param>
-    /// <returns>The pipeline description.</returns>
+    /// <returns>The pipeline description, with tokenization added as <see cref="RunConfig.Tokenizer"/> says.</returns>
     /// <exception cref="ArgumentException">Unknown source.</exception>
+    /// <exception cref="Udfs.Tokenization.SentencePieceModelException">The tokenizer model cannot be loaded.</exception>
     public static PipelineDescription Describe(string source, RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return source switch
+        PipelineDescription pipeline = source switch
         {
             BooksSource.Name => BooksSource.Describe(new BooksOptions
             {
@@ -29,6 +31,7 @@ public static class SourceCatalog
             }),
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
+        return PipelineTokenization.Attach(pipeline, config.Tokenizer);
     }
 
     /// <summary>Which files in an input directory or glob the source reads.</summary>

@@ -22,7 +22,7 @@ public static class DocumentWriters
         MetaSchema meta = pipeline.Meta;
         return format switch
         {
-            OutputFormat.Parquet => new ParquetDocumentWriter(path, meta, rowGroupBytes, keepAll),
+            OutputFormat.Parquet => new ParquetDocumentWriter(path, meta, rowGroupBytes, keepAll, pipeline.WritesInputIds),
             OutputFormat.Jsonl => new JsonlDocumentWriter(path, meta, pipeline.JsonLayout, zstdLevel: null),
             OutputFormat.JsonlZst => new JsonlDocumentWriter(path, meta, pipeline.JsonLayout, JsonlZstdLevel),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),

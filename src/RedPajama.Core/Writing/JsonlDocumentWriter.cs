@@ -65,6 +65,23 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
             AppendMeta(output, document, meta);
         }
 
+        if (document.InputIds is { } ids)
+        {
+            // json.dumps spells a list of ints as [1, 2, 3].
+            output.Append(", \"input_ids\": [");
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (i > 0)
+                {
+                    output.Append(", ");
+                }
+
+                output.Append(ids[i]);
+            }
+
+            output.Append(']');
+        }
+
         if (document.DropReason is { } reason)
         {
             output.Append(", \"drop_reason\": ");

@@ -8,7 +8,8 @@ namespace RedPajama.Writing;
 /// <summary>
 /// Writes documents as zstd Parquet: a required <c>text</c> column, a <c>meta</c> struct column with the source's
 /// meta fields (all nullable), and in keep-all runs a nullable <c>drop_reason</c> column. DuckDB
-/// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Rows are buffered up to a byte
+/// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Training-ready runs add an
+/// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
 /// budget per row group, which bounds memory whatever the input size.
 /// </summary>
 public sealed class ParquetDocumentWriter : IDocumentWriter
@@ -23,6 +24,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private readonly DataField<string> _text = new("text", false);
     private readonly DataField[] _metaFields;
     private readonly DataField<string>? _dropReason;
+    private readonly DataField<int>? _inputIds;
+    private readonly List<int[]?> _inputIdValues = [];
     private readonly ParquetSchema _schema;
     private readonly List<string> _texts = [];
     private readonly List<object?>[] _metaValues;
@@ -36,7 +39,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <param name="meta">The meta schema.</param>
     /// <param name="rowGroupBytes">Approximate in-memory size of text buffered before a row group is written.</param>
     /// <param name="keepAll">Add the <c>drop_reason</c> column.</param>
-    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll)
+    /// <param name="inputIds">Add the <c>input_ids</c> column from <see cref="Document.InputIds"/>.</param>
+    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false)
     {
         ArgumentNullException.ThrowIfNull(meta);
         _meta = meta;
@@ -49,6 +53,12 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         {
             _dropReason = new DataField<string>("drop_reason", true);
             fields.Add(_dropReason);
+        }
+
+        if (inputIds)
+        {
+            _inputIds = new DataField<int>("element", false);
+            fields.Add(new ListField("input_ids", _inputIds));
         }
 
         _schema = new ParquetSchema(fields);
@@ -78,6 +88,12 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
         _dropReasons.Add(document.DropReason);
         _bufferedBytes += 2L * document.Text.Length + 64;
+        if (_inputIds is not null)
+        {
+            _inputIdValues.Add(document.InputIds);
+            _bufferedBytes += 4L * (document.InputIds?.Length ?? 0);
+        }
+
         Rows++;
         if (_bufferedBytes >= _rowGroupBytes || _texts.Count >= MaxRowsPerGroup)
         {
@@ -140,17 +156,55 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
                 await group.WriteAsync(_dropReason, _dropReasons!).ConfigureAwait(false);
             }
 
+            if (_inputIds is not null)
+            {
+                await WriteInputIdsAsync(group, _inputIds, _inputIdValues, cancellationToken).ConfigureAwait(false);
+            }
+
             group.CompleteValidate();
         }
 
         _texts.Clear();
         _dropReasons.Clear();
+        _inputIdValues.Clear();
         foreach (List<object?> column in _metaValues)
         {
             column.Clear();
         }
 
         _bufferedBytes = 0;
+    }
+
+    /// <summary>Writes the LIST column with explicit levels: null list, empty list, and elements (first of a row at repetition 0).</summary>
+    private static async Task WriteInputIdsAsync(ParquetRowGroupWriter group, DataField element, List<int[]?> rows, CancellationToken cancellationToken)
+    {
+        int valueCount = rows.Sum(r => r?.Length ?? 0);
+        int levelCount = rows.Sum(r => r is { Length: > 0 } ? r.Length : 1);
+        var values = new int[valueCount];
+        var definitions = new int[levelCount];
+        var repetitions = new int[levelCount];
+        int full = element.MaxDefinitionLevel;
+        int v = 0;
+        int l = 0;
+        foreach (int[]? row in rows)
+        {
+            if (row is not { Length: > 0 })
+            {
+                // Definition 0: the list is null; one below the element's level: the list is there but empty.
+                definitions[l] = row is null ? 0 : full - 1;
+                repetitions[l++] = 0;
+                continue;
+            }
+
+            for (int i = 0; i < row.Length; i++)
+            {
+                values[v++] = row[i];
+                definitions[l] = full;
+                repetitions[l++] = i == 0 ? 0 : 1;
+            }
+        }
+
+        await group.WriteAllPartsAsync<int>(element, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteMetaColumnAsync(

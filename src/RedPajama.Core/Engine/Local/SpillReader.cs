@@ -36,6 +36,14 @@ internal static class SpillReader
                 };
             }
 
+            int idCount = reader.ReadInt32();
+            if (idCount >= 0)
+            {
+                var ids = new int[idCount];
+                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.AsSpan()));
+                document.InputIds = ids;
+            }
+
             yield return document;
         }
     }

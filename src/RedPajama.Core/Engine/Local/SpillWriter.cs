@@ -55,6 +55,13 @@ internal sealed class SpillWriter : IDisposable
                 default: throw new InvalidOperationException($"meta value of type {value.GetType().Name} cannot be spilled");
             }
         }
+
+        int[]? ids = document.InputIds;
+        _writer.Write(ids?.Length ?? -1);
+        if (ids is not null)
+        {
+            _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.AsSpan()));
+        }
     }
 
     public void Dispose()

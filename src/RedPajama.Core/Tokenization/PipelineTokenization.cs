@@ -1,0 +1,46 @@
+using RedPajama.Configuration;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Udfs.Tokenization;
+
+namespace RedPajama.Tokenization;
+
+/// <summary>Adds tokenization to a source's pipeline as its configuration asks: a <c>token_count</c> meta field, a last <see cref="TokenizeStep"/>, the <c>input_ids</c> column.</summary>
+public static class PipelineTokenization
+{
+    /// <summary>The model file a configuration names, or the bundled default.</summary>
+    /// <param name="config">The <c>tokenizer:</c> section.</param>
+    /// <returns>The model path.</returns>
+    public static string ModelPath(TokenizerConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return string.IsNullOrEmpty(config.Model) ? BundledModels.DefaultTokenizerPath : config.Model;
+    }
+
+    /// <summary>Returns <paramref name="pipeline"/> with tokenization added, or unchanged when the configuration turns it off.</summary>
+    /// <param name="pipeline">A source's pipeline.</param>
+    /// <param name="config">The <c>tokenizer:</c> section.</param>
+    /// <returns>The pipeline to run.</returns>
+    /// <exception cref="SentencePieceModelException">The model cannot be loaded.</exception>
+    public static PipelineDescription Attach(PipelineDescription pipeline, TokenizerConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(config);
+        if (!config.TokenCount && !config.InputIds)
+        {
+            return pipeline;
+        }
+
+        SentencePieceTokenizer tokenizer = TokenizerCache.Get(ModelPath(config));
+        MetaSchema meta = config.TokenCount
+            ? new MetaSchema([.. pipeline.Meta.Fields, new MetaField(TokenizeStep.TokenCountField, MetaType.Integer)])
+            : pipeline.Meta;
+        var step = new TokenizeStep(tokenizer, meta, config.TokenCount, config.InputIds, config.AddBos, config.AddEos);
+        return pipeline with
+        {
+            Meta = meta,
+            DocumentSteps = [.. pipeline.DocumentSteps, step],
+            WritesInputIds = config.InputIds,
+        };
+    }
+}
