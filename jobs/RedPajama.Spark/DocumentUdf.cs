@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.Spark;
 using Microsoft.Spark.Sql;
 using RedPajama.Configuration;
 using RedPajama.Engine.Rows;
 using RedPajama.Sources;
+using RedPajama.Tokenization;
 
 namespace RedPajama.Spark;
 
@@ -13,17 +15,45 @@ namespace RedPajama.Spark;
 /// </summary>
 /// <param name="source">The source name.</param>
 /// <param name="configYaml">The run configuration as YAML (empty for defaults).</param>
+/// <param name="tokenizerModelFile">
+/// The file name under which the driver shipped the tokenizer model with <c>SparkContext.AddFile</c>, or null when
+/// tokenization is off. A worker that cannot see the configured path finds the model through <c>SparkFiles.Get</c>.
+/// </param>
 [Serializable]
-public sealed class DocumentUdf(string source, string configYaml)
+public sealed class DocumentUdf(string source, string configYaml, string? tokenizerModelFile = null)
 {
     private static readonly ConcurrentDictionary<(string, string), DocumentRowCodec> Codecs = new();
 
     private readonly string _source = source;
     private readonly string _configYaml = configYaml;
+    private readonly string? _tokenizerModelFile = tokenizerModelFile;
 
     /// <summary>The row codec of this source and configuration, built once per process.</summary>
-    public DocumentRowCodec Codec => Codecs.GetOrAdd((_source, _configYaml), static key =>
-        new DocumentRowCodec(SourceCatalog.Describe(key.Item1, RunConfigLoader.Parse(key.Item2))));
+    public DocumentRowCodec Codec => Codecs.GetOrAdd((_source, _configYaml), key => new DocumentRowCodec(SourceCatalog.Describe(key.Item1, Config)));
+
+    /// <summary>The run configuration, with the tokenizer model path as this process can open it.</summary>
+    public RunConfig Config
+    {
+        get
+        {
+            RunConfig config = RunConfigLoader.Parse(_configYaml);
+            if (_tokenizerModelFile is not null && !File.Exists(PipelineTokenization.ModelPath(config.Tokenizer)))
+            {
+                config.Tokenizer.Model = SparkFiles.Get(_tokenizerModelFile);
+            }
+
+            return config;
+        }
+    }
+
+    /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
+    /// <param name="text">The document text.</param>
+    /// <returns>The ids.</returns>
+    public int[] InputIds(string text)
+    {
+        TokenizerConfig tokenizer = Config.Tokenizer;
+        return TokenizerCache.Get(PipelineTokenization.ModelPath(tokenizer)).Encode(text ?? string.Empty, tokenizer.AddBos, tokenizer.AddEos);
+    }
 
     /// <summary>UDF over a <c>binaryFile</c> row whose file holds exactly one document (a Gutenberg book).</summary>
     /// <param name="path">The file's path.</param>

@@ -4,6 +4,8 @@ using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Sources;
 using RedPajama.Spark;
+using RedPajama.Tokenization;
+using RedPajama.Udfs.Tokenization;
 
 // The Spark application: spark-submit … microsoft-spark-3-5_2.12-2.3.1.jar dotnet RedPajama.Spark.Job.dll run books …
 SparkJobArguments arguments;
@@ -14,14 +16,24 @@ try
     configYaml = arguments.ConfigPath is null ? string.Empty : File.ReadAllText(arguments.ConfigPath);
     _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
 }
-catch (Exception exception) when (exception is FormatException or ArgumentException or IOException)
+catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException)
 {
     Console.Error.WriteLine($"RedPajama.Spark.Job: {exception.Message}");
     return 2;
 }
 
 SparkSession spark = SparkSession.Builder().AppName($"redpajama-{arguments.Source}").GetOrCreate();
-var udf = new DocumentUdf(arguments.Source, configYaml);
+// The tokenizer model travels to the executors as a Spark file; the UDFs find it with SparkFiles.Get.
+TokenizerConfig tokenizer = RunConfigLoader.Parse(configYaml).Tokenizer;
+string? modelFile = null;
+if (tokenizer.TokenCount || tokenizer.InputIds)
+{
+    string modelPath = PipelineTokenization.ModelPath(tokenizer);
+    spark.SparkContext.AddFile(modelPath);
+    modelFile = Path.GetFileName(modelPath);
+}
+
+var udf = new DocumentUdf(arguments.Source, configYaml, modelFile);
 RunStatistics statistics = new SparkPipelineJob(spark, udf.Codec.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll);
 string json = statistics.ToJson();
 Console.WriteLine(json);

@@ -14,7 +14,8 @@ namespace RedPajama.Spark;
 /// read (<c>binaryFile</c> for whole-file records, <c>text</c> for JSON lines) → per-document steps as one C# UDF
 /// returning a struct → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
 /// so the first by order key wins as in the local engine) → accounting by a group-by on (step, reason) →
-/// Parquet (zstd) with <c>text</c> and a <c>meta</c> struct, the local engine's schema.
+/// Parquet (zstd) with <c>text</c>, a <c>meta</c> struct (with <c>token_count</c> when tokenization is on) and an
+/// optional <c>input_ids</c> array, the local engine's schema.
 /// </summary>
 /// <param name="spark">The session.</param>
 /// <param name="pipeline">The pipeline, built on the driver.</param>
@@ -81,6 +82,13 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         if (keepAll)
         {
             columns.Add(Col("drop_reason"));
+        }
+
+        if (pipeline.WritesInputIds)
+        {
+            // Tokenized after the keyed steps, so duplicates cost nothing; array<int> is Parquet LIST<int32>.
+            Func<Column, Column> inputIds = Udf<string, int[]>(udf.InputIds);
+            columns.Add(inputIds(Col("text")).As("input_ids"));
         }
 
         written.OrderBy(Col("path"), Col("record"))
