@@ -5,6 +5,7 @@ using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
 using RedPajama.Sources;
+using RedPajama.Udfs.Tokenization;
 
 namespace RedPajama.Cli;
 
@@ -31,7 +32,7 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
         {
             pipeline = SourceCatalog.Describe(source, new RunConfig());
         }
-        catch (ArgumentException exception)
+        catch (Exception exception) when (exception is ArgumentException or SentencePieceModelException)
         {
             await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;

@@ -5,6 +5,7 @@ using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
 using RedPajama.Sources;
+using RedPajama.Udfs.Tokenization;
 using RedPajama.Writing;
 
 namespace RedPajama.Cli;
@@ -30,7 +31,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             pipeline = SourceCatalog.Describe(options.Source, config);
             format = OutputFormats.Parse(options.Format ?? config.Format);
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException)
         {
             await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;

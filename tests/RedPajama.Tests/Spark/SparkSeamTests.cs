@@ -24,7 +24,7 @@ public sealed class SparkSeamTests
     public void Udf_rows_carry_the_same_text_and_meta_as_the_local_engine()
     {
         using var directory = new TemporaryDirectory();
-        BooksRun.Run([TestData.SampleBooks], directory.Combine("out"), new LocalEngineOptions { Format = OutputFormat.Jsonl });
+        BooksRun.Run([TestData.SampleBooks], directory.Combine("out"), new LocalEngineOptions { Format = OutputFormat.Jsonl }, tokenizer: new TokenizerConfig());
         string[] local = File.ReadAllLines(directory.Combine("out", "part-00000.jsonl"));
         var codec = new DocumentRowCodec(Books);
 
@@ -47,7 +47,7 @@ public sealed class SparkSeamTests
         File.WriteAllBytes(Path.Combine(inputs, "empty.txt"), []);
         File.Copy(TestData.Fixture("books/pg19-sample.jsonl"), Path.Combine(inputs, "pg19.jsonl"));
         File.WriteAllText(Path.Combine(inputs, "zz.jsonl"), "{\"title\": \"t\", \"text\": \"x\"}\nnot json\n\n{\"title\": \"t2\", \"text\": \"x\"}\n");
-        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"));
+        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig());
 
         RunStatistics spark = SimulateSparkJob(InputResolver.Resolve([inputs], BooksReader.Accepts).Files);
 

@@ -1,18 +1,27 @@
+using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
+using RedPajama.Pipeline;
 using RedPajama.Reading;
 using RedPajama.Sources.Books;
+using RedPajama.Tokenization;
 
 namespace RedPajama.Tests.Support;
 
 /// <summary>Runs the books pipeline on the local engine in a test.</summary>
 internal static class BooksRun
 {
-    public static RunStatistics Run(IEnumerable<string> inputs, string output, LocalEngineOptions? options = null, BooksOptions? books = null, CancellationToken cancellationToken = default)
+    public static RunStatistics Run(IEnumerable<string> inputs, string output, LocalEngineOptions? options = null, BooksOptions? books = null, TokenizerConfig? tokenizer = null, CancellationToken cancellationToken = default)
     {
         InputResolution resolution = InputResolver.Resolve(inputs, BooksReader.Accepts);
         var engine = new LocalEngine(options ?? new LocalEngineOptions());
-        return engine.RunAsync(BooksSource.Describe(books ?? new BooksOptions()), resolution.Files, output, resolution.Problems, cancellationToken)
+        PipelineDescription pipeline = BooksSource.Describe(books ?? new BooksOptions());
+        if (tokenizer is not null)
+        {
+            pipeline = PipelineTokenization.Attach(pipeline, tokenizer);
+        }
+
+        return engine.RunAsync(pipeline, resolution.Files, output, resolution.Problems, cancellationToken)
             .GetAwaiter().GetResult();
     }
 }
