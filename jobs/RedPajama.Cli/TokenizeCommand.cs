@@ -59,10 +59,9 @@ public static class TokenizeCommand
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         var lines = new LineSplitter(input);
-        using var buffered = new BufferedStream(output, 1 << 16);
+        var pending = new OutputBuffer(output);
         var ids = new List<int>();
         var pieces = new List<string>();
-        Span<byte> number = stackalloc byte[16];
         long count = 0;
         while (lines.TryReadLine(out ReadOnlySpan<byte> line))
         {
@@ -75,24 +74,81 @@ public static class TokenizeCommand
                 {
                     if (i > 0)
                     {
-                        buffered.WriteByte((byte)' ');
+                        pending.Append((byte)' ');
                     }
 
-                    Utf8Formatter.TryFormat(ids[i], number, out int written);
-                    buffered.Write(number[..written]);
+                    pending.AppendNumber(ids[i]);
                 }
             }
             else
             {
                 pieces.Clear();
                 tokenizer.EncodeUtf8ToPieces(line, pieces, addBos, addEos);
-                buffered.Write(Encoding.UTF8.GetBytes(string.Join(' ', pieces)));
+                for (int i = 0; i < pieces.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        pending.Append((byte)' ');
+                    }
+
+                    pending.AppendText(pieces[i]);
+                }
             }
 
-            buffered.WriteByte((byte)'\n');
+            pending.Append((byte)'\n');
         }
 
-        buffered.Flush();
+        pending.Flush();
         return count;
+    }
+
+    /// <summary>Collects output bytes and writes them in 64 KB blocks; the target stream stays the caller's.</summary>
+    private sealed class OutputBuffer(Stream target)
+    {
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _used;
+
+        public void Append(byte value)
+        {
+            if (_used == _buffer.Length)
+            {
+                Flush();
+            }
+
+            _buffer[_used++] = value;
+        }
+
+        public void AppendNumber(int value)
+        {
+            if (_buffer.Length - _used < 11)
+            {
+                Flush();
+            }
+
+            Utf8Formatter.TryFormat(value, _buffer.AsSpan(_used), out int written);
+            _used += written;
+        }
+
+        public void AppendText(string text)
+        {
+            int needed = Encoding.UTF8.GetByteCount(text);
+            if (_buffer.Length - _used < needed)
+            {
+                Flush();
+                if (needed > _buffer.Length)
+                {
+                    target.Write(Encoding.UTF8.GetBytes(text));
+                    return;
+                }
+            }
+
+            _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
+        }
+
+        public void Flush()
+        {
+            target.Write(_buffer, 0, _used);
+            _used = 0;
+        }
     }
 }
