@@ -161,30 +161,8 @@ public sealed class SentencePieceTokenizer
             ids.Add(_bosForEncoding);
         }
 
-        ReadOnlySpan<byte> normalized = scratch.Normalized.Span;
-        ReadOnlySpan<int> starts = scratch.Pieces.Starts;
-        ReadOnlySpan<int> lengths = scratch.Pieces.Lengths;
-        ReadOnlySpan<int> pieceIds = scratch.Pieces.Ids;
-        bool previousUnknown = false;
-        for (int i = 0; i < pieceIds.Length; i++)
-        {
-            int id = pieceIds[i];
-            bool unknown = id == _unknownId;
-            if (unknown && _byteFallback)
-            {
-                foreach (byte b in normalized.Slice(starts[i], lengths[i]))
-                {
-                    ids.Add(_vocabulary.ByteId(b));
-                }
-            }
-            else if (!(unknown && previousUnknown))
-            {
-                // A run of unknown pieces is reported as one.
-                ids.Add(id);
-            }
-
-            previousUnknown = unknown;
-        }
+        var sink = new IdSink(ids);
+        EmitTokens(scratch, ref sink);
 
         if (addEos)
         {
@@ -220,34 +198,8 @@ public sealed class SentencePieceTokenizer
             pieces.Add(_bosPiece);
         }
 
-        ReadOnlySpan<byte> normalized = scratch.Normalized.Span;
-        ReadOnlySpan<int> starts = scratch.Pieces.Starts;
-        ReadOnlySpan<int> lengths = scratch.Pieces.Lengths;
-        ReadOnlySpan<int> pieceIds = scratch.Pieces.Ids;
-        bool previousUnknown = false;
-        for (int i = 0; i < pieceIds.Length; i++)
-        {
-            int id = pieceIds[i];
-            bool unknown = id == _unknownId;
-            ReadOnlySpan<byte> surface = normalized.Slice(starts[i], lengths[i]);
-            if (unknown && _byteFallback)
-            {
-                foreach (byte b in surface)
-                {
-                    pieces.Add(_vocabulary.PieceString(_vocabulary.ByteId(b)));
-                }
-            }
-            else if (unknown && previousUnknown)
-            {
-                pieces[^1] += Encoding.UTF8.GetString(surface);
-            }
-            else
-            {
-                pieces.Add(unknown ? Encoding.UTF8.GetString(surface) : _vocabulary.PieceString(id));
-            }
-
-            previousUnknown = unknown;
-        }
+        var sink = new PieceSink(pieces, _vocabulary);
+        EmitTokens(scratch, ref sink);
 
         if (addEos)
         {
@@ -272,26 +224,9 @@ public sealed class SentencePieceTokenizer
     {
         EncoderScratch scratch = EncoderScratch.Current;
         Segment(utf8, scratch);
-        ReadOnlySpan<int> lengths = scratch.Pieces.Lengths;
-        ReadOnlySpan<int> pieceIds = scratch.Pieces.Ids;
-        int count = 0;
-        bool previousUnknown = false;
-        for (int i = 0; i < pieceIds.Length; i++)
-        {
-            bool unknown = pieceIds[i] == _unknownId;
-            if (unknown && _byteFallback)
-            {
-                count += lengths[i];
-            }
-            else if (!(unknown && previousUnknown))
-            {
-                count++;
-            }
-
-            previousUnknown = unknown;
-        }
-
-        return count;
+        var sink = new CountSink();
+        EmitTokens(scratch, ref sink);
+        return sink.Count;
     }
 
     /// <summary>Decodes ids to text, like <c>spm_decode --input_format=id</c>.</summary>
@@ -337,6 +272,43 @@ public sealed class SentencePieceTokenizer
         ArgumentOutOfRangeException.ThrowIfNegative(id);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _vocabulary.Count);
         return _vocabulary.Score(id);
+    }
+
+    /// <summary>
+    /// Turns the segmentation into output tokens as SentencePiece's <c>PopulateSentencePieceText</c> does: an
+    /// unknown piece becomes its UTF-8 bytes with byte fallback, and otherwise a run of unknown pieces is one.
+    /// </summary>
+    private void EmitTokens<TSink>(EncoderScratch scratch, ref TSink sink)
+        where TSink : struct, ITokenSink
+    {
+        ReadOnlySpan<byte> normalized = scratch.Normalized.Span;
+        ReadOnlySpan<int> starts = scratch.Pieces.Starts;
+        ReadOnlySpan<int> lengths = scratch.Pieces.Lengths;
+        ReadOnlySpan<int> pieceIds = scratch.Pieces.Ids;
+        bool previousUnknown = false;
+        for (int i = 0; i < pieceIds.Length; i++)
+        {
+            int id = pieceIds[i];
+            bool unknown = id == _unknownId;
+            ReadOnlySpan<byte> surface = normalized.Slice(starts[i], lengths[i]);
+            if (unknown && _byteFallback)
+            {
+                foreach (byte b in surface)
+                {
+                    sink.Add(_vocabulary.ByteId(b), default);
+                }
+            }
+            else if (unknown && previousUnknown)
+            {
+                sink.ExtendUnknown(surface);
+            }
+            else
+            {
+                sink.Add(id, unknown ? surface : default);
+            }
+
+            previousUnknown = unknown;
+        }
     }
 
     private int FindPiece(string piece)
