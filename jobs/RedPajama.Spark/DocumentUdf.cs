@@ -23,6 +23,7 @@ namespace RedPajama.Spark;
 public sealed class DocumentUdf(string source, string configYaml, string? tokenizerModelFile = null)
 {
     private static readonly ConcurrentDictionary<(string, string), DocumentRowCodec> Codecs = new();
+    private static readonly ConcurrentDictionary<(string, string?), RunConfig> Configs = new();
 
     private readonly string _source = source;
     private readonly string _configYaml = configYaml;
@@ -31,20 +32,17 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
     /// <summary>The row codec of this source and configuration, built once per process.</summary>
     public DocumentRowCodec Codec => Codecs.GetOrAdd((_source, _configYaml), key => new DocumentRowCodec(SourceCatalog.Describe(key.Item1, Config)));
 
-    /// <summary>The run configuration, with the tokenizer model path as this process can open it.</summary>
-    public RunConfig Config
+    /// <summary>The run configuration, with the tokenizer model path as this process can open it; parsed once per process.</summary>
+    public RunConfig Config => Configs.GetOrAdd((_configYaml, _tokenizerModelFile), static key =>
     {
-        get
+        RunConfig config = RunConfigLoader.Parse(key.Item1);
+        if (key.Item2 is not null && !File.Exists(PipelineTokenization.ModelPath(config.Tokenizer)))
         {
-            RunConfig config = RunConfigLoader.Parse(_configYaml);
-            if (_tokenizerModelFile is not null && !File.Exists(PipelineTokenization.ModelPath(config.Tokenizer)))
-            {
-                config.Tokenizer.Model = SparkFiles.Get(_tokenizerModelFile);
-            }
-
-            return config;
+            config.Tokenizer.Model = SparkFiles.Get(key.Item2);
         }
-    }
+
+        return config;
+    });
 
     /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
     /// <param name="text">The document text.</param>
