@@ -7,17 +7,15 @@ namespace RedPajama.Udfs.Tokenization;
 /// </summary>
 internal sealed class BpeMergeTable
 {
-    private readonly long[] _keys;
-    private readonly int[] _merged;
-    private readonly int _shift;
+    private readonly LongIntMap _merged;
 
     public BpeMergeTable(Vocabulary vocabulary)
     {
-        var pairs = new List<(long Key, int Merged)>();
+        var pairs = new List<KeyValuePair<long, int>>();
         ByteTrie pieces = vocabulary.Segmentable;
         for (int id = 0; id < vocabulary.Count; id++)
         {
-            if (vocabulary.Kind(id) is not (PieceKind.Normal or PieceKind.UserDefined or PieceKind.Unused))
+            if (!vocabulary.IsSegmentable(id))
             {
                 continue;
             }
@@ -29,56 +27,16 @@ internal sealed class BpeMergeTable
                 int right = left < 0 ? -1 : pieces.Find(piece[split..]);
                 if (right >= 0)
                 {
-                    pairs.Add((Key(left, right), id));
+                    pairs.Add(new(Key(left, right), id));
                 }
             }
         }
 
-        int capacity = 16;
-        while (capacity < pairs.Count * 2)
-        {
-            capacity <<= 1;
-        }
-
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-        _keys = new long[capacity];
-        Array.Fill(_keys, -1L);
-        _merged = new int[capacity];
-        foreach ((long key, int merged) in pairs)
-        {
-            int slot = Slot(key);
-            while (_keys[slot] != -1L)
-            {
-                slot = (slot + 1) & (capacity - 1);
-            }
-
-            _keys[slot] = key;
-            _merged[slot] = merged;
-        }
+        _merged = new LongIntMap(pairs);
     }
 
     /// <summary>The id of the piece <paramref name="left"/> + <paramref name="right"/>, or -1.</summary>
-    public int Find(int left, int right)
-    {
-        long key = Key(left, right);
-        long[] keys = _keys;
-        int mask = keys.Length - 1;
-        for (int slot = Slot(key); ; slot = (slot + 1) & mask)
-        {
-            long found = keys[slot];
-            if (found == key)
-            {
-                return _merged[slot];
-            }
-
-            if (found == -1L)
-            {
-                return -1;
-            }
-        }
-    }
+    public int Find(int left, int right) => _merged.Find(Key(left, right));
 
     private static long Key(int left, int right) => ((long)left << 32) | (uint)right;
-
-    private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> _shift);
 }

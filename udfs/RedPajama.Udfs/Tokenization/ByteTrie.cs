@@ -1,8 +1,8 @@
 namespace RedPajama.Udfs.Tokenization;
 
 /// <summary>
-/// An immutable trie over UTF-8 bytes with one open-addressed transition table, so a step costs one
-/// multiply and usually one probe. Used for prefix searches over pieces and user-defined symbols.
+/// An immutable trie over UTF-8 bytes: a direct table for the root's children and one <see cref="LongIntMap"/>
+/// from (node, byte) to child for the rest. Used for prefix searches over pieces and user-defined symbols.
 /// </summary>
 internal sealed class ByteTrie
 {
@@ -10,9 +10,7 @@ internal sealed class ByteTrie
 
     private readonly int[] _values;
     private readonly int[] _rootChildren;
-    private readonly long[] _keys;
-    private readonly int[] _targets;
-    private readonly int _shift;
+    private readonly LongIntMap _transitions;
 
     /// <summary>Builds the trie; a key given twice keeps its first value.</summary>
     public ByteTrie(IEnumerable<(byte[] Key, int Value)> entries)
@@ -47,32 +45,15 @@ internal sealed class ByteTrie
         MaxKeyLength = maxKeyLength;
         _rootChildren = new int[256];
         Array.Fill(_rootChildren, NoNode);
-        int capacity = 16;
-        while (capacity < transitions.Count * 2)
-        {
-            capacity <<= 1;
-        }
-
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-        _keys = new long[capacity];
-        Array.Fill(_keys, -1L);
-        _targets = new int[capacity];
         foreach ((long transition, int child) in transitions)
         {
             if (transition >> 8 == 0)
             {
                 _rootChildren[transition & 0xFF] = child;
             }
-
-            int slot = Slot(transition);
-            while (_keys[slot] != -1L)
-            {
-                slot = (slot + 1) & (capacity - 1);
-            }
-
-            _keys[slot] = transition;
-            _targets[slot] = child;
         }
+
+        _transitions = new LongIntMap(transitions);
     }
 
     /// <summary>The root node, where every search starts.</summary>
@@ -92,22 +73,7 @@ internal sealed class ByteTrie
             return _rootChildren[label];
         }
 
-        long transition = ((long)node << 8) | label;
-        long[] keys = _keys;
-        int mask = keys.Length - 1;
-        for (int slot = Slot(transition); ; slot = (slot + 1) & mask)
-        {
-            long key = keys[slot];
-            if (key == transition)
-            {
-                return _targets[slot];
-            }
-
-            if (key == -1L)
-            {
-                return NoNode;
-            }
-        }
+        return _transitions.Find(((long)node << 8) | label);
     }
 
     /// <summary>The value of the key ending at <paramref name="node"/>, or -1 when no key ends there.</summary>
@@ -153,6 +119,4 @@ internal sealed class ByteTrie
 
         return key.IsEmpty ? NoNode : _values[node];
     }
-
-    private int Slot(long transition) => (int)((ulong)(transition * unchecked((long)0x9E3779B97F4A7C15UL)) >> _shift);
 }

@@ -240,9 +240,7 @@ public sealed class SentencePieceTokenizer
     /// <returns>The piece, with U+2581 for whitespace.</returns>
     public string IdToPiece(int id)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(id);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _vocabulary.Count);
-        return _vocabulary.PieceString(id);
+        return _vocabulary.PieceString(CheckedId(id));
     }
 
     /// <summary>The id of a piece, or the unknown id when the vocabulary lacks it (SentencePiece's <c>PieceToId</c>).</summary>
@@ -259,9 +257,7 @@ public sealed class SentencePieceTokenizer
     /// <returns>Its kind.</returns>
     public PieceKind GetPieceKind(int id)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(id);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _vocabulary.Count);
-        return _vocabulary.Kind(id);
+        return _vocabulary.Kind(CheckedId(id));
     }
 
     /// <summary>The score of a piece (log probability for unigram, merge rank for BPE).</summary>
@@ -269,9 +265,7 @@ public sealed class SentencePieceTokenizer
     /// <returns>Its score.</returns>
     public float GetScore(int id)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(id);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _vocabulary.Count);
-        return _vocabulary.Score(id);
+        return _vocabulary.Score(CheckedId(id));
     }
 
     /// <summary>
@@ -309,6 +303,13 @@ public sealed class SentencePieceTokenizer
 
             previousUnknown = unknown;
         }
+    }
+
+    private int CheckedId(int id)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _vocabulary.Count);
+        return id;
     }
 
     private int FindPiece(string piece)

@@ -45,7 +45,7 @@ internal sealed class Vocabulary
             _pieceStrings[id] = System.Text.Encoding.UTF8.GetString(piece.Utf8);
             _scores[id] = piece.Score;
             _kinds[id] = piece.Kind;
-            bool isSegmentable = piece.Kind is PieceKind.Normal or PieceKind.UserDefined or PieceKind.Unused;
+            bool isSegmentable = IsSegmentableKind(piece.Kind);
             string key = Convert.ToHexString(piece.Utf8);
             if (!(isSegmentable ? segmentableSeen : reservedSeen).Add(key))
             {
@@ -108,6 +108,9 @@ internal sealed class Vocabulary
     /// <summary>User-defined symbols, matched whole before anything else.</summary>
     public ByteTrie UserDefined { get; }
 
+    /// <summary>Whether segmentation may produce the piece (normal, user-defined or unused: SentencePiece's <c>pieces_</c>).</summary>
+    public bool IsSegmentable(int id) => IsSegmentableKind(_kinds[id]);
+
     public ReadOnlySpan<byte> PieceBytes(int id) => _pieces[id];
 
     public string PieceString(int id) => _pieceStrings[id];
@@ -131,6 +134,8 @@ internal sealed class Vocabulary
         id = Segmentable.Find(piece);
         return id >= 0 ? id : UnknownId;
     }
+
+    private static bool IsSegmentableKind(PieceKind kind) => kind is PieceKind.Normal or PieceKind.UserDefined or PieceKind.Unused;
 
     /// <summary>The byte of a piece spelled exactly <c>&lt;0xNN&gt;</c> with upper-case hex, else -1.</summary>
     public static int ByteValue(string piece)

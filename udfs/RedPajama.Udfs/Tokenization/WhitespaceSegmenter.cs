@@ -18,7 +18,7 @@ internal sealed class WhitespaceSegmenter
         uint space = Pack(SentencePieceUtf8.SpaceSymbol);
         for (int id = 0; id < vocabulary.Count; id++)
         {
-            if (vocabulary.Kind(id) is not (PieceKind.Normal or PieceKind.UserDefined or PieceKind.Unused))
+            if (!vocabulary.IsSegmentable(id))
             {
                 continue;
             }
