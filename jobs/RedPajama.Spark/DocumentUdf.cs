@@ -3,6 +3,7 @@ using Microsoft.Spark;
 using Microsoft.Spark.Sql;
 using RedPajama.Configuration;
 using RedPajama.Engine.Rows;
+using RedPajama.Pipeline;
 using RedPajama.Sources;
 using RedPajama.Tokenization;
 
@@ -49,8 +50,15 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
     /// <returns>The ids.</returns>
     public int[] InputIds(string text)
     {
-        TokenizerConfig tokenizer = Config.Tokenizer;
-        return TokenizerCache.Get(PipelineTokenization.ModelPath(tokenizer)).Encode(text ?? string.Empty, tokenizer.AddBos, tokenizer.AddEos);
+        foreach (IDocumentStep step in Codec.Pipeline.DocumentSteps)
+        {
+            if (step is TokenizeStep tokenize)
+            {
+                return tokenize.Encode(text ?? string.Empty);
+            }
+        }
+
+        throw new InvalidOperationException("input_ids asked for, but the pipeline has no tokenize step");
     }
 
     /// <summary>UDF over a <c>binaryFile</c> row whose file holds exactly one document (a Gutenberg book).</summary>

@@ -41,13 +41,18 @@ public sealed class TokenizeStep : IDocumentStep
     /// <inheritdoc />
     public string Name => "tokenize";
 
+    /// <summary>The ids of <paramref name="text"/> as this step writes them (with the configured BOS/EOS).</summary>
+    /// <param name="text">A document text.</param>
+    /// <returns>The ids.</returns>
+    public int[] Encode(string text) => _tokenizer.Encode(text, _addBos, _addEos);
+
     /// <inheritdoc />
     public void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (_keepIds)
         {
-            int[] ids = _tokenizer.Encode(document.Text, _addBos, _addEos);
+            int[] ids = Encode(document.Text);
             document.InputIds = ids;
             SetCount(document, ids.Length);
         }
