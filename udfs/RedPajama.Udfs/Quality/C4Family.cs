@@ -1,0 +1,175 @@
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>
+/// C4's rules as datatrove's <c>C4QualityFilter</c> (defaults: lines split by <c>splitlines()</c>, terminal
+/// punctuation, at least 3 words, words of at most 1000 characters) and <c>C4BadWordsFilter</c> apply them. One
+/// documented choice: sentences are counted with RedPajama-V2's <c>\b[^.!?]+[.!?]*</c> where datatrove runs NLTK's
+/// Punkt model. Every line is judged (datatrove stops at the first page-dropping line; the verdict is the same).
+/// </summary>
+internal static class C4Family
+{
+    private static readonly string[] s_policy = ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
+
+    public static void Compute(TextAnalysis a, SignalScratch scratch, LanguageWordLists lists, QualitySignalOptions parameters, QualitySignalValues values)
+    {
+        ReadOnlySpan<char> text = a.Text;
+        var kept = new LineSignalValues(a.LineCount);
+        int sentences = 0;
+        bool lorem = false;
+        bool curly = false;
+        long codePoint = 0;
+        foreach ((int start, int end, int endWithBreak) in new SplitLines(text))
+        {
+            long spanStart = codePoint;
+            codePoint += PythonText.CodePointCount(text[start..endWithBreak]);
+            bool keep = JudgeLine(text[start..end], scratch, parameters, ref lorem, ref curly);
+            if (keep)
+            {
+                sentences += SentenceCounter.Count(scratch.Line.Span);
+            }
+
+            kept.Add(spanStart, codePoint, keep ? 1.0 : 0.0);
+        }
+
+        double[] v = values.Document;
+        v[SignalCatalog.C4NumSentences] = sentences;
+        v[SignalCatalog.C4LoremIpsum] = lorem ? 1 : 0;
+        v[SignalCatalog.C4CurlyBracket] = curly ? 1 : 0;
+        if (lists.BadWords is { } badWords)
+        {
+            scratch.Lowered.Clear();
+            PythonText.AppendLower(text, scratch.Lowered);
+            v[SignalCatalog.C4BadWords] = badWords.MatchesC4(scratch.Lowered.Span) ? 1 : 0;
+        }
+        else
+        {
+            v[SignalCatalog.C4BadWords] = double.NaN;
+        }
+
+        values.Lines[SignalCatalog.C4LinesKept] = kept;
+    }
+
+    /// <summary>Applies the line rules in datatrove's order; leaves the cleaned line in <c>scratch.Line</c>.</summary>
+    private static bool JudgeLine(ReadOnlySpan<char> line, SignalScratch scratch, QualitySignalOptions parameters, ref bool lorem, ref bool curly)
+    {
+        ReadOnlySpan<char> stripped = PythonText.Strip(line);
+        int words = 0;
+        bool tooLong = false;
+        for (int i = 0; i < stripped.Length;)
+        {
+            while (i < stripped.Length && PythonText.IsSpace(stripped[i]))
+            {
+                i++;
+            }
+
+            if (i == stripped.Length)
+            {
+                break;
+            }
+
+            int length = 0;
+            while (i < stripped.Length && !PythonText.IsSpace(stripped[i]))
+            {
+                PythonText.CodePointAt(stripped, i, out int width);
+                i += width;
+                length++;
+            }
+
+            words++;
+            tooLong |= length > parameters.C4MaxWordLength;
+        }
+
+        scratch.Line.Clear();
+        if (tooLong)
+        {
+            return false;
+        }
+
+        RemoveCitations(stripped, scratch.Line);
+        ReadOnlySpan<char> cleaned = scratch.Line.Span;
+        if (cleaned.Length == 0 || cleaned[^1] is not ('.' or '?' or '!' or '"' or '\'') || cleaned.EndsWith("...", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (words < parameters.C4MinWordsPerLine)
+        {
+            return false;
+        }
+
+        scratch.LineLowered.Clear();
+        PythonText.AppendLower(cleaned, scratch.LineLowered);
+        ReadOnlySpan<char> lowered = scratch.LineLowered.Span;
+        if (lowered.Contains("lorem ipsum", StringComparison.Ordinal))
+        {
+            lorem = true;
+            return false;
+        }
+
+        if (lowered.Contains("javascript", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (cleaned.Contains('{'))
+        {
+            curly = true;
+            return false;
+        }
+
+        foreach (string phrase in s_policy)
+        {
+            if (lowered.Contains(phrase, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>re.sub(r"\[\d*]|\[edit]|\[citation needed]", "", line)</c>.</summary>
+    private static void RemoveCitations(ReadOnlySpan<char> line, CharBuffer output)
+    {
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] == '[')
+            {
+                int j = i + 1;
+                while (j < line.Length)
+                {
+                    int codePoint = PythonText.CodePointAt(line, j, out int width);
+                    if (!PythonText.IsDecimalDigit(codePoint))
+                    {
+                        break;
+                    }
+
+                    j += width;
+                }
+
+                if (j < line.Length && line[j] == ']')
+                {
+                    i = j + 1;
+                    continue;
+                }
+
+                ReadOnlySpan<char> rest = line[i..];
+                if (rest.StartsWith("[edit]", StringComparison.Ordinal))
+                {
+                    i += 6;
+                    continue;
+                }
+
+                if (rest.StartsWith("[citation needed]", StringComparison.Ordinal))
+                {
+                    i += 17;
+                    continue;
+                }
+            }
+
+            output.Append(line[i]);
+            i++;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>A growable char array reused across documents, so building normalized text allocates nothing per document.</summary>
+internal sealed class CharBuffer
+{
+    private char[] _items = new char[256];
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<char> Span => _items.AsSpan(0, Length);
+
+    public void Clear() => Length = 0;
+
+    public void Append(char c)
+    {
+        if (Length == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[Length++] = c;
+    }
+
+    public void Append(ReadOnlySpan<char> text)
+    {
+        if (Length + text.Length > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(_items.Length * 2, Length + text.Length));
+        }
+
+        text.CopyTo(_items.AsSpan(Length));
+        Length += text.Length;
+    }
+
+    /// <summary>Drops characters after <paramref name="length"/>.</summary>
+    public void Truncate(int length) => Length = length;
+
+    /// <summary>Lets a very large document's buffer go instead of keeping it for the thread's lifetime.</summary>
+    public void Trim(int keep)
+    {
+        if (_items.Length > keep)
+        {
+            _items = new char[256];
+        }
+
+        Length = 0;
+    }
+}

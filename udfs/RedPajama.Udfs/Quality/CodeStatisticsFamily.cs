@@ -1,0 +1,45 @@
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>
+/// RedPajama-1T's GitHub file statistics (<c>get_filecontent_stats</c>): lines by <c>splitlines()</c>, the longest
+/// line, <c>len(content) / line_count</c> (break characters included), and the <c>isalnum()</c> share. A text with no
+/// lines gets zeros, as upstream returns.
+/// </summary>
+internal static class CodeStatisticsFamily
+{
+    public static void Compute(TextAnalysis a, QualitySignalValues values)
+    {
+        ReadOnlySpan<char> text = a.Text;
+        int lines = 0;
+        int longest = 0;
+        foreach ((int start, int end, _) in new SplitLines(text))
+        {
+            lines++;
+            longest = Math.Max(longest, PythonText.CodePointCount(text[start..end]));
+        }
+
+        double[] v = values.Document;
+        if (lines == 0)
+        {
+            v[SignalCatalog.CodeMaxLineLength] = 0;
+            v[SignalCatalog.CodeAvgLineLength] = 0.0;
+            v[SignalCatalog.CodeAlnumProp] = 0.0;
+            return;
+        }
+
+        int alphanumeric = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            int codePoint = PythonText.CodePointAt(text, i, out int width);
+            i += width;
+            if (codePoint != '_' && PythonText.IsWordChar(codePoint))
+            {
+                alphanumeric++;
+            }
+        }
+
+        v[SignalCatalog.CodeMaxLineLength] = longest;
+        v[SignalCatalog.CodeAvgLineLength] = (double)a.TextCodePoints / lines;
+        v[SignalCatalog.CodeAlnumProp] = (double)alphanumeric / a.TextCodePoints;
+    }
+}

@@ -1,0 +1,37 @@
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>A growable int array reused across documents.</summary>
+internal sealed class IntList
+{
+    private int[] _items = new int[64];
+
+    public int Count { get; private set; }
+
+    public int[] Items => _items;
+
+    public ReadOnlySpan<int> Span => _items.AsSpan(0, Count);
+
+    public int this[int index] => _items[index];
+
+    public void Clear() => Count = 0;
+
+    public void Add(int value)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[Count++] = value;
+    }
+
+    public void Trim(int keep)
+    {
+        if (_items.Length > keep)
+        {
+            _items = new int[64];
+        }
+
+        Count = 0;
+    }
+}

@@ -1,0 +1,52 @@
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>One line signal of one document: a <c>(start, end, value)</c> span per line, offsets in code points.</summary>
+public sealed class LineSignalValues
+{
+    /// <summary>Creates an empty list with room for <paramref name="capacity"/> spans.</summary>
+    /// <param name="capacity">Expected number of spans.</param>
+    public LineSignalValues(int capacity)
+    {
+        Starts = new long[Math.Max(capacity, 0)];
+        Ends = new long[Starts.Length];
+        Values = new double[Starts.Length];
+    }
+
+    /// <summary>Number of spans.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Span starts (code points), the first <see cref="Count"/> used.</summary>
+    public long[] Starts { get; private set; }
+
+    /// <summary>Span ends (code points, exclusive), the first <see cref="Count"/> used.</summary>
+    public long[] Ends { get; private set; }
+
+    /// <summary>Span values; <see cref="double.NaN"/> stands for null (upstream's <c>None</c>) and is written as null.</summary>
+    public double[] Values { get; private set; }
+
+    /// <summary>Appends a span.</summary>
+    /// <param name="start">First code point.</param>
+    /// <param name="end">End code point (exclusive).</param>
+    /// <param name="value">The value, or NaN for null.</param>
+    public void Add(long start, long end, double value)
+    {
+        if (Count == Starts.Length)
+        {
+            int size = Math.Max(4, Count * 2);
+            Starts = Resize(Starts, size);
+            Ends = Resize(Ends, size);
+            Values = Resize(Values, size);
+        }
+
+        Starts[Count] = start;
+        Ends[Count] = end;
+        Values[Count] = value;
+        Count++;
+    }
+
+    private static T[] Resize<T>(T[] array, int size)
+    {
+        Array.Resize(ref array, size);
+        return array;
+    }
+}

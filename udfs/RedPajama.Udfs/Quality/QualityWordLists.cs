@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>
+/// Finds the word lists of a language: embedded stop words and LDNOOBW bad-words files in a directory (named
+/// <c>en</c> as LDNOOBW publishes them, or <c>en.txt</c> as RedPajama-V2 stores them). A missing list disables only
+/// the signals that need it; <see cref="Warning"/> says so once per language and list. Thread-safe.
+/// </summary>
+public sealed class QualityWordLists
+{
+    private readonly ConcurrentDictionary<string, LanguageWordLists> _languages = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the lookup.</summary>
+    /// <param name="badWordsDirectory">The directory of LDNOOBW files; null for none.</param>
+    public QualityWordLists(string? badWordsDirectory)
+    {
+        BadWordsDirectory = badWordsDirectory;
+    }
+
+    /// <summary>Raised once per language and missing list, with a sentence for the log.</summary>
+    public event EventHandler<string>? Warning;
+
+    /// <summary>The directory of bad-words files, if any.</summary>
+    public string? BadWordsDirectory { get; }
+
+    /// <summary>The lists of <paramref name="language"/>, loaded on first use.</summary>
+    /// <param name="language">A language code.</param>
+    /// <returns>The lists; either may be null.</returns>
+    /// <exception cref="IOException">A bad-words file exists but cannot be read.</exception>
+    public LanguageWordLists For(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return _languages.GetOrAdd(language, Load);
+    }
+
+    private LanguageWordLists Load(string language)
+    {
+        WordSet? stopWords = StopWordLists.For(language);
+        if (stopWords is null)
+        {
+            Warning?.Invoke(this, $"no stop-word list for language '{language}': rps_doc_stop_word_fraction is null for its documents");
+        }
+
+        BadWordList? badWords = null;
+        string? path = BadWordsDirectory is null ? null : FindBadWordsFile(BadWordsDirectory, language);
+        if (path is not null)
+        {
+            badWords = new BadWordList(language, File.ReadLines(path));
+        }
+        else
+        {
+            string where = BadWordsDirectory is null ? "no bad-words directory is set" : $"'{BadWordsDirectory}' has no file '{language}'";
+            Warning?.Invoke(this, $"no LDNOOBW list for language '{language}' ({where}): rps_doc_ldnoobw_words and c4_badwords are null for its documents");
+        }
+
+        return new LanguageWordLists(language, stopWords, badWords);
+    }
+
+    private static string? FindBadWordsFile(string directory, string language)
+    {
+        if (language.Length == 0 || language.AsSpan().IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || language.Contains('.', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (string name in (string[])[language, language + ".txt"])
+        {
+            string path = Path.Combine(directory, name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+}

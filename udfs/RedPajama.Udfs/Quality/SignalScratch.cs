@@ -1,0 +1,35 @@
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>Reusable per-thread working memory of the signal families.</summary>
+internal sealed class SignalScratch
+{
+    private bool[] _covered = new bool[256];
+    private ulong[] _hashes = new ulong[256];
+    private ulong[] _powers = new ulong[256];
+
+    public NGramTable NGrams { get; } = new();
+
+    public SpanInterner Elements { get; } = new();
+
+    public CharBuffer Line { get; } = new();
+
+    public CharBuffer Lowered { get; } = new();
+
+    public CharBuffer LineLowered { get; } = new();
+
+    public Span<bool> Covered(int length) => Grow(ref _covered, length).AsSpan(0, length);
+
+    public Span<ulong> Hashes(int length) => Grow(ref _hashes, length).AsSpan(0, length);
+
+    public Span<ulong> Powers(int length) => Grow(ref _powers, length).AsSpan(0, length);
+
+    private static T[] Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length)
+        {
+            array = new T[Math.Max(length, array.Length * 2)];
+        }
+
+        return array;
+    }
+}

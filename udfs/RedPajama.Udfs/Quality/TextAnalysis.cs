@@ -1,0 +1,304 @@
+using System.Text;
+
+namespace RedPajama.Udfs.Quality;
+
+/// <summary>
+/// One document cut the ways the signal definitions need, computed once and shared by the families: RedPajama-V2's
+/// lines (<c>([^\n]*\n|[^\n]+$)</c>), its normalized words (ASCII punctuation deleted, Python <c>lower()</c>,
+/// whitespace split, NFD) laid out as <c>" ".join(words)</c>, and NLTK WordPunct tokens (<c>\w+|[^\w\s]+</c>) of the
+/// raw text. Each word also gets a dense id, so n-gram counting compares ints. One instance per thread, reused.
+/// </summary>
+internal sealed class TextAnalysis
+{
+    private const int KeepCapacity = 1 << 20;
+
+    [ThreadStatic]
+    private static TextAnalysis? t_instance;
+
+    private readonly CharBuffer _lineScratch = new();
+
+    /// <summary>Working memory for the families.</summary>
+    public SignalScratch Scratch { get; } = new();
+
+    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>Python <c>len(text)</c>.</summary>
+    public int TextCodePoints { get; private set; }
+
+    // RedPajama-V2 raw lines: UTF-16 bounds, code-point bounds, and each line's normalized words [first, next line's first).
+    public IntList LineStarts { get; } = new();
+
+    public IntList LineEnds { get; } = new();
+
+    public IntList LineCodePointStarts { get; } = new();
+
+    public IntList LineCodePointEnds { get; } = new();
+
+    public IntList LineFirstWords { get; } = new();
+
+    public IntList LineNumericChars { get; } = new();
+
+    // Normalized words: " ".join(words) in Normalized; bounds, code points, ids.
+    public CharBuffer Normalized { get; } = new();
+
+    public IntList WordStarts { get; } = new();
+
+    public IntList WordLengths { get; } = new();
+
+    public IntList WordCodePoints { get; } = new();
+
+    public IntList WordIds { get; } = new();
+
+    public SpanInterner WordInterner { get; } = new();
+
+    public long WordCodePointTotal { get; private set; }
+
+    // WordPunct tokens of the raw text.
+    public IntList TokenStarts { get; } = new();
+
+    public IntList TokenLengths { get; } = new();
+
+    public IntList TokenCodePoints { get; } = new();
+
+    public IntList TokenIds { get; } = new();
+
+    public SpanInterner TokenInterner { get; } = new();
+
+    public int LineCount => LineStarts.Count;
+
+    public int WordCount => WordIds.Count;
+
+    public int TokenCount => TokenIds.Count;
+
+    /// <summary>The thread's instance, analysing <paramref name="text"/>.</summary>
+    public static TextAnalysis For(string text)
+    {
+        TextAnalysis analysis = t_instance ??= new TextAnalysis();
+        analysis.Analyze(text);
+        return analysis;
+    }
+
+    /// <summary>Releases buffers a huge document grew, so one 10 MB document does not pin memory per thread.</summary>
+    public void TrimAfterUse()
+    {
+        if (Text.Length > KeepCapacity)
+        {
+            t_instance = null;
+        }
+
+        Text = string.Empty;
+    }
+
+    private void Analyze(string text)
+    {
+        Text = text;
+        TextCodePoints = PythonText.CodePointCount(text);
+        SplitLinesAndNormalize();
+        Tokenize();
+    }
+
+    private void SplitLinesAndNormalize()
+    {
+        LineStarts.Clear();
+        LineEnds.Clear();
+        LineCodePointStarts.Clear();
+        LineCodePointEnds.Clear();
+        LineFirstWords.Clear();
+        LineNumericChars.Clear();
+        Normalized.Clear();
+        WordStarts.Clear();
+        WordLengths.Clear();
+        WordCodePoints.Clear();
+        WordIds.Clear();
+        WordCodePointTotal = 0;
+        WordInterner.Reset(Math.Min(Text.Length / 6 + 16, 1 << 22));
+
+        ReadOnlySpan<char> text = Text;
+        int start = 0;
+        int codePoint = 0;
+        while (start < text.Length)
+        {
+            int newline = text[start..].IndexOf('\n');
+            int end = newline < 0 ? text.Length : start + newline + 1;
+            int length = PythonText.CodePointCount(text[start..end]);
+            LineStarts.Add(start);
+            LineEnds.Add(end);
+            LineCodePointStarts.Add(codePoint);
+            LineCodePointEnds.Add(codePoint + length);
+            LineFirstWords.Add(WordIds.Count);
+            LineNumericChars.Add(NormalizeLine(text[start..end]));
+            codePoint += length;
+            start = end;
+        }
+
+        LineFirstWords.Add(WordIds.Count);
+    }
+
+    /// <summary>Appends the line's normalized words; returns the number of numeric characters in them.</summary>
+    private int NormalizeLine(ReadOnlySpan<char> line)
+    {
+        // Punctuation removal, then lower(): the final-sigma context is the text without its ASCII punctuation.
+        _lineScratch.Clear();
+        bool needsNfd = false;
+        for (int i = 0; i < line.Length;)
+        {
+            char c = line[i];
+            if (c < 128)
+            {
+                if (!PythonText.IsAsciiPunctuation(c))
+                {
+                    _lineScratch.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                }
+
+                i++;
+                continue;
+            }
+
+            int codePoint = PythonText.CodePointAt(line, i, out int width);
+            PythonText.AppendLowerCodePoint(line, i, width, codePoint, _lineScratch, skipAsciiPunctuation: true);
+            i += width;
+        }
+
+        ReadOnlySpan<char> lowered = _lineScratch.Span;
+        foreach (char c in lowered)
+        {
+            if (c >= '\u00C0')
+            {
+                needsNfd = true;
+                break;
+            }
+        }
+
+        if (needsNfd)
+        {
+            // NFD commutes with the whitespace collapse (it never creates, removes or reorders across whitespace).
+            lowered = DecomposeCanonically(lowered);
+        }
+
+        int numeric = 0;
+        int position = 0;
+        while (position < lowered.Length)
+        {
+            while (position < lowered.Length && PythonText.IsSpace(lowered[position]))
+            {
+                position++;
+            }
+
+            if (position == lowered.Length)
+            {
+                break;
+            }
+
+            int wordStart = position;
+            int codePoints = 0;
+            while (position < lowered.Length && !PythonText.IsSpace(lowered[position]))
+            {
+                int codePoint = PythonText.CodePointAt(lowered, position, out int width);
+                position += width;
+                codePoints++;
+                if (PythonText.IsNumeric(codePoint))
+                {
+                    numeric++;
+                }
+            }
+
+            if (WordIds.Count > 0)
+            {
+                Normalized.Append(' ');
+            }
+
+            int normalizedStart = Normalized.Length;
+            Normalized.Append(lowered[wordStart..position]);
+            WordStarts.Add(normalizedStart);
+            WordLengths.Add(position - wordStart);
+            WordCodePoints.Add(codePoints);
+            WordCodePointTotal += codePoints;
+            WordIds.Add(WordInterner.Intern(Normalized.Span, normalizedStart, position - wordStart, out _));
+        }
+
+        return numeric;
+    }
+
+    /// <summary>
+    /// Python's <c>unicodedata.normalize("NFD", …)</c>. Lone surrogates, which .NET refuses to normalize, stay as they
+    /// are (Python keeps them too); the runs between them are normalized separately.
+    /// </summary>
+    private static string DecomposeCanonically(ReadOnlySpan<char> text)
+    {
+        int lone = IndexOfLoneSurrogate(text);
+        if (lone < 0)
+        {
+            return new string(text).Normalize(NormalizationForm.FormD);
+        }
+
+        var output = new StringBuilder(text.Length + 8);
+        while (lone >= 0)
+        {
+            output.Append(new string(text[..lone]).Normalize(NormalizationForm.FormD)).Append(text[lone]);
+            text = text[(lone + 1)..];
+            lone = IndexOfLoneSurrogate(text);
+        }
+
+        return output.Append(new string(text).Normalize(NormalizationForm.FormD)).ToString();
+    }
+
+    private static int IndexOfLoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Tokenize()
+    {
+        TokenStarts.Clear();
+        TokenLengths.Clear();
+        TokenCodePoints.Clear();
+        TokenIds.Clear();
+        TokenInterner.Reset(Math.Min(Text.Length / 5 + 16, 1 << 22));
+        ReadOnlySpan<char> text = Text;
+        int position = 0;
+        while (position < text.Length)
+        {
+            int codePoint = PythonText.CodePointAt(text, position, out int width);
+            if (PythonText.IsSpace(codePoint))
+            {
+                position += width;
+                continue;
+            }
+
+            // \w+ or [^\w\s]+: a run of one class.
+            bool word = PythonText.IsWordChar(codePoint);
+            int start = position;
+            int codePoints = 0;
+            do
+            {
+                position += width;
+                codePoints++;
+                if (position == text.Length)
+                {
+                    break;
+                }
+
+                codePoint = PythonText.CodePointAt(text, position, out width);
+            }
+            while (!PythonText.IsSpace(codePoint) && PythonText.IsWordChar(codePoint) == word);
+
+            TokenStarts.Add(start);
+            TokenLengths.Add(position - start);
+            TokenCodePoints.Add(codePoints);
+            TokenIds.Add(TokenInterner.Intern(text, start, position - start, out _));
+        }
+    }
+}
