@@ -71,7 +71,11 @@ public static class RedPajamaCommand
         bench.SetAction(async (parse, cancellationToken) => await new BenchCommand(output, error).ExecuteAsync(
             parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), cancellationToken).ConfigureAwait(false));
 
-        var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.") { run, bench, TokenizeCommand.Create(error), TokenizerBenchCommand.Create(output, error) };
+        var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
+        {
+            run, bench, TokenizeCommand.Create(error), TokenizerBenchCommand.Create(output, error),
+            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error),
+        };
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

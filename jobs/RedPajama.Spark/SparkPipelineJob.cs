@@ -79,9 +79,16 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             Col("text"),
             Struct(pipeline.Meta.Fields.Select(f => Col(f.Name)).ToArray()).As("meta"),
         };
+        if (pipeline.WritesSignals)
+        {
+            // Document signals as typed columns, as the local engine writes them; line-signal spans are not in the row yet.
+            columns.AddRange(codec.Columns.Skip(codec.SignalOffset).Select(c => Col(c.Name)));
+        }
+
         if (keepAll)
         {
             columns.Add(Col("drop_reason"));
+            columns.Add(Col("drop_reason").IsNull().As("keep"));
         }
 
         if (pipeline.WritesInputIds)

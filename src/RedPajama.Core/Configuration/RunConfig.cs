@@ -10,6 +10,9 @@ namespace RedPajama.Configuration;
 /// keep_all: false
 /// temp_dir: /scratch/rp
 /// spill_zstd_level: 0    # 0 = uncompressed spill files
+/// quality:
+///   signals: true
+///   preset: gopher
 /// books:
 ///   require_gutenberg_markers: true
 ///   exact_dedup: true
@@ -41,6 +44,9 @@ public sealed class RunConfig
 
     /// <summary>Settings of the books source.</summary>
     public BooksConfig Books { get; set; } = new();
+
+    /// <summary>Quality signals and filter rules (<c>quality:</c>).</summary>
+    public QualityConfig Quality { get; set; } = new();
 
     /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
     public TokenizerConfig Tokenizer { get; set; } = new();

@@ -34,6 +34,9 @@ public sealed class Document
     /// <summary>The text's token ids, when the run writes them (<c>tokenizer.input_ids</c>); null otherwise.</summary>
     public int[]? InputIds { get; set; }
 
+    /// <summary>The document's quality signals, when the run computes them (<c>quality.signals</c>); null otherwise.</summary>
+    public Udfs.Quality.QualitySignalValues? Signals { get; set; }
+
     /// <summary>Null while the document is kept; the reason once a step dropped it.</summary>
     public string? DropReason { get; private set; }
 

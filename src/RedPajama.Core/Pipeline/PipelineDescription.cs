@@ -25,6 +25,12 @@ public sealed record PipelineDescription(
     public bool WritesInputIds { get; init; }
 
     /// <summary>
+    /// Whether writers add a column per quality signal (<see cref="Udfs.Quality.SignalCatalog"/>) from
+    /// <see cref="Documents.Document.Signals"/>.
+    /// </summary>
+    public bool WritesSignals { get; init; }
+
+    /// <summary>
     /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
     /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts"/> takes them.
     /// </summary>

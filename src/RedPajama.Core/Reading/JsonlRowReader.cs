@@ -65,7 +65,7 @@ public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
                 reader.Read();
                 if (name == "text")
                 {
-                    text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    text = reader.TokenType == JsonTokenType.String ? JsonStrings.Read(ref reader) : null;
                     reader.Skip();
                     continue;
                 }

@@ -1,5 +1,6 @@
 using RedPajama.Configuration;
 using RedPajama.Pipeline;
+using RedPajama.Quality;
 using RedPajama.Reading;
 using RedPajama.Sources.Books;
 using RedPajama.Tokenization;
@@ -15,10 +16,15 @@ public static class SourceCatalog
     /// <summary>Describes the pipeline of a source.</summary>
     /// <param name="source">A name from <see cref="Names"/>.</param>
     /// <param name="config">The run configuration.</param>
-    /// <returns>The pipeline description, with tokenization added as <see cref="RunConfig.Tokenizer"/> says.</returns>
-    /// <exception cref="ArgumentException">Unknown source.</exception>
+    /// <param name="warn">Receives configuration warnings (a language without a word list).</param>
+    /// <returns>
+    /// The pipeline description, with quality scoring and tokenization added as <see cref="RunConfig.Quality"/> and
+    /// <see cref="RunConfig.Tokenizer"/> say.
+    /// </returns>
+    /// <exception cref="ArgumentException">Unknown source or quality preset.</exception>
+    /// <exception cref="FormatException">Invalid quality rules file.</exception>
     /// <exception cref="Udfs.Tokenization.SentencePieceModelException">The tokenizer model cannot be loaded.</exception>
-    public static PipelineDescription Describe(string source, RunConfig config)
+    public static PipelineDescription Describe(string source, RunConfig config, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         PipelineDescription pipeline = source switch
@@ -31,6 +37,7 @@ public static class SourceCatalog
             }),
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
+        pipeline = PipelineQuality.Attach(pipeline, config.Quality, warn);
         return PipelineTokenization.Attach(pipeline, config.Tokenizer);
     }
 

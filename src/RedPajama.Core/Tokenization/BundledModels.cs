@@ -6,6 +6,9 @@ public static class BundledModels
     /// <summary>File name of the default tokenizer, a LLaMA-compatible SentencePiece BPE model (Apache-2.0).</summary>
     public const string DefaultTokenizerFileName = "mistral-7b-v0.1-tokenizer.model";
 
+    /// <summary>The directory of the bundled LDNOOBW bad-words lists (<c>models/ldnoobw</c>, CC BY 4.0).</summary>
+    public static string BadWordsDirectory => Path.GetDirectoryName(Locate(Path.Combine("ldnoobw", "en")))!;
+
     /// <summary>The path of the default tokenizer model.</summary>
     public static string DefaultTokenizerPath => Locate(DefaultTokenizerFileName);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using RedPajama.Documents;
 using RedPajama.Pipeline;
+using RedPajama.Quality;
 using ZstdSharp;
 
 namespace RedPajama.Writing;
@@ -8,8 +9,9 @@ namespace RedPajama.Writing;
 /// <summary>
 /// Writes documents as RedPajama-shaped JSON lines: <c>{"meta": {…}, "text": …}</c> or <c>{"text": …, "meta": {…}}</c>
 /// per the source's <see cref="JsonLayout"/>, with only the non-null meta fields, in schema order, in Python
-/// <c>json.dumps</c> format (<see cref="PythonJson"/>). In keep-all runs a dropped document also gets
-/// <c>"drop_reason"</c>. Optionally zstd-compressed.
+/// <c>json.dumps</c> format (<see cref="PythonJson"/>). Scored runs add <c>"quality_signals"</c> in RedPajama-V2's
+/// span format. In keep-all runs a dropped document also gets <c>"drop_reason"</c>, and every document its
+/// <c>"keep"</c> verdict. Optionally zstd-compressed.
 /// </summary>
 public sealed class JsonlDocumentWriter : IDocumentWriter
 {
@@ -18,6 +20,8 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     private readonly StreamWriter _text;
     private readonly MetaSchema _meta;
     private readonly JsonLayout _layout;
+    private readonly bool _signals;
+    private readonly bool _keepAll;
     private readonly StringBuilder _line = new();
     private bool _completed;
 
@@ -26,11 +30,15 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <param name="meta">The meta schema.</param>
     /// <param name="layout">The key order.</param>
     /// <param name="zstdLevel">Null for plain JSON lines; otherwise the zstd level.</param>
-    public JsonlDocumentWriter(string path, MetaSchema meta, JsonLayout layout, int? zstdLevel)
+    /// <param name="signals">Write a <c>quality_signals</c> object (RedPajama-V2's format) from <see cref="Document.Signals"/>.</param>
+    /// <param name="keepAll">Write each document's <c>keep</c> verdict (keep-all runs).</param>
+    public JsonlDocumentWriter(string path, MetaSchema meta, JsonLayout layout, int? zstdLevel, bool signals = false, bool keepAll = false)
     {
         ArgumentNullException.ThrowIfNull(meta);
         _meta = meta;
         _layout = layout;
+        _signals = signals;
+        _keepAll = keepAll;
         _file = new AtomicFile(path);
         _stream = zstdLevel is { } level ? new CompressionStream(_file.Stream, level, leaveOpen: true) : _file.Stream;
         // ensure_ascii output is pure ASCII: one byte per char, written straight from the line buffer.
@@ -45,7 +53,9 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <param name="document">The document.</param>
     /// <param name="meta">The meta schema.</param>
     /// <param name="layout">The key order.</param>
-    public static void Format(StringBuilder output, Document document, MetaSchema meta, JsonLayout layout)
+    /// <param name="signals">Add the document's <c>quality_signals</c> (when it has them).</param>
+    /// <param name="keepAll">Add <c>"keep": true|false</c>, the filter verdict of a keep-all run.</param>
+    public static void Format(StringBuilder output, Document document, MetaSchema meta, JsonLayout layout, bool signals = false, bool keepAll = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(document);
@@ -63,6 +73,12 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
             PythonJson.WriteString(output, document.Text);
             output.Append(", ");
             AppendMeta(output, document, meta);
+        }
+
+        if (signals && document.Signals is { } values)
+        {
+            output.Append(", \"quality_signals\": ");
+            SignalJson.Append(output, values, document.Text.EnumerateRunes().Count());
         }
 
         if (document.InputIds is { } ids)
@@ -88,6 +104,11 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
             PythonJson.WriteString(output, reason);
         }
 
+        if (keepAll)
+        {
+            output.Append(document.IsDropped ? ", \"keep\": false" : ", \"keep\": true");
+        }
+
         output.Append('}');
     }
 
@@ -95,7 +116,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     public ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
     {
         _line.Clear();
-        Format(_line, document, _meta, _layout);
+        Format(_line, document, _meta, _layout, _signals, _keepAll);
         _line.Append('\n');
         _text.Write(_line);
         Rows++;

@@ -7,7 +7,8 @@ namespace RedPajama.Writing;
 
 /// <summary>
 /// Writes documents as zstd Parquet: a required <c>text</c> column, a <c>meta</c> struct column with the source's
-/// meta fields (all nullable), and in keep-all runs a nullable <c>drop_reason</c> column. DuckDB
+/// meta fields (all nullable), scored runs a typed column per quality signal (<see cref="ParquetSignalColumns"/>), and in
+/// keep-all runs a nullable <c>drop_reason</c> column and the <c>keep</c> verdict. DuckDB
 /// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Training-ready runs add an
 /// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
 /// budget per row group, which bounds memory whatever the input size.
@@ -24,6 +25,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private readonly DataField<string> _text = new("text", false);
     private readonly DataField[] _metaFields;
     private readonly DataField<string>? _dropReason;
+    private readonly DataField<bool>? _keep;
+    private readonly ParquetSignalColumns? _signals;
     private readonly DataField<int>? _inputIds;
     private readonly List<int[]?> _inputIdValues = [];
     private readonly ParquetSchema _schema;
@@ -40,7 +43,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <param name="rowGroupBytes">Approximate in-memory size of text buffered before a row group is written.</param>
     /// <param name="keepAll">Add the <c>drop_reason</c> column.</param>
     /// <param name="inputIds">Add the <c>input_ids</c> column from <see cref="Document.InputIds"/>.</param>
-    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false)
+    /// <param name="signals">Add a column per quality signal from <see cref="Document.Signals"/>.</param>
+    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false)
     {
         ArgumentNullException.ThrowIfNull(meta);
         _meta = meta;
@@ -49,10 +53,18 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         _metaFields = meta.Fields.Select(ToParquetField).ToArray();
         _metaValues = meta.Fields.Select(_ => new List<object?>()).ToArray();
         var fields = new List<Field> { _text, new StructField("meta", _metaFields) };
+        if (signals)
+        {
+            _signals = new ParquetSignalColumns();
+            fields.AddRange(_signals.Fields);
+        }
+
         if (keepAll)
         {
             _dropReason = new DataField<string>("drop_reason", true);
+            _keep = new DataField<bool>("keep", false);
             fields.Add(_dropReason);
+            fields.Add(_keep);
         }
 
         if (inputIds)
@@ -88,6 +100,12 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
         _dropReasons.Add(document.DropReason);
         _bufferedBytes += 2L * document.Text.Length + 64;
+        if (_signals is not null)
+        {
+            _signals.Add(document);
+            _bufferedBytes += ParquetSignalColumns.EstimateBytes(document);
+        }
+
         if (_inputIds is not null)
         {
             _inputIdValues.Add(document.InputIds);
@@ -151,9 +169,15 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
                 await WriteMetaColumnAsync(group, _metaFields[i], _meta.Fields[i].Type, _metaValues[i], cancellationToken).ConfigureAwait(false);
             }
 
+            if (_signals is not null)
+            {
+                await _signals.WriteAsync(group, cancellationToken).ConfigureAwait(false);
+            }
+
             if (_dropReason is not null)
             {
                 await group.WriteAsync(_dropReason, _dropReasons!).ConfigureAwait(false);
+                await group.WriteAsync<bool>(_keep!, _dropReasons.Select(r => r is null).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             if (_inputIds is not null)
@@ -166,6 +190,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
         _texts.Clear();
         _dropReasons.Clear();
+        _signals?.Clear();
         _inputIdValues.Clear();
         foreach (List<object?> column in _metaValues)
         {

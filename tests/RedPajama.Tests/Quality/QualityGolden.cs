@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using RedPajama.Reading;
 using RedPajama.Tests.Support;
 
 namespace RedPajama.Tests.Quality;
@@ -27,7 +29,7 @@ internal static class QualityGolden
         {
             using JsonDocument json = JsonDocument.Parse(line);
             JsonElement root = json.RootElement;
-            documents.Add((root.GetProperty("id").GetString()!, JsonText.ReadString(root.GetProperty("text")), root.GetProperty("language").GetString()!));
+            documents.Add((root.GetProperty("id").GetString()!, JsonStrings.Unescape(Encoding.UTF8.GetBytes(root.GetProperty("text").GetRawText()[1..^1])), root.GetProperty("language").GetString()!));
         }
 
         return documents;

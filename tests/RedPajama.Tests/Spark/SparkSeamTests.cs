@@ -47,7 +47,7 @@ public sealed class SparkSeamTests
         File.WriteAllBytes(Path.Combine(inputs, "empty.txt"), []);
         File.Copy(TestData.Fixture("books/pg19-sample.jsonl"), Path.Combine(inputs, "pg19.jsonl"));
         File.WriteAllText(Path.Combine(inputs, "zz.jsonl"), "{\"title\": \"t\", \"text\": \"x\"}\nnot json\n\n{\"title\": \"t2\", \"text\": \"x\"}\n");
-        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig());
+        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig(), quality: new QualityConfig());
 
         RunStatistics spark = SimulateSparkJob(InputResolver.Resolve([inputs], BooksReader.Accepts).Files);
 

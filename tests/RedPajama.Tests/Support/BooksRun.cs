@@ -2,6 +2,7 @@ using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
+using RedPajama.Quality;
 using RedPajama.Reading;
 using RedPajama.Sources.Books;
 using RedPajama.Tokenization;
@@ -11,11 +12,16 @@ namespace RedPajama.Tests.Support;
 /// <summary>Runs the books pipeline on the local engine in a test.</summary>
 internal static class BooksRun
 {
-    public static RunStatistics Run(IEnumerable<string> inputs, string output, LocalEngineOptions? options = null, BooksOptions? books = null, TokenizerConfig? tokenizer = null, CancellationToken cancellationToken = default)
+    public static RunStatistics Run(IEnumerable<string> inputs, string output, LocalEngineOptions? options = null, BooksOptions? books = null, TokenizerConfig? tokenizer = null, QualityConfig? quality = null, CancellationToken cancellationToken = default)
     {
         InputResolution resolution = InputResolver.Resolve(inputs, BooksReader.Accepts);
         var engine = new LocalEngine(options ?? new LocalEngineOptions());
         PipelineDescription pipeline = BooksSource.Describe(books ?? new BooksOptions());
+        if (quality is not null)
+        {
+            pipeline = PipelineQuality.Attach(pipeline, quality);
+        }
+
         if (tokenizer is not null)
         {
             pipeline = PipelineTokenization.Attach(pipeline, tokenizer);

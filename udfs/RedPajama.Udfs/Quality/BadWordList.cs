@@ -85,22 +85,31 @@ public sealed class BadWordList
     /// <returns>Whether the C4 bad-words regex would match.</returns>
     public bool MatchesC4(ReadOnlySpan<char> lowered)
     {
+        bool previousIsWord = false;
         for (int start = 0; start < lowered.Length; start++)
         {
-            if (char.IsLowSurrogate(lowered[start]) && start > 0 && char.IsHighSurrogate(lowered[start - 1]))
+            char c = lowered[start];
+            bool isWord;
+            if (c < 128)
             {
+                isWord = PythonText.IsWordChar(c);
+            }
+            else if (char.IsLowSurrogate(c) && start > 0 && char.IsHighSurrogate(lowered[start - 1]))
+            {
+                // The second half of a pair: not a position of the regex, and the pair's class is already known.
                 continue;
             }
-
-            if (RequiresWordBoundaries && start > 0 && PythonText.IsWordChar(PythonText.CodePointBefore(lowered, start)))
+            else
             {
-                continue;
+                isWord = PythonText.IsWordChar(PythonText.CodePointAt(lowered, start, out _));
             }
 
-            if (_trie.MatchesAt(lowered, start, RequiresWordBoundaries))
+            if ((!RequiresWordBoundaries || !previousIsWord) && _trie.MatchesAt(lowered, start, RequiresWordBoundaries))
             {
                 return true;
             }
+
+            previousIsWord = isWord;
         }
 
         return false;

@@ -18,8 +18,12 @@ internal static class C4Family
         bool lorem = false;
         bool curly = false;
         long codePoint = 0;
-        foreach ((int start, int end, int endWithBreak) in new SplitLines(text))
+        (IntList starts, IntList ends, IntList breakEnds) = a.SplitLines();
+        for (int line = 0; line < starts.Count; line++)
         {
+            int start = starts[line];
+            int end = ends[line];
+            int endWithBreak = breakEnds[line];
             long spanStart = codePoint;
             codePoint += PythonText.CodePointCount(text[start..endWithBreak]);
             bool keep = JudgeLine(text[start..end], scratch, parameters, ref lorem, ref curly);

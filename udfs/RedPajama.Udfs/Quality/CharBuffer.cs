@@ -32,6 +32,19 @@ internal sealed class CharBuffer
         Length += text.Length;
     }
 
+    /// <summary>Appends <paramref name="length"/> characters for the caller to write into the returned span.</summary>
+    public Span<char> Reserve(int length)
+    {
+        if (Length + length > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(_items.Length * 2, Length + length));
+        }
+
+        Span<char> reserved = _items.AsSpan(Length, length);
+        Length += length;
+        return reserved;
+    }
+
     /// <summary>Drops characters after <paramref name="length"/>.</summary>
     public void Truncate(int length) => Length = length;
 

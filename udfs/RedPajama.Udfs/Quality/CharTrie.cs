@@ -5,6 +5,7 @@ internal sealed class CharTrie
 {
     private readonly List<Dictionary<char, int>?> _children = [null];
     private readonly List<bool> _terminal = [false];
+    private readonly int[] _asciiRoot = new int[128];
 
     public void Add(string entry)
     {
@@ -24,12 +25,34 @@ internal sealed class CharTrie
         }
 
         _terminal[node] = true;
+        if (entry.Length > 0 && entry[0] < 128)
+        {
+            _asciiRoot[entry[0]] = _children[0]![entry[0]];
+        }
     }
 
     /// <summary>Whether an entry starts at <paramref name="start"/> (and, when asked, is followed by a non-word character or the end).</summary>
     public bool MatchesAt(ReadOnlySpan<char> text, int start, bool requireBoundaryAfter)
     {
         int node = 0;
+        char first = text[start];
+        if (first < 128)
+        {
+            // Most positions start with a character no entry starts with: one array read rejects them.
+            node = _asciiRoot[first];
+            if (node == 0)
+            {
+                return false;
+            }
+
+            if (_terminal[node] && (!requireBoundaryAfter || start + 1 == text.Length || !PythonText.IsWordChar(PythonText.CodePointAt(text, start + 1, out _))))
+            {
+                return true;
+            }
+
+            start++;
+        }
+
         for (int i = start; i < text.Length; i++)
         {
             if (_children[node] is not { } children || !children.TryGetValue(text[i], out node))

@@ -12,8 +12,11 @@ internal static class CodeStatisticsFamily
         ReadOnlySpan<char> text = a.Text;
         int lines = 0;
         int longest = 0;
-        foreach ((int start, int end, _) in new SplitLines(text))
+        (IntList starts, IntList ends, _) = a.SplitLines();
+        for (int line = 0; line < starts.Count; line++)
         {
+            int start = starts[line];
+            int end = ends[line];
             lines++;
             longest = Math.Max(longest, PythonText.CodePointCount(text[start..end]));
         }

@@ -31,6 +31,12 @@ internal static class DatatrovePunctuation
 
     public static bool Contains(int codePoint)
     {
+        if (codePoint < 128)
+        {
+            // 0-8, 11-31, 127 and the ASCII punctuation: everything but tab, newline, space, letters and digits.
+            return codePoint is not ('\t' or '\n' or ' ') && !char.IsAsciiLetterOrDigit((char)codePoint);
+        }
+
         int low = 0;
         int high = s_ranges.Length - 1;
         while (low <= high)

@@ -21,30 +21,26 @@ internal static class GopherFamily
         long nonSymbolLength = 0;
         int withAlpha = 0;
         Span<bool> stopSeen = stackalloc bool[s_stopWords.Length];
+        ReadOnlySpan<TokenShape> shapes = a.TokenShapes();
+        ReadOnlySpan<int> tokenIds = a.TokenIds.Span;
         for (int t = 0; t < tokens; t++)
         {
-            ReadOnlySpan<char> token = text.Slice(a.TokenStarts[t], a.TokenLengths[t]);
-            bool hasNonPunctuation = false;
-            bool hasAlpha = false;
-            for (int i = 0; i < token.Length;)
-            {
-                int codePoint = PythonText.CodePointAt(token, i, out int width);
-                i += width;
-                hasNonPunctuation |= !DatatrovePunctuation.Contains(codePoint);
-                hasAlpha |= PythonText.IsAlpha(codePoint);
-            }
-
-            if (hasNonPunctuation)
+            TokenShape shape = shapes[tokenIds[t]];
+            if ((shape & TokenShape.HasNonPunctuation) != 0)
             {
                 nonSymbol++;
                 nonSymbolLength += a.TokenCodePoints[t];
             }
 
-            if (hasAlpha)
+            if ((shape & TokenShape.HasAlpha) != 0)
             {
                 withAlpha++;
             }
+        }
 
+        for (int id = 0; id < a.TokenInterner.Count; id++)
+        {
+            ReadOnlySpan<char> token = text.Slice(a.TokenInterner.StartOf(id), a.TokenInterner.LengthOf(id));
             for (int w = 0; w < s_stopWords.Length; w++)
             {
                 stopSeen[w] |= token.SequenceEqual(s_stopWords[w]);
@@ -61,10 +57,11 @@ internal static class GopherFamily
         int lines = 0;
         int bulletLines = 0;
         int ellipsisLines = 0;
-        foreach ((int start, int end, _) in new SplitLines(text))
+        (IntList starts, IntList ends, _) = a.SplitLines();
+        for (int index = 0; index < starts.Count; index++)
         {
             lines++;
-            ReadOnlySpan<char> line = text[start..end];
+            ReadOnlySpan<char> line = text[starts[index]..ends[index]];
             ReadOnlySpan<char> left = PythonText.LeftStrip(line);
             if (left.StartsWith("\u2022", StringComparison.Ordinal) || left.StartsWith("-", StringComparison.Ordinal))
             {
@@ -91,11 +88,11 @@ internal static class GopherFamily
         v[SignalCatalog.GopherDupLineFrac] = Ratio(duplicateLines, splitLines);
         v[SignalCatalog.GopherDupLineCharFrac] = Ratio(duplicateLineChars, a.TextCodePoints);
 
-        ReadOnlySpan<int> ids = a.TokenIds.Span;
         ReadOnlySpan<int> codePoints = a.TokenCodePoints.Span;
+        scratch.Levels.Count(a.TokenIds.Span);
         for (int n = 2; n <= 4; n++)
         {
-            (int first, int count) = RepetitionStatistics.TopNGram(scratch.NGrams, ids, n);
+            (int first, int count) = scratch.Levels.Top(n);
             double score = 0.0;
             if (count > 0)
             {
@@ -111,17 +108,13 @@ internal static class GopherFamily
             v[SignalCatalog.GopherTop2GramCharFrac + n - 2] = score;
         }
 
-        Span<ulong> hashes = scratch.Hashes(tokens);
-        Span<ulong> powers = scratch.Powers(tokens);
-        for (int t = 0; t < tokens; t++)
-        {
-            (hashes[t], powers[t]) = RepetitionStatistics.CharacterHash(text.Slice(a.TokenStarts[t], a.TokenLengths[t]));
-        }
-
+        Span<ulong> prefixHashes = scratch.Hashes(tokens + 1);
+        Span<int> prefixChars = scratch.Ints(tokens + 1);
+        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefixHashes, prefixChars);
         for (int n = 5; n <= 10; n++)
         {
             long repeated = RepetitionStatistics.GreedyDuplicateConcatenations(
-                scratch.NGrams, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, hashes, powers, n);
+                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefixHashes, prefixChars, scratch.Powers, n);
             v[SignalCatalog.GopherDup5GramCharFrac + n - 5] = Ratio(repeated, a.TextCodePoints);
         }
     }

@@ -293,6 +293,12 @@ public static class PythonText
     /// <summary>Appends <see cref="Lower(string)"/> of <paramref name="text"/> to <paramref name="output"/>.</summary>
     internal static void AppendLower(ReadOnlySpan<char> text, CharBuffer output)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            System.Text.Ascii.ToLower(text, output.Reserve(text.Length), out _);
+            return;
+        }
+
         for (int i = 0; i < text.Length;)
         {
             char c = text[i];

@@ -21,9 +21,9 @@ internal static class RedPajamaV2Family
         int curly = text.Count('{') + text.Count('}');
         v[SignalCatalog.CurlyBracket] = a.TextCodePoints == 0 || curly == 0 ? 0.0 : PythonRounding.Round8((double)curly / a.TextCodePoints);
         v[SignalCatalog.LoremIpsum] = normalizedLength == 0 ? 0.0 : LoremIpsum(a.Normalized.Span, normalizedLength);
-        v[SignalCatalog.LdnoobwWords] = lists.BadWords is { } badWords ? (normalizedLength == 0 ? 0.0 : CountBadWordNGrams(a, badWords)) : double.NaN;
+        v[SignalCatalog.LdnoobwWords] = lists.BadWords is { } badWords ? (normalizedLength == 0 ? 0.0 : CountBadWordNGrams(a, scratch, badWords)) : double.NaN;
         v[SignalCatalog.StopWordFraction] = lists.StopWords is { } stopWords
-            ? (words == 0 ? 0.0 : PythonRounding.Round8((double)CountTokensIn(a, stopWords) / tokens))
+            ? (words == 0 ? 0.0 : PythonRounding.Round8((double)CountTokensIn(a, scratch, stopWords) / tokens))
             : double.NaN;
 
         // natural_language.py
@@ -57,11 +57,12 @@ internal static class RedPajamaV2Family
         }
 
         // repetitions.py
-        ReadOnlySpan<int> ids = a.WordIds.Span;
         ReadOnlySpan<int> codePoints = a.WordCodePoints.Span;
+        NGramLevels levels = scratch.Levels;
+        levels.Count(a.WordIds.Span);
         for (int n = 2; n <= 4; n++)
         {
-            (int first, int count) = RepetitionStatistics.TopNGram(scratch.NGrams, ids, n);
+            (int first, int count) = levels.Top(n);
             double score = 0.0;
             if (count > 1)
             {
@@ -77,16 +78,13 @@ internal static class RedPajamaV2Family
             v[SignalCatalog.FracCharsTop2Gram + n - 2] = score;
         }
 
+        Span<long> covered = stackalloc long[NGramLevels.MaxN + 1];
+        levels.CoveredByRepeats(codePoints, scratch.Covered(words), covered, 5);
         for (int n = 5; n <= 10; n++)
         {
-            double score = 0.0;
-            if (words >= n && a.WordCodePointTotal > 0)
-            {
-                long duplicated = RepetitionStatistics.CoveredByRepeatedNGrams(scratch.NGrams, ids, codePoints, n, scratch.Covered(words));
-                score = PythonRounding.Round8((double)duplicated / a.WordCodePointTotal);
-            }
-
-            v[SignalCatalog.FracCharsDupe5Grams + n - 5] = score;
+            v[SignalCatalog.FracCharsDupe5Grams + n - 5] = words >= n && a.WordCodePointTotal > 0
+                ? PythonRounding.Round8((double)covered[n] / a.WordCodePointTotal)
+                : 0.0;
         }
 
         ComputeLines(a, values);
@@ -218,21 +216,37 @@ internal static class RedPajamaV2Family
     }
 
     /// <summary>RPS_Doc_LDNOOBW_Words: for each entry word count n, the normalized n-grams that are entries.</summary>
-    private static int CountBadWordNGrams(TextAnalysis a, BadWordList badWords)
+    private static int CountBadWordNGrams(TextAnalysis a, SignalScratch scratch, BadWordList badWords)
     {
         ReadOnlySpan<char> normalized = a.Normalized.Span;
         int words = a.WordCount;
+        ReadOnlySpan<int> ids = a.WordIds.Span;
+
+        // Per distinct word: 1 = an entry itself, 2 = the first word of a multi-word entry.
+        Span<ulong> flags = scratch.Hashes(a.WordInterner.Count);
+        for (int id = 0; id < flags.Length; id++)
+        {
+            ReadOnlySpan<char> word = normalized.Slice(a.WordInterner.StartOf(id), a.WordInterner.LengthOf(id));
+            flags[id] = (badWords.Contains(word) ? 1UL : 0) | (badWords.PhraseFirstWords.Contains(word) ? 2UL : 0);
+        }
+
         int count = 0;
         foreach (int n in badWords.GramSizes)
         {
             for (int i = 0; i + n <= words; i++)
             {
-                int start = a.WordStarts[i];
-                if (n > 1 && !badWords.PhraseFirstWords.Contains(normalized.Slice(start, a.WordLengths[i])))
+                if (n == 1)
+                {
+                    count += (int)(flags[ids[i]] & 1);
+                    continue;
+                }
+
+                if ((flags[ids[i]] & 2) == 0)
                 {
                     continue;
                 }
 
+                int start = a.WordStarts[i];
                 int end = a.WordStarts[i + n - 1] + a.WordLengths[i + n - 1];
                 if (badWords.Contains(normalized[start..end]))
                 {
@@ -244,16 +258,20 @@ internal static class RedPajamaV2Family
         return count;
     }
 
-    private static int CountTokensIn(TextAnalysis a, WordSet set)
+    /// <summary>Raw tokens in the stop-word set, looked up once per distinct token.</summary>
+    private static int CountTokensIn(TextAnalysis a, SignalScratch scratch, WordSet set)
     {
         ReadOnlySpan<char> text = a.Text;
-        int count = 0;
-        for (int t = 0; t < a.TokenCount; t++)
+        Span<bool> member = scratch.Covered(a.TokenInterner.Count);
+        for (int id = 0; id < member.Length; id++)
         {
-            if (set.Contains(text.Slice(a.TokenStarts[t], a.TokenLengths[t])))
-            {
-                count++;
-            }
+            member[id] = set.Contains(text.Slice(a.TokenInterner.StartOf(id), a.TokenInterner.LengthOf(id)));
+        }
+
+        int count = 0;
+        foreach (int id in a.TokenIds.Span)
+        {
+            count += member[id] ? 1 : 0;
         }
 
         return count;
@@ -261,28 +279,18 @@ internal static class RedPajamaV2Family
 
     private static (int WithAsciiLetter, int AllCaps) CountTokenShapes(TextAnalysis a)
     {
-        ReadOnlySpan<char> text = a.Text;
+        ReadOnlySpan<TokenShape> shapes = a.TokenShapes();
         int withLetter = 0;
         int allCaps = 0;
-        for (int t = 0; t < a.TokenCount; t++)
+        foreach (int id in a.TokenIds.Span)
         {
-            ReadOnlySpan<char> token = text.Slice(a.TokenStarts[t], a.TokenLengths[t]);
-            if (token.IndexOfAny(AsciiLetters) >= 0)
-            {
-                withLetter++;
-            }
-
-            if (PythonText.IsUpperString(token))
-            {
-                allCaps++;
-            }
+            TokenShape shape = shapes[id];
+            withLetter += (shape & TokenShape.HasAsciiLetter) != 0 ? 1 : 0;
+            allCaps += (shape & TokenShape.IsUpper) != 0 ? 1 : 0;
         }
 
         return (withLetter, allCaps);
     }
-
-    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static int CountEllipsisLines(TextAnalysis a)
     {

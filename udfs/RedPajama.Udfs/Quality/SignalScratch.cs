@@ -5,9 +5,11 @@ internal sealed class SignalScratch
 {
     private bool[] _covered = new bool[256];
     private ulong[] _hashes = new ulong[256];
-    private ulong[] _powers = new ulong[256];
+    private int[] _ints = new int[256];
 
-    public NGramTable NGrams { get; } = new();
+    public ConcatenationSet Concatenations { get; } = new();
+
+    public NGramLevels Levels { get; } = new();
 
     public SpanInterner Elements { get; } = new();
 
@@ -21,7 +23,9 @@ internal sealed class SignalScratch
 
     public Span<ulong> Hashes(int length) => Grow(ref _hashes, length).AsSpan(0, length);
 
-    public Span<ulong> Powers(int length) => Grow(ref _powers, length).AsSpan(0, length);
+    public Span<int> Ints(int length) => Grow(ref _ints, length).AsSpan(0, length);
+
+    public PowerTable Powers { get; } = new();
 
     private static T[] Grow<T>(ref T[] array, int length)
     {

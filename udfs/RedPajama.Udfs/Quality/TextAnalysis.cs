@@ -64,6 +64,16 @@ internal sealed class TextAnalysis
 
     public SpanInterner TokenInterner { get; } = new();
 
+    private static readonly System.Buffers.SearchValues<char> s_lineBreaks =
+        System.Buffers.SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
+
+    private readonly IntList _splitStarts = new();
+    private readonly IntList _splitEnds = new();
+    private readonly IntList _splitBreakEnds = new();
+    private bool _splitReady;
+    private TokenShape[] _shapes = new TokenShape[256];
+    private bool _shapesReady;
+
     public int LineCount => LineStarts.Count;
 
     public int WordCount => WordIds.Count;
@@ -89,9 +99,90 @@ internal sealed class TextAnalysis
         Text = string.Empty;
     }
 
+    /// <summary>
+    /// The lines of Python's <c>str.splitlines()</c>, computed on first use: line <c>i</c> is
+    /// <c>[starts[i], ends[i])</c> and its break ends at <c>breakEnds[i]</c>.
+    /// </summary>
+    public (IntList Starts, IntList Ends, IntList BreakEnds) SplitLines()
+    {
+        if (!_splitReady)
+        {
+            _splitStarts.Clear();
+            _splitEnds.Clear();
+            _splitBreakEnds.Clear();
+            ReadOnlySpan<char> text = Text;
+            int start = 0;
+            while (start < text.Length)
+            {
+                int found = text[start..].IndexOfAny(s_lineBreaks);
+                int end = found < 0 ? text.Length : start + found;
+                int breakEnd = found < 0 ? end : end + PythonText.LineBreakLength(text, end);
+                _splitStarts.Add(start);
+                _splitEnds.Add(end);
+                _splitBreakEnds.Add(breakEnd);
+                start = breakEnd;
+            }
+
+            _splitReady = true;
+        }
+
+        return (_splitStarts, _splitEnds, _splitBreakEnds);
+    }
+
+    /// <summary>The shape of each distinct token id, computed on first use.</summary>
+    public ReadOnlySpan<TokenShape> TokenShapes()
+    {
+        int distinct = TokenInterner.Count;
+        if (!_shapesReady)
+        {
+            if (_shapes.Length < distinct)
+            {
+                _shapes = new TokenShape[Math.Max(distinct, _shapes.Length * 2)];
+            }
+
+            ReadOnlySpan<char> text = Text;
+            for (int id = 0; id < distinct; id++)
+            {
+                _shapes[id] = ShapeOf(text.Slice(TokenInterner.StartOf(id), TokenInterner.LengthOf(id)));
+            }
+
+            _shapesReady = true;
+        }
+
+        return _shapes.AsSpan(0, distinct);
+    }
+
+    private static TokenShape ShapeOf(ReadOnlySpan<char> token)
+    {
+        TokenShape shape = PythonText.IsUpperString(token) ? TokenShape.IsUpper : TokenShape.None;
+        for (int i = 0; i < token.Length;)
+        {
+            int codePoint = PythonText.CodePointAt(token, i, out int width);
+            i += width;
+            if (codePoint < 128 && char.IsAsciiLetter((char)codePoint))
+            {
+                shape |= TokenShape.HasAsciiLetter;
+            }
+
+            if (!DatatrovePunctuation.Contains(codePoint))
+            {
+                shape |= TokenShape.HasNonPunctuation;
+            }
+
+            if (PythonText.IsAlpha(codePoint))
+            {
+                shape |= TokenShape.HasAlpha;
+            }
+        }
+
+        return shape;
+    }
+
     private void Analyze(string text)
     {
         Text = text;
+        _shapesReady = false;
+        _splitReady = false;
         TextCodePoints = PythonText.CodePointCount(text);
         SplitLinesAndNormalize();
         Tokenize();
@@ -136,6 +227,69 @@ internal sealed class TextAnalysis
 
     /// <summary>Appends the line's normalized words; returns the number of numeric characters in them.</summary>
     private int NormalizeLine(ReadOnlySpan<char> line)
+    {
+        return System.Text.Ascii.IsValid(line) ? NormalizeAsciiLine(line) : NormalizeUnicodeLine(line);
+    }
+
+    /// <summary>
+    /// The all-ASCII case in one pass: punctuation is deleted (it joins, never splits, words), letters are
+    /// lower-cased, whitespace ends a word, and NFD changes nothing.
+    /// </summary>
+    private int NormalizeAsciiLine(ReadOnlySpan<char> line)
+    {
+        int numeric = 0;
+        int wordStart = -1;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (PythonText.IsSpace(c))
+            {
+                if (wordStart >= 0)
+                {
+                    AddWord(wordStart, Normalized.Length - wordStart, Normalized.Length - wordStart);
+                    wordStart = -1;
+                }
+
+                continue;
+            }
+
+            if (PythonText.IsAsciiPunctuation(c))
+            {
+                continue;
+            }
+
+            if (wordStart < 0)
+            {
+                if (WordIds.Count > 0)
+                {
+                    Normalized.Append(' ');
+                }
+
+                wordStart = Normalized.Length;
+            }
+
+            Normalized.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+            numeric += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        if (wordStart >= 0)
+        {
+            AddWord(wordStart, Normalized.Length - wordStart, Normalized.Length - wordStart);
+        }
+
+        return numeric;
+    }
+
+    private void AddWord(int start, int length, int codePoints)
+    {
+        WordStarts.Add(start);
+        WordLengths.Add(length);
+        WordCodePoints.Add(codePoints);
+        WordCodePointTotal += codePoints;
+        WordIds.Add(WordInterner.Intern(Normalized.Span, start, length, out _));
+    }
+
+    private int NormalizeUnicodeLine(ReadOnlySpan<char> line)
     {
         // Punctuation removal, then lower(): the final-sigma context is the text without its ASCII punctuation.
         _lineScratch.Clear();
@@ -209,11 +363,7 @@ internal sealed class TextAnalysis
 
             int normalizedStart = Normalized.Length;
             Normalized.Append(lowered[wordStart..position]);
-            WordStarts.Add(normalizedStart);
-            WordLengths.Add(position - wordStart);
-            WordCodePoints.Add(codePoints);
-            WordCodePointTotal += codePoints;
-            WordIds.Add(WordInterner.Intern(Normalized.Span, normalizedStart, position - wordStart, out _));
+            AddWord(normalizedStart, position - wordStart, codePoints);
         }
 
         return numeric;
@@ -278,22 +428,36 @@ internal sealed class TextAnalysis
                 continue;
             }
 
-            // \w+ or [^\w\s]+: a run of one class.
+            // \w+ or [^\w\s]+: a run of one class; ASCII characters are classified without decoding.
             bool word = PythonText.IsWordChar(codePoint);
             int start = position;
-            int codePoints = 0;
-            do
+            int codePoints = 1;
+            position += width;
+            while (position < text.Length)
             {
-                position += width;
-                codePoints++;
-                if (position == text.Length)
+                char c = text[position];
+                if (c < 128)
                 {
-                    break;
+                    if (PythonText.IsSpace(c) || PythonText.IsWordChar(c) != word)
+                    {
+                        break;
+                    }
+
+                    position++;
+                }
+                else
+                {
+                    codePoint = PythonText.CodePointAt(text, position, out width);
+                    if (PythonText.IsSpace(codePoint) || PythonText.IsWordChar(codePoint) != word)
+                    {
+                        break;
+                    }
+
+                    position += width;
                 }
 
-                codePoint = PythonText.CodePointAt(text, position, out width);
+                codePoints++;
             }
-            while (!PythonText.IsSpace(codePoint) && PythonText.IsWordChar(codePoint) == word);
 
             TokenStarts.Add(start);
             TokenLengths.Add(position - start);

@@ -36,6 +36,7 @@ internal static class SpillReader
                 };
             }
 
+            document.Signals = ReadSignals(reader);
             int idCount = reader.ReadInt32();
             if (idCount >= 0)
             {
@@ -46,5 +47,34 @@ internal static class SpillReader
 
             yield return document;
         }
+    }
+
+    private static Udfs.Quality.QualitySignalValues? ReadSignals(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var signals = new Udfs.Quality.QualitySignalValues();
+        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signals.Document.AsSpan()));
+        for (int s = 0; s < signals.Lines.Length; s++)
+        {
+            int count = reader.ReadInt32();
+            if (count < 0)
+            {
+                continue;
+            }
+
+            var lines = new Udfs.Quality.LineSignalValues(count);
+            for (int i = 0; i < count; i++)
+            {
+                lines.Add(reader.ReadInt64(), reader.ReadInt64(), reader.ReadDouble());
+            }
+
+            signals.Lines[s] = lines;
+        }
+
+        return signals;
     }
 }

@@ -56,11 +56,33 @@ internal sealed class SpillWriter : IDisposable
             }
         }
 
+        WriteSignals(document.Signals);
         int[]? ids = document.InputIds;
         _writer.Write(ids?.Length ?? -1);
         if (ids is not null)
         {
             _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.AsSpan()));
+        }
+    }
+
+    private void WriteSignals(Udfs.Quality.QualitySignalValues? signals)
+    {
+        _writer.Write(signals is not null);
+        if (signals is null)
+        {
+            return;
+        }
+
+        _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signals.Document.AsSpan()));
+        foreach (Udfs.Quality.LineSignalValues? lines in signals.Lines)
+        {
+            _writer.Write(lines?.Count ?? -1);
+            for (int i = 0; i < (lines?.Count ?? 0); i++)
+            {
+                _writer.Write(lines!.Starts[i]);
+                _writer.Write(lines.Ends[i]);
+                _writer.Write(lines.Values[i]);
+            }
         }
     }
 

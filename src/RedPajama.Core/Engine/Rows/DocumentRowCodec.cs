@@ -3,6 +3,7 @@ using RedPajama.Documents;
 using RedPajama.Pipeline;
 using RedPajama.Reading;
 using RedPajama.Udfs.Hashing;
+using RedPajama.Udfs.Quality;
 
 namespace RedPajama.Engine.Rows;
 
@@ -11,7 +12,7 @@ namespace RedPajama.Engine.Rows;
 /// numbers (a Spark UDF returns one such row as a struct). A row holds, in <see cref="Columns"/> order:
 /// <c>record</c>, <c>text</c>, <c>dropped_by</c> (the step that dropped it, or null), <c>drop_reason</c>,
 /// one <c>key_&lt;k&gt;</c> per keyed step (32 hex digits, null when the document does not take part), then the
-/// meta fields. The reader and the per-document steps are the pipeline's own, so both engines compute the same rows.
+/// meta fields, then the document quality signals when the pipeline writes them. The reader and the per-document steps are the pipeline's own, so both engines compute the same rows.
 /// </summary>
 public sealed class DocumentRowCodec
 {
@@ -30,6 +31,12 @@ public sealed class DocumentRowCodec
         columns.AddRange(pipeline.KeyedSteps.Select((_, k) => new RowColumn(KeyColumn(k), MetaType.Text)));
         MetaOffset = columns.Count;
         columns.AddRange(pipeline.Meta.Fields.Select(f => new RowColumn(f.Name, f.Type)));
+        SignalOffset = columns.Count;
+        if (pipeline.WritesSignals)
+        {
+            columns.AddRange(SignalCatalog.DocumentSignals.Select(d => new RowColumn(d.Name, d.Kind == SignalValueKind.Integer ? MetaType.Integer : MetaType.Float)));
+        }
+
         Columns = columns;
     }
 
@@ -41,6 +48,12 @@ public sealed class DocumentRowCodec
 
     /// <summary>Index of the first meta column.</summary>
     public int MetaOffset { get; }
+
+    /// <summary>
+    /// Index of the first document-signal column (one per <see cref="SignalCatalog.DocumentSignals"/> entry, when the
+    /// pipeline writes signals; line signals are not part of the row).
+    /// </summary>
+    public int SignalOffset { get; }
 
     /// <summary>Name of the key column of keyed step <paramref name="step"/>.</summary>
     /// <param name="step">Index of the keyed step.</param>
@@ -93,6 +106,16 @@ public sealed class DocumentRowCodec
         }
 
         Array.Copy(document.Meta, 0, row, MetaOffset, document.Meta.Length);
+        if (Pipeline.WritesSignals && document.Signals is { } signals)
+        {
+            for (int s = 0; s < signals.Document.Length; s++)
+            {
+                double value = signals.Document[s];
+                row[SignalOffset + s] = double.IsNaN(value) ? null
+                    : SignalCatalog.DocumentSignals[s].Kind == SignalValueKind.Integer ? (long)value : value;
+            }
+        }
+
         return row;
     }
 }

@@ -1,23 +1,18 @@
 namespace RedPajama.Udfs.Quality;
 
 /// <summary>
-/// Counts word n-grams of one document by position: an n-gram is identified by the index of its first word, found
-/// again by a 64-bit hash and confirmed by comparing the words, so a hash collision never merges two n-grams.
-/// Entries are numbered in first-seen order, as Python's <c>Counter</c> keeps them.
+/// A set of word n-grams of one document compared as their concatenated characters (datatrove's
+/// <c>"".join(words)</c> key): an n-gram is stored as the index of its first word, found again by a 64-bit hash and
+/// confirmed by comparing characters, so a hash collision never merges two n-grams.
 /// </summary>
-internal sealed class NGramTable
+internal sealed class ConcatenationSet
 {
     private int[] _slots = new int[256];
     private int _mask = 255;
     private long[] _hashes = new long[128];
     private int[] _firsts = new int[128];
-    private int[] _counts = new int[128];
 
     public int Count { get; private set; }
-
-    public int FirstOf(int entry) => _firsts[entry];
-
-    public int CountOf(int entry) => _counts[entry];
 
     public void Reset(int expected)
     {
@@ -38,31 +33,6 @@ internal sealed class NGramTable
 
         _mask = size - 1;
         Count = 0;
-    }
-
-    /// <summary>Counts the n-gram of word ids starting at <paramref name="position"/>; returns its entry.</summary>
-    public int AddIds(ReadOnlySpan<int> ids, int position, int n, long hash)
-    {
-        int slot = (int)(hash ^ (hash >>> 32)) & _mask;
-        while (true)
-        {
-            int entry = _slots[slot];
-            if (entry == 0)
-            {
-                break;
-            }
-
-            int e = entry - 1;
-            if (_hashes[e] == hash && ids.Slice(_firsts[e], n).SequenceEqual(ids.Slice(position, n)))
-            {
-                _counts[e]++;
-                return e;
-            }
-
-            slot = (slot + 1) & _mask;
-        }
-
-        return Insert(slot, hash, position);
     }
 
     /// <summary>
@@ -133,26 +103,22 @@ internal sealed class NGramTable
         }
     }
 
-    private int Insert(int slot, long hash, int position)
+    private void Insert(int slot, long hash, int position)
     {
         int e = Count++;
         if (e == _hashes.Length)
         {
             Array.Resize(ref _hashes, e * 2);
             Array.Resize(ref _firsts, e * 2);
-            Array.Resize(ref _counts, e * 2);
         }
 
         _hashes[e] = hash;
         _firsts[e] = position;
-        _counts[e] = 1;
         _slots[slot] = e + 1;
         if (Count * 2 > _slots.Length)
         {
             Grow();
         }
-
-        return e;
     }
 
     private void Grow()

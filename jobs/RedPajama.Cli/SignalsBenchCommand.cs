@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using RedPajama.Quality;
+using RedPajama.Reading;
+using RedPajama.Tokenization;
+using RedPajama.Udfs.Quality;
+using static System.FormattableString;
+
+namespace RedPajama.Cli;
+
+/// <summary>
+/// <c>redpajama bench-signals</c>: MB/s per core of the full quality-signal set and of each family on JSON-lines
+/// documents, the full set again on every core, and, given a reference command (upstream's Python), its figures from
+/// the same run.
+/// </summary>
+public static class SignalsBenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="output">Where the table goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = new Option<string[]>("--input", "-i") { Description = "JSON-lines files ({\"text\": …}, optionally .gz).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each measurement; the best counts.", DefaultValueFactory = _ => 3 };
+        var reference = new Option<string?>("--reference") { Description = "A command run with the input files appended, printing '<name> <MB/s> …' lines (e.g. upstream's Python)." };
+        var command = new Command("bench-signals", "Measure quality-signal throughput per family and per core.") { input, repeat, reference };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                return Run(parse.GetValue(input) ?? [], Math.Max(1, parse.GetValue(repeat)), parse.GetValue(reference), output);
+            }
+            catch (Exception exception) when (exception is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                error.WriteLine($"redpajama: {exception.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(string[] files, int repeat, string? reference, TextWriter output)
+    {
+        List<(string Text, string Language)> documents = Load(files);
+        double megabytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
+        output.WriteLine(Invariant($"{documents.Count} documents, {megabytes:F1} MB (UTF-8); {Environment.ProcessorCount} cores"));
+        var lists = new QualityWordLists(BundledModels.BadWordsDirectory);
+        (string Name, SignalFamily Families)[] cases =
+        [
+            ("full set", SignalFamily.All),
+            ("rpv2 (rps_*)", SignalFamily.RedPajamaV2),
+            ("gopher", SignalFamily.Gopher),
+            ("c4", SignalFamily.C4),
+            ("rp1 code stats", SignalFamily.RedPajama1Code),
+        ];
+        output.WriteLine("signals (1 thread)        MB/s     docs/s");
+        foreach ((string name, SignalFamily families) in cases)
+        {
+            var computer = new QualitySignalComputer(lists, new QualitySignalOptions(families));
+            double seconds = Best(repeat, () => { foreach ((string text, string language) in documents) { computer.Compute(text, language); } });
+            output.WriteLine(Invariant($"{name,-22} {megabytes / seconds,8:F1} {documents.Count / seconds,10:F0}"));
+        }
+
+        int threads = Environment.ProcessorCount;
+        var all = new QualitySignalComputer(lists);
+        double parallelSeconds = Best(repeat, () => Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = threads }, d => all.Compute(d.Text, d.Language)));
+        output.WriteLine(Invariant($"full set ({threads} threads) {megabytes / parallelSeconds,8:F1} {documents.Count / parallelSeconds,10:F0}  ({megabytes / parallelSeconds / threads:F1} MB/s per core)"));
+        if (reference is not null)
+        {
+            RunReference(reference, files, output);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static double Best(int repeat, Action action)
+    {
+        action();
+        double best = double.MaxValue;
+        for (int run = 0; run < repeat; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
+        }
+
+        return best;
+    }
+
+    private static List<(string, string)> Load(string[] files)
+    {
+        var documents = new List<(string, string)>();
+        foreach (string file in files)
+        {
+            using Stream raw = File.OpenRead(file);
+            using Stream stream = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                byte[] json = Encoding.UTF8.GetBytes(line);
+                var parser = new Utf8JsonReader(json);
+                string? text = null;
+                string language = "en";
+                parser.Read();
+                while (parser.Read() && parser.TokenType == JsonTokenType.PropertyName)
+                {
+                    string name = parser.GetString()!;
+                    parser.Read();
+                    if (name == "text" && parser.TokenType == JsonTokenType.String)
+                    {
+                        text = JsonStrings.Read(ref parser);
+                    }
+                    else if (name == "language" && parser.TokenType == JsonTokenType.String)
+                    {
+                        language = parser.GetString()!;
+                    }
+
+                    parser.Skip();
+                }
+
+                if (text is not null)
+                {
+                    documents.Add((text, language));
+                }
+            }
+        }
+
+        return documents;
+    }
+
+    private static void RunReference(string command, string[] files, TextWriter output)
+    {
+        string[] parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = new ProcessStartInfo(parts[0]) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string part in parts.Skip(1).Concat(files))
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{parts[0]} did not start");
+        string text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} exited with {process.ExitCode}");
+        }
+
+        output.WriteLine("reference (1 thread)      MB/s     docs/s");
+        foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            output.WriteLine(fields.Length >= 3 ? $"{fields[0],-22} {fields[1],8} {fields[2],10}" : line);
+        }
+    }
+}
