@@ -33,12 +33,17 @@ internal static class CodeStatisticsFamily
         int alphanumeric = 0;
         for (int i = 0; i < text.Length;)
         {
+            char c = text[i];
+            if (c < 128)
+            {
+                alphanumeric += char.IsAsciiLetterOrDigit(c) ? 1 : 0;
+                i++;
+                continue;
+            }
+
             int codePoint = PythonText.CodePointAt(text, i, out int width);
             i += width;
-            if (codePoint != '_' && PythonText.IsWordChar(codePoint))
-            {
-                alphanumeric++;
-            }
+            alphanumeric += PythonText.IsWordChar(codePoint) ? 1 : 0;
         }
 
         v[SignalCatalog.CodeMaxLineLength] = longest;

@@ -51,7 +51,7 @@ internal sealed class SpanInterner
     public int Intern(ReadOnlySpan<char> source, int start, int length, out bool added)
     {
         ReadOnlySpan<char> value = source.Slice(start, length);
-        int hash = string.GetHashCode(value);
+        int hash = Hash(value);
         int slot = hash & _mask;
         while (true)
         {
@@ -90,6 +90,19 @@ internal sealed class SpanInterner
         }
 
         return newId;
+    }
+
+    /// <summary>A fast multiplicative hash; ids never leave the process, so no seeding is needed.</summary>
+    internal static int Hash(ReadOnlySpan<char> value)
+    {
+        ulong hash = (ulong)value.Length * 0x9E3779B97F4A7C15UL;
+        foreach (char c in value)
+        {
+            hash = (hash ^ c) * 0x100000001B3UL;
+        }
+
+        // The multiply leaves the low bits poorly mixed; the table indexes by low bits, so take high ones.
+        return (int)((hash * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
     private void Grow()

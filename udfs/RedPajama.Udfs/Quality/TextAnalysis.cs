@@ -316,7 +316,7 @@ internal sealed class TextAnalysis
         ReadOnlySpan<char> lowered = _lineScratch.Span;
         foreach (char c in lowered)
         {
-            if (c >= '\u00C0')
+            if (c >= '\u00C0' && !IsNfdStable(c))
             {
                 needsNfd = true;
                 break;
@@ -368,6 +368,14 @@ internal sealed class TextAnalysis
 
         return numeric;
     }
+
+    /// <summary>
+    /// Characters NFD leaves alone and that never reorder (no decomposition, combining class 0) in the blocks real
+    /// text is full of: general punctuation (curly quotes, dashes, ellipsis; not U+2000-U+2001), currency signs,
+    /// box drawing, CJK ideographs. Anything else goes through the normalizer.
+    /// </summary>
+    private static bool IsNfdStable(char c) =>
+        c is (>= '\u2002' and <= '\u206F') or (>= '\u20A0' and <= '\u20BF') or (>= '\u2500' and <= '\u257F') or (>= '\u4E00' and <= '\u9FFF');
 
     /// <summary>
     /// Python's <c>unicodedata.normalize("NFD", …)</c>. Lone surrogates, which .NET refuses to normalize, stay as they

@@ -22,7 +22,7 @@ public sealed class WordSet
         _mask = size - 1;
         foreach (string word in distinct)
         {
-            int slot = string.GetHashCode(word.AsSpan()) & _mask;
+            int slot = SpanInterner.Hash(word) & _mask;
             while (_slots[slot] is not null)
             {
                 slot = (slot + 1) & _mask;
@@ -42,7 +42,7 @@ public sealed class WordSet
     /// <returns>Whether the set holds them.</returns>
     public bool Contains(ReadOnlySpan<char> word)
     {
-        int slot = string.GetHashCode(word) & _mask;
+        int slot = SpanInterner.Hash(word) & _mask;
         while (_slots[slot] is { } member)
         {
             if (word.SequenceEqual(member))
