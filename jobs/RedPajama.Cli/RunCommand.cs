@@ -28,7 +28,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         try
         {
             config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
-            pipeline = SourceCatalog.Describe(options.Source, config);
+            pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
             format = OutputFormats.Parse(options.Format ?? config.Format);
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException)

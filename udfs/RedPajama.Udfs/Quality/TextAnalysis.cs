@@ -378,29 +378,40 @@ internal sealed class TextAnalysis
         c is (>= '\u2002' and <= '\u206F') or (>= '\u20A0' and <= '\u20BF') or (>= '\u2500' and <= '\u257F') or (>= '\u4E00' and <= '\u9FFF');
 
     /// <summary>
-    /// Python's <c>unicodedata.normalize("NFD", …)</c>. Lone surrogates, which .NET refuses to normalize, stay as they
-    /// are (Python keeps them too); the runs between them are normalized separately.
+    /// Python's <c>unicodedata.normalize("NFD", …)</c>. Lone surrogates and the noncharacters U+FFFE/U+FFFF, which
+    /// .NET refuses to normalize, stay as they are (Python keeps them too); the runs between them are normalized
+    /// separately, and a run .NET still refuses is kept unnormalized rather than failing the document.
     /// </summary>
     private static string DecomposeCanonically(ReadOnlySpan<char> text)
     {
-        int lone = IndexOfLoneSurrogate(text);
-        if (lone < 0)
-        {
-            return new string(text).Normalize(NormalizationForm.FormD);
-        }
-
         var output = new StringBuilder(text.Length + 8);
-        while (lone >= 0)
+        int refused = IndexOfRefused(text);
+        while (refused >= 0)
         {
-            output.Append(new string(text[..lone]).Normalize(NormalizationForm.FormD)).Append(text[lone]);
-            text = text[(lone + 1)..];
-            lone = IndexOfLoneSurrogate(text);
+            AppendNormalized(output, text[..refused]);
+            output.Append(text[refused]);
+            text = text[(refused + 1)..];
+            refused = IndexOfRefused(text);
         }
 
-        return output.Append(new string(text).Normalize(NormalizationForm.FormD)).ToString();
+        AppendNormalized(output, text);
+        return output.ToString();
     }
 
-    private static int IndexOfLoneSurrogate(ReadOnlySpan<char> text)
+    private static void AppendNormalized(StringBuilder output, ReadOnlySpan<char> run)
+    {
+        string value = new(run);
+        try
+        {
+            output.Append(value.Normalize(NormalizationForm.FormD));
+        }
+        catch (ArgumentException)
+        {
+            output.Append(value);
+        }
+    }
+
+    private static int IndexOfRefused(ReadOnlySpan<char> text)
     {
         for (int i = 0; i < text.Length; i++)
         {
@@ -409,7 +420,7 @@ internal sealed class TextAnalysis
             {
                 i++;
             }
-            else if (char.IsSurrogate(c))
+            else if (char.IsSurrogate(c) || c >= '\uFFFE')
             {
                 return i;
             }
