@@ -2,65 +2,67 @@ namespace RedPajama.Udfs.Quality;
 
 /// <summary>
 /// A set of word n-grams of one document compared as their concatenated characters (datatrove's
-/// <c>"".join(words)</c> key): an n-gram is stored as the index of its first word, found again by a 64-bit hash and
-/// confirmed by comparing characters, so a hash collision never merges two n-grams.
+/// <c>"".join(words)</c> key): an n-gram is stored as the index of its first word with its 64-bit hash, and a hash
+/// match is confirmed by comparing characters, so a collision never merges two n-grams. Hash and index share a
+/// slot, so a probe touches one cache line.
 /// </summary>
 internal sealed class ConcatenationSet
 {
-    private int[] _slots = new int[256];
+    private Slot[] _slots = new Slot[256];
     private int _mask = 255;
-    private long[] _hashes = new long[128];
-    private int[] _firsts = new int[128];
-
-    public int Count { get; private set; }
+    private int _count;
 
     public void Reset(int expected)
     {
-        int size = 256;
+        int size = 16;
         while (size < expected * 2)
         {
             size <<= 1;
         }
 
-        if (_slots.Length != size)
+        // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
+        if (_slots.Length < size)
         {
-            _slots = new int[size];
+            _slots = new Slot[size];
         }
         else
         {
-            Array.Clear(_slots);
+            Array.Clear(_slots, 0, size);
         }
 
         _mask = size - 1;
-        Count = 0;
+        _count = 0;
     }
 
     /// <summary>
-    /// Whether the words at <paramref name="position"/>, concatenated without separator, were added before (datatrove's
-    /// <c>"".join(words[i:i+n])</c> key); adds them when not.
+    /// Whether the words at <paramref name="position"/>, concatenated without separator, were added before; adds them
+    /// when not.
     /// </summary>
     public bool ContainsOrAddConcatenation(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int position, int n, long hash)
     {
         int slot = (int)(hash ^ (hash >>> 32)) & _mask;
         while (true)
         {
-            int entry = _slots[slot];
-            if (entry == 0)
+            ref Slot entry = ref _slots[slot];
+            if (entry.PositionPlusOne == 0)
             {
-                break;
+                entry.Hash = hash;
+                entry.PositionPlusOne = position + 1;
+                if (++_count * 2 > _mask + 1)
+                {
+                    Grow();
+                }
+
+                return false;
             }
 
-            int e = entry - 1;
-            if (_hashes[e] == hash && ConcatenationsEqual(text, starts, lengths, _firsts[e], position, n))
+            if (entry.Hash == hash && ConcatenationsEqual(text, starts, lengths, entry.PositionPlusOne - 1, position, n))
             {
                 return true;
             }
 
             slot = (slot + 1) & _mask;
         }
-
-        Insert(slot, hash, position);
-        return false;
     }
 
     private static bool ConcatenationsEqual(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int a, int b, int n)
@@ -103,38 +105,32 @@ internal sealed class ConcatenationSet
         }
     }
 
-    private void Insert(int slot, long hash, int position)
-    {
-        int e = Count++;
-        if (e == _hashes.Length)
-        {
-            Array.Resize(ref _hashes, e * 2);
-            Array.Resize(ref _firsts, e * 2);
-        }
-
-        _hashes[e] = hash;
-        _firsts[e] = position;
-        _slots[slot] = e + 1;
-        if (Count * 2 > _slots.Length)
-        {
-            Grow();
-        }
-    }
-
     private void Grow()
     {
-        _slots = new int[_slots.Length * 2];
+        Slot[] old = _slots;
+        int oldSize = _mask + 1;
+        _slots = new Slot[oldSize * 2];
         _mask = _slots.Length - 1;
-        for (int e = 0; e < Count; e++)
+        foreach (Slot entry in old.AsSpan(0, oldSize))
         {
-            long hash = _hashes[e];
-            int slot = (int)(hash ^ (hash >>> 32)) & _mask;
-            while (_slots[slot] != 0)
+            if (entry.PositionPlusOne == 0)
+            {
+                continue;
+            }
+
+            int slot = (int)(entry.Hash ^ (entry.Hash >>> 32)) & _mask;
+            while (_slots[slot].PositionPlusOne != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = e + 1;
+            _slots[slot] = entry;
         }
+    }
+
+    private struct Slot
+    {
+        public long Hash;
+        public int PositionPlusOne;
     }
 }

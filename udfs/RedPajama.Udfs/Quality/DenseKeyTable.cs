@@ -2,12 +2,11 @@ namespace RedPajama.Udfs.Quality;
 
 /// <summary>
 /// Numbers distinct 64-bit keys densely in first-seen order and counts them; reused across documents. Keys are
-/// compared exactly, so there are no collisions to worry about.
+/// compared exactly, so there are no collisions to worry about. Key and id share a slot (one cache line per probe).
 /// </summary>
 internal sealed class DenseKeyTable
 {
-    private long[] _keys = new long[256];
-    private int[] _slots = new int[256];
+    private Slot[] _slots = new Slot[256];
     private int _mask = 255;
     private int[] _counts = new int[128];
     private int[] _firsts = new int[128];
@@ -20,20 +19,20 @@ internal sealed class DenseKeyTable
 
     public void Reset(int expected)
     {
-        int size = 256;
+        int size = 16;
         while (size < expected * 2)
         {
             size <<= 1;
         }
 
-        if (_slots.Length != size)
+        // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
+        if (_slots.Length < size)
         {
-            _slots = new int[size];
-            _keys = new long[size];
+            _slots = new Slot[size];
         }
         else
         {
-            Array.Clear(_slots);
+            Array.Clear(_slots, 0, size);
         }
 
         _mask = size - 1;
@@ -43,20 +42,19 @@ internal sealed class DenseKeyTable
     /// <summary>Counts one occurrence of <paramref name="key"/> at <paramref name="position"/>; returns its id.</summary>
     public int Add(long key, int position)
     {
-        ulong mixed = (ulong)key * 0x9E3779B97F4A7C15UL;
-        int slot = (int)(mixed >> 40) & _mask;
+        int slot = SlotOf(key);
         while (true)
         {
-            int entry = _slots[slot];
-            if (entry == 0)
+            ref Slot entry = ref _slots[slot];
+            if (entry.IdPlusOne == 0)
             {
                 break;
             }
 
-            if (_keys[slot] == key)
+            if (entry.Key == key)
             {
-                _counts[entry - 1]++;
-                return entry - 1;
+                _counts[entry.IdPlusOne - 1]++;
+                return entry.IdPlusOne - 1;
             }
 
             slot = (slot + 1) & _mask;
@@ -71,9 +69,8 @@ internal sealed class DenseKeyTable
 
         _counts[id] = 1;
         _firsts[id] = position;
-        _keys[slot] = key;
-        _slots[slot] = id + 1;
-        if (Count * 2 > _slots.Length)
+        _slots[slot] = new Slot { Key = key, IdPlusOne = id + 1 };
+        if (Count * 2 > _mask + 1)
         {
             Grow();
         }
@@ -81,29 +78,34 @@ internal sealed class DenseKeyTable
         return id;
     }
 
+    private int SlotOf(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
+
     private void Grow()
     {
-        long[] keys = _keys;
-        int[] slots = _slots;
-        _keys = new long[slots.Length * 2];
-        _slots = new int[slots.Length * 2];
+        Slot[] old = _slots;
+        int oldSize = _mask + 1;
+        _slots = new Slot[oldSize * 2];
         _mask = _slots.Length - 1;
-        for (int old = 0; old < slots.Length; old++)
+        foreach (Slot entry in old.AsSpan(0, oldSize))
         {
-            if (slots[old] == 0)
+            if (entry.IdPlusOne == 0)
             {
                 continue;
             }
 
-            ulong mixed = (ulong)keys[old] * 0x9E3779B97F4A7C15UL;
-            int slot = (int)(mixed >> 40) & _mask;
-            while (_slots[slot] != 0)
+            int slot = SlotOf(entry.Key);
+            while (_slots[slot].IdPlusOne != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = keys[old];
-            _slots[slot] = slots[old];
+            _slots[slot] = entry;
         }
+    }
+
+    private struct Slot
+    {
+        public long Key;
+        public int IdPlusOne;
     }
 }

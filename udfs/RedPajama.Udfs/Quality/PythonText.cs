@@ -12,8 +12,8 @@ namespace RedPajama.Udfs.Quality;
 /// </summary>
 public static class PythonText
 {
-    private const byte SpaceFlag = 1;
-    private const byte WordFlag = 2;
+    internal const byte SpaceFlag = 1;
+    internal const byte WordFlag = 2;
     private const byte AlphaFlag = 4;
     private const byte UpperFlag = 8;
     private const byte LowerFlag = 16;
@@ -46,74 +46,38 @@ public static class PythonText
         0x2092A, 0x20983, 0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
     ];
 
+    // Built after the tables above (static initializers run in textual order): flags of every BMP code point.
+    private static readonly byte[] s_bmp = BuildBmpTable();
+
     /// <summary>Python <c>str.isspace()</c> of one code point: category Zs, the C0 separators and line breaks.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether Python counts it as whitespace.</returns>
-    public static bool IsSpace(int codePoint)
-    {
-        if (codePoint < 128)
-        {
-            return (s_ascii[codePoint] & SpaceFlag) != 0;
-        }
-
-        return codePoint is 0x85 or 0x2028 or 0x2029 || (codePoint <= 0xFFFF && !IsSurrogate(codePoint) && Category(codePoint) == UnicodeCategory.SpaceSeparator);
-    }
+    public static bool IsSpace(int codePoint) => (Flags(codePoint) & SpaceFlag) != 0;
 
     /// <summary>Whether a UTF-16 unit is Python whitespace (no surrogate is).</summary>
     /// <param name="c">A UTF-16 unit.</param>
     /// <returns>Whether Python counts it as whitespace.</returns>
-    public static bool IsSpace(char c) => c < 128 ? (s_ascii[c] & SpaceFlag) != 0 : IsSpace((int)c);
+    public static bool IsSpace(char c) => (s_bmp[c] & SpaceFlag) != 0;
 
     /// <summary>Python <c>re</c>'s <c>\w</c>: letters, numbers (Nd, Nl, No) and the underscore; not marks.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether <c>\w</c> matches it.</returns>
-    public static bool IsWordChar(int codePoint)
-    {
-        if (codePoint < 128)
-        {
-            return (s_ascii[codePoint] & WordFlag) != 0;
-        }
-
-        if (IsSurrogate(codePoint))
-        {
-            return false;
-        }
-
-        UnicodeCategory category = Category(codePoint);
-        return category <= UnicodeCategory.OtherLetter || category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
-    }
+    public static bool IsWordChar(int codePoint) => (Flags(codePoint) & WordFlag) != 0;
 
     /// <summary>Python <c>str.isalpha()</c> of one code point: categories Lu, Ll, Lt, Lm, Lo.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is alphabetic.</returns>
-    public static bool IsAlpha(int codePoint) =>
-        codePoint < 128 ? (s_ascii[codePoint] & AlphaFlag) != 0 : !IsSurrogate(codePoint) && Category(codePoint) <= UnicodeCategory.OtherLetter;
+    public static bool IsAlpha(int codePoint) => (Flags(codePoint) & AlphaFlag) != 0;
 
     /// <summary>Python's upper-case property (Lu and Other_Uppercase), as <c>c.isupper()</c> of one character.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is upper case.</returns>
-    public static bool IsUpper(int codePoint)
-    {
-        if (codePoint < 128)
-        {
-            return (s_ascii[codePoint] & UpperFlag) != 0;
-        }
-
-        return !IsSurrogate(codePoint) && (Category(codePoint) == UnicodeCategory.UppercaseLetter || InRanges(codePoint, s_otherUpper));
-    }
+    public static bool IsUpper(int codePoint) => (Flags(codePoint) & UpperFlag) != 0;
 
     /// <summary>Python's lower-case property (Ll and Other_Lowercase).</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is lower case.</returns>
-    public static bool IsLower(int codePoint)
-    {
-        if (codePoint < 128)
-        {
-            return (s_ascii[codePoint] & LowerFlag) != 0;
-        }
-
-        return !IsSurrogate(codePoint) && (Category(codePoint) == UnicodeCategory.LowercaseLetter || InRanges(codePoint, s_otherLower));
-    }
+    public static bool IsLower(int codePoint) => (Flags(codePoint) & LowerFlag) != 0;
 
     /// <summary>Whether a code point is cased (upper, lower or title case), as Python's final-sigma rule asks.</summary>
     /// <param name="codePoint">A code point.</param>
@@ -124,21 +88,59 @@ public static class PythonText
     /// <summary>Python <c>str.isnumeric()</c> of one code point: categories Nd, Nl, No and the numeric CJK ideographs.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is numeric.</returns>
-    public static bool IsNumeric(int codePoint)
+    public static bool IsNumeric(int codePoint) => (Flags(codePoint) & NumericFlag) != 0;
+
+    /// <summary>The property flags of a code point: a table read for the BMP, the category rules above it.</summary>
+    internal static byte Flags(int codePoint) => (uint)codePoint < 0x10000 ? s_bmp[codePoint] : ComputeFlags(codePoint);
+
+    /// <summary>The flags from general categories plus CPython's exceptions; surrogates have none.</summary>
+    private static byte ComputeFlags(int codePoint)
     {
         if (codePoint < 128)
         {
-            return (s_ascii[codePoint] & NumericFlag) != 0;
+            return s_ascii[codePoint];
         }
 
-        if (IsSurrogate(codePoint))
+        if (IsSurrogate(codePoint) || codePoint > 0x10FFFF)
         {
-            return false;
+            return 0;
         }
 
         UnicodeCategory category = Category(codePoint);
-        return category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            || (category == UnicodeCategory.OtherLetter && Array.BinarySearch(s_numericIdeographs, codePoint) >= 0);
+        byte flags = 0;
+        if (codePoint is 0x85 or 0x2028 or 0x2029 || category == UnicodeCategory.SpaceSeparator)
+        {
+            flags |= SpaceFlag;
+        }
+
+        bool letter = category <= UnicodeCategory.OtherLetter;
+        bool number = category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
+        if (letter || number)
+        {
+            flags |= WordFlag;
+        }
+
+        if (letter)
+        {
+            flags |= AlphaFlag;
+        }
+
+        if (category == UnicodeCategory.UppercaseLetter || InRanges(codePoint, s_otherUpper))
+        {
+            flags |= UpperFlag;
+        }
+
+        if (category == UnicodeCategory.LowercaseLetter || InRanges(codePoint, s_otherLower))
+        {
+            flags |= LowerFlag;
+        }
+
+        if (number || (category == UnicodeCategory.OtherLetter && Array.BinarySearch(s_numericIdeographs, codePoint) >= 0))
+        {
+            flags |= NumericFlag;
+        }
+
+        return flags;
     }
 
     /// <summary>Whether a code point is a decimal digit (Python <c>re</c>'s <c>\d</c>, category Nd).</summary>
@@ -421,6 +423,17 @@ public static class PythonText
         }
 
         return false;
+    }
+
+    private static byte[] BuildBmpTable()
+    {
+        var table = new byte[0x10000];
+        for (int codePoint = 0; codePoint < table.Length; codePoint++)
+        {
+            table[codePoint] = ComputeFlags(codePoint);
+        }
+
+        return table;
     }
 
     private static byte[] BuildAsciiTable()

@@ -24,19 +24,20 @@ internal sealed class SpanInterner
     /// <summary>Forgets every id; <paramref name="expected"/> sizes the table.</summary>
     public void Reset(int expected)
     {
-        int size = 256;
+        int size = 16;
         while (size < expected * 2)
         {
             size <<= 1;
         }
 
-        if (_slots.Length != size)
+        // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
+        if (_slots.Length < size)
         {
             _slots = new int[size];
         }
         else
         {
-            Array.Clear(_slots);
+            Array.Clear(_slots, 0, size);
         }
 
         _mask = size - 1;
@@ -84,7 +85,7 @@ internal sealed class SpanInterner
         _hashes[newId] = hash;
         _slots[slot] = newId + 1;
         added = true;
-        if (Count * 2 > _slots.Length)
+        if (Count * 2 > _mask + 1)
         {
             Grow();
         }
@@ -107,7 +108,7 @@ internal sealed class SpanInterner
 
     private void Grow()
     {
-        _slots = new int[_slots.Length * 2];
+        _slots = new int[(_mask + 1) * 2];
         _mask = _slots.Length - 1;
         for (int id = 0; id < Count; id++)
         {

@@ -441,40 +441,37 @@ internal sealed class TextAnalysis
         while (position < text.Length)
         {
             int codePoint = PythonText.CodePointAt(text, position, out int width);
-            if (PythonText.IsSpace(codePoint))
+            byte flags = PythonText.Flags(codePoint);
+            if ((flags & PythonText.SpaceFlag) != 0)
             {
                 position += width;
                 continue;
             }
 
-            // \w+ or [^\w\s]+: a run of one class; ASCII characters are classified without decoding.
-            bool word = PythonText.IsWordChar(codePoint);
+            // \w+ or [^\w\s]+: a run of one class; characters outside surrogate pairs are classified by table.
+            byte word = (byte)(flags & PythonText.WordFlag);
             int start = position;
             int codePoints = 1;
             position += width;
             while (position < text.Length)
             {
                 char c = text[position];
-                if (c < 128)
+                if (!char.IsSurrogate(c))
                 {
-                    if (PythonText.IsSpace(c) || PythonText.IsWordChar(c) != word)
-                    {
-                        break;
-                    }
-
-                    position++;
+                    flags = PythonText.Flags(c);
+                    width = 1;
                 }
                 else
                 {
-                    codePoint = PythonText.CodePointAt(text, position, out width);
-                    if (PythonText.IsSpace(codePoint) || PythonText.IsWordChar(codePoint) != word)
-                    {
-                        break;
-                    }
-
-                    position += width;
+                    flags = PythonText.Flags(PythonText.CodePointAt(text, position, out width));
                 }
 
+                if ((flags & PythonText.SpaceFlag) != 0 || (flags & PythonText.WordFlag) != word)
+                {
+                    break;
+                }
+
+                position += width;
                 codePoints++;
             }
 
