@@ -27,12 +27,13 @@ public static class SignalsBenchCommand
         var input = new Option<string[]>("--input", "-i") { Description = "JSON-lines files ({\"text\": …}, optionally .gz).", Required = true, AllowMultipleArgumentsPerToken = true };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs of each measurement; the best counts.", DefaultValueFactory = _ => 3 };
         var reference = new Option<string?>("--reference") { Description = "A command run with the input files appended, printing '<name> <MB/s> …' lines (e.g. upstream's Python)." };
-        var command = new Command("bench-signals", "Measure quality-signal throughput per family and per core.") { input, repeat, reference };
+        var only = new Option<string?>("--only") { Description = "Measure one row only: full, rpv2, gopher, c4 or code (for profiling)." };
+        var command = new Command("bench-signals", "Measure quality-signal throughput per family and per core.") { input, repeat, reference, only };
         command.SetAction(parse =>
         {
             try
             {
-                return Run(parse.GetValue(input) ?? [], Math.Max(1, parse.GetValue(repeat)), parse.GetValue(reference), output);
+                return Run(parse.GetValue(input) ?? [], Math.Max(1, parse.GetValue(repeat)), parse.GetValue(reference), parse.GetValue(only), output);
             }
             catch (Exception exception) when (exception is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
@@ -43,26 +44,36 @@ public static class SignalsBenchCommand
         return command;
     }
 
-    private static int Run(string[] files, int repeat, string? reference, TextWriter output)
+    private static int Run(string[] files, int repeat, string? reference, string? only, TextWriter output)
     {
         List<(string Text, string Language)> documents = Load(files);
         double megabytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
         output.WriteLine(Invariant($"{documents.Count} documents, {megabytes:F1} MB (UTF-8); {Environment.ProcessorCount} cores"));
         var lists = new QualityWordLists(BundledModels.BadWordsDirectory);
-        (string Name, SignalFamily Families)[] cases =
+        (string Key, string Name, SignalFamily Families)[] cases =
         [
-            ("full set", SignalFamily.All),
-            ("rpv2 (rps_*)", SignalFamily.RedPajamaV2),
-            ("gopher", SignalFamily.Gopher),
-            ("c4", SignalFamily.C4),
-            ("rp1 code stats", SignalFamily.RedPajama1Code),
+            ("full", "full set", SignalFamily.All),
+            ("rpv2", "rpv2 (rps_*)", SignalFamily.RedPajamaV2),
+            ("gopher", "gopher", SignalFamily.Gopher),
+            ("c4", "c4", SignalFamily.C4),
+            ("code", "rp1 code stats", SignalFamily.RedPajama1Code),
         ];
         output.WriteLine("signals (1 thread)        MB/s     docs/s");
-        foreach ((string name, SignalFamily families) in cases)
+        foreach ((string key, string name, SignalFamily families) in cases)
         {
+            if (only is not null && only != key)
+            {
+                continue;
+            }
+
             var computer = new QualitySignalComputer(lists, new QualitySignalOptions(families));
             double seconds = Best(repeat, () => { foreach ((string text, string language) in documents) { computer.Compute(text, language); } });
             output.WriteLine(Invariant($"{name,-22} {megabytes / seconds,8:F1} {documents.Count / seconds,10:F0}"));
+        }
+
+        if (only is not null)
+        {
+            return ExitCodes.Success;
         }
 
         int threads = Environment.ProcessorCount;

@@ -11,6 +11,7 @@ internal sealed class ConcatenationSet
     private Slot[] _slots = new Slot[256];
     private int _mask = 255;
     private int _count;
+    private ulong[] _bitmaps = new ulong[64];
 
     public void Reset(int expected)
     {
@@ -32,6 +33,26 @@ internal sealed class ConcatenationSet
 
         _mask = size - 1;
         _count = 0;
+    }
+
+    /// <summary>Two cleared bitmaps of at least 8 bits per window (a power of two), for a repeat pre-filter.</summary>
+    public Span<ulong> Bitmaps(int windows, out Span<ulong> second)
+    {
+        int words = 1;
+        while (words * 64 < windows * 8)
+        {
+            words <<= 1;
+        }
+
+        if (_bitmaps.Length < 2 * words)
+        {
+            _bitmaps = new ulong[2 * words];
+        }
+
+        Span<ulong> both = _bitmaps.AsSpan(0, 2 * words);
+        both.Clear();
+        second = both[words..];
+        return both[..words];
     }
 
     /// <summary>

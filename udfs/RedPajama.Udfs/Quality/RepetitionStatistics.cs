@@ -20,16 +20,36 @@ internal static class RepetitionStatistics
             return 0;
         }
 
-        set.Reset(words - n + 1);
+        int windows = words - n + 1;
+        set.Reset(windows);
+
+        // A window whose hash no other window shares has a unique concatenation: it can neither be found nor be
+        // found later, so the walk skips it without touching the set. Two bitmaps (seen once, seen again) tell,
+        // with false positives only, which hashes repeat.
+        Span<ulong> once = set.Bitmaps(windows, out Span<ulong> again);
+        int bitMask = (once.Length * 64) - 1;
+        for (int i = 0; i < windows; i++)
+        {
+            int bit = BitOf(WindowHash(prefixHashes, prefixChars, powers, i, n), bitMask);
+            ref ulong word = ref once[bit >> 6];
+            ulong flag = 1UL << bit;
+            if ((word & flag) != 0)
+            {
+                again[bit >> 6] |= flag;
+            }
+
+            word |= flag;
+        }
+
         long repeated = 0;
         int index = 0;
-        while (index < words - n + 1)
+        while (index < windows)
         {
-            int end = index + n;
-            ulong hash = prefixHashes[end] - (prefixHashes[index] * powers[prefixChars[end] - prefixChars[index]]);
-            if (set.ContainsOrAddConcatenation(text, starts, lengths, index, n, (long)hash))
+            ulong hash = WindowHash(prefixHashes, prefixChars, powers, index, n);
+            int bit = BitOf(hash, bitMask);
+            if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, starts, lengths, index, n, (long)hash))
             {
-                for (int k = index; k < end; k++)
+                for (int k = index; k < index + n; k++)
                 {
                     repeated += codePoints[k];
                 }
@@ -44,6 +64,11 @@ internal static class RepetitionStatistics
 
         return repeated;
     }
+
+    private static ulong WindowHash(ReadOnlySpan<ulong> prefixHashes, ReadOnlySpan<int> prefixChars, PowerTable powers, int start, int n) =>
+        prefixHashes[start + n] - (prefixHashes[start] * powers[prefixChars[start + n] - prefixChars[start]]);
+
+    private static int BitOf(ulong hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 35) & mask;
 
     /// <summary>
     /// Fills the prefix hashes of the words' concatenation (<c>h(s + c) = (h(s) + c) * M</c>) and their prefix
