@@ -22,17 +22,18 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
     /// <param name="inputs">Input arguments.</param>
     /// <param name="threadCounts">Thread counts to measure.</param>
     /// <param name="repeat">Runs per thread count; the fastest counts.</param>
+    /// <param name="configPath">A YAML run configuration, or null for the defaults.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <returns>The exit code.</returns>
-    public async Task<int> ExecuteAsync(string source, IReadOnlyList<string> inputs, IReadOnlyList<int> threadCounts, int repeat, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(string source, IReadOnlyList<string> inputs, IReadOnlyList<int> threadCounts, int repeat, string? configPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(threadCounts);
         PipelineDescription pipeline;
         try
         {
-            pipeline = SourceCatalog.Describe(source, new RunConfig());
+            pipeline = SourceCatalog.Describe(source, configPath is null ? new RunConfig() : RunConfigLoader.Load(configPath));
         }
-        catch (Exception exception) when (exception is ArgumentException or SentencePieceModelException)
+        catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or SentencePieceModelException)
         {
             await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;

@@ -64,12 +64,13 @@ public static class RedPajamaCommand
             DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1],
         };
         var benchRepeat = new Option<int>("--repeat") { Description = "Runs per thread count; the fastest counts.", DefaultValueFactory = _ => 3 };
+        var benchConfig = new Option<string?>("--config") { Description = "YAML run configuration (quality, tokenizer, source settings)." };
         var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s) at several thread counts.")
         {
-            benchSource, benchInput, benchThreads, benchRepeat,
+            benchSource, benchInput, benchThreads, benchRepeat, benchConfig,
         };
         bench.SetAction(async (parse, cancellationToken) => await new BenchCommand(output, error).ExecuteAsync(
-            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), cancellationToken).ConfigureAwait(false));
+            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), parse.GetValue(benchConfig), cancellationToken).ConfigureAwait(false));
 
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {

@@ -5,7 +5,8 @@ namespace RedPajama.Configuration;
 /// documents.
 /// <code>
 /// quality:
-///   signals: true          # write every signal as a column (default)
+///   signals: true          # write every document signal as a column (default)
+///   line_signals: true     # and every line signal as a list of (start, end, value) spans
 ///   preset: gopher         # redpajama-1t | c4 | gopher | rpv2-example; or
 ///   rules_file: my-rules.yaml
 ///   language: en           # for documents without a "language" meta field
@@ -16,6 +17,12 @@ public sealed class QualityConfig
 {
     /// <summary>Compute the signals and write them as columns.</summary>
     public bool Signals { get; set; } = true;
+
+    /// <summary>
+    /// Also write the line signals (one span per line: large for long documents; RedPajama-V2 ships them). Rules
+    /// can aggregate line signals either way.
+    /// </summary>
+    public bool LineSignals { get; set; } = true;
 
     /// <summary>A shipped rule set, by name; null for no filtering.</summary>
     public string? Preset { get; set; }

@@ -30,6 +30,9 @@ public sealed record PipelineDescription(
     /// </summary>
     public bool WritesSignals { get; init; }
 
+    /// <summary>Whether writers also add the line signals' span lists (only when <see cref="WritesSignals"/>).</summary>
+    public bool WritesLineSignals { get; init; }
+
     /// <summary>
     /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
     /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts"/> takes them.

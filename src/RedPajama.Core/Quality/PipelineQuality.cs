@@ -55,12 +55,17 @@ public static class PipelineQuality
         }
 
         var computer = new QualitySignalComputer(lists, rules?.SignalOptions);
-        List<IDocumentStep> steps = [.. pipeline.DocumentSteps, new QualitySignalsStep(computer, pipeline.Meta, config.Language)];
+        bool writesLines = config.Signals && config.LineSignals;
+        List<IDocumentStep> steps =
+        [
+            .. pipeline.DocumentSteps,
+            new QualitySignalsStep(computer, pipeline.Meta, config.Language, keepLines: writesLines || rules is not null),
+        ];
         if (rules is not null)
         {
-            steps.Add(new QualityFilterStep(rules, pipeline.Source));
+            steps.Add(new QualityFilterStep(rules, pipeline.Source, keepLines: writesLines));
         }
 
-        return pipeline with { DocumentSteps = steps, WritesSignals = config.Signals };
+        return pipeline with { DocumentSteps = steps, WritesSignals = config.Signals, WritesLineSignals = writesLines };
     }
 }

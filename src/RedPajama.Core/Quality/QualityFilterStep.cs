@@ -15,16 +15,19 @@ public sealed class QualityFilterStep : IDocumentStep
 
     private readonly QualityRuleSet _rules;
     private readonly string _source;
+    private readonly bool _keepLines;
 
     /// <summary>Creates the step.</summary>
     /// <param name="rules">The rules.</param>
     /// <param name="source">The pipeline's source name (rules can be scoped to sources).</param>
-    public QualityFilterStep(QualityRuleSet rules, string source)
+    /// <param name="keepLines">Keep the line signals after judging (they are written); otherwise let them go.</param>
+    public QualityFilterStep(QualityRuleSet rules, string source, bool keepLines = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(source);
         _rules = rules;
         _source = source;
+        _keepLines = keepLines;
     }
 
     /// <inheritdoc />
@@ -42,6 +45,11 @@ public sealed class QualityFilterStep : IDocumentStep
         if (_rules.FirstFailure(signals, _source) is { } failed)
         {
             document.Drop(failed.Name);
+        }
+
+        if (!_keepLines)
+        {
+            Array.Clear(signals.Lines);
         }
     }
 }

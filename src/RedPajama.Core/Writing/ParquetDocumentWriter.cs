@@ -43,8 +43,9 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <param name="rowGroupBytes">Approximate in-memory size of text buffered before a row group is written.</param>
     /// <param name="keepAll">Add the <c>drop_reason</c> column.</param>
     /// <param name="inputIds">Add the <c>input_ids</c> column from <see cref="Document.InputIds"/>.</param>
-    /// <param name="signals">Add a column per quality signal from <see cref="Document.Signals"/>.</param>
-    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false)
+    /// <param name="signals">Add a column per document quality signal from <see cref="Document.Signals"/>.</param>
+    /// <param name="lineSignals">Also a span-list column per line signal.</param>
+    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false, bool lineSignals = false)
     {
         ArgumentNullException.ThrowIfNull(meta);
         _meta = meta;
@@ -55,7 +56,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         var fields = new List<Field> { _text, new StructField("meta", _metaFields) };
         if (signals)
         {
-            _signals = new ParquetSignalColumns();
+            _signals = new ParquetSignalColumns(lineSignals);
             fields.AddRange(_signals.Fields);
         }
 

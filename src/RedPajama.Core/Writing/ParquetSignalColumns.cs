@@ -17,14 +17,15 @@ internal sealed class ParquetSignalColumns
     private readonly (DataField Start, DataField End, DataField Value)[] _lineFields;
     private readonly List<QualitySignalValues?> _rows = [];
 
-    public ParquetSignalColumns()
+    /// <param name="lines">Whether the line signals' span lists are written too.</param>
+    public ParquetSignalColumns(bool lines)
     {
         _documentFields = [.. SignalCatalog.DocumentSignals.Select(d => d.Kind == SignalValueKind.Integer
             ? (DataField)new DataField<long?>(d.Name, true)
             : new DataField<double?>(d.Name, true))];
-        _lineFields = [.. SignalCatalog.LineSignals.Select(_ =>
+        _lineFields = !lines ? [] : [.. SignalCatalog.LineSignals.Select(_ =>
             (Start: (DataField)new DataField<long>("start", false), End: (DataField)new DataField<long>("end", false), Value: (DataField)new DataField<double?>("value", true)))];
-        Fields = [.. _documentFields, .. SignalCatalog.LineSignals.Select((d, i) =>
+        Fields = [.. _documentFields, .. SignalCatalog.LineSignals.Take(_lineFields.Length).Select((d, i) =>
             (Field)new ListField(d.Name, new StructField("element", _lineFields[i].Start, _lineFields[i].End, _lineFields[i].Value)))];
     }
 
@@ -65,10 +66,26 @@ internal sealed class ParquetSignalColumns
     private async Task WriteSpansAsync(ParquetRowGroupWriter group, int signal, CancellationToken cancellationToken)
     {
         (DataField startField, DataField endField, DataField valueField) = _lineFields[signal];
-        int levelCount = _rows.Sum(r => r?.Lines[signal] is { Count: > 0 } lines ? lines.Count : 1);
-        var starts = new List<long>(levelCount);
-        var ends = new List<long>(levelCount);
-        var values = new List<double>(levelCount);
+        int levelCount = 0;
+        int spanCount = 0;
+        int valueCount = 0;
+        foreach (QualitySignalValues? row in _rows)
+        {
+            LineSignalValues? counted = row?.Lines[signal];
+            int count = counted?.Count ?? 0;
+            levelCount += Math.Max(count, 1);
+            spanCount += count;
+            for (int i = 0; i < count; i++)
+            {
+                valueCount += double.IsNaN(counted!.Values[i]) ? 0 : 1;
+            }
+        }
+
+        var starts = new long[spanCount];
+        var ends = new long[spanCount];
+        var values = new double[valueCount];
+        int s = 0;
+        int v = 0;
         var definitions = new int[levelCount];
         var valueDefinitions = new int[levelCount];
         var repetitions = new int[levelCount];
@@ -87,10 +104,11 @@ internal sealed class ParquetSignalColumns
                 continue;
             }
 
+            lines.Starts.AsSpan(0, lines.Count).CopyTo(starts.AsSpan(s));
+            lines.Ends.AsSpan(0, lines.Count).CopyTo(ends.AsSpan(s));
+            s += lines.Count;
             for (int i = 0; i < lines.Count; i++)
             {
-                starts.Add(lines.Starts[i]);
-                ends.Add(lines.Ends[i]);
                 definitions[l] = present;
                 if (double.IsNaN(lines.Values[i]))
                 {
@@ -98,7 +116,7 @@ internal sealed class ParquetSignalColumns
                 }
                 else
                 {
-                    values.Add(lines.Values[i]);
+                    values[v++] = lines.Values[i];
                     valueDefinitions[l] = valuePresent;
                 }
 
@@ -106,8 +124,8 @@ internal sealed class ParquetSignalColumns
             }
         }
 
-        await group.WriteAllPartsAsync<long>(startField, starts.ToArray(), definitions, repetitions, cancellationToken).ConfigureAwait(false);
-        await group.WriteAllPartsAsync<long>(endField, ends.ToArray(), definitions, repetitions, cancellationToken).ConfigureAwait(false);
-        await group.WriteAllPartsAsync<double>(valueField, values.ToArray(), valueDefinitions, repetitions, cancellationToken).ConfigureAwait(false);
+        await group.WriteAllPartsAsync<long>(startField, starts, definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        await group.WriteAllPartsAsync<long>(endField, ends, definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        await group.WriteAllPartsAsync<double>(valueField, values, valueDefinitions, repetitions, cancellationToken).ConfigureAwait(false);
     }
 }

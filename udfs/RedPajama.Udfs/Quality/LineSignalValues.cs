@@ -12,6 +12,24 @@ public sealed class LineSignalValues
         Values = new double[Starts.Length];
     }
 
+    /// <summary>Wraps filled arrays of equal length (a deserialised list).</summary>
+    /// <param name="starts">Span starts.</param>
+    /// <param name="ends">Span ends.</param>
+    /// <param name="values">Span values, NaN for null.</param>
+    /// <returns>The list.</returns>
+    public static LineSignalValues FromArrays(long[] starts, long[] ends, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(ends);
+        ArgumentNullException.ThrowIfNull(values);
+        if (ends.Length != starts.Length || values.Length != starts.Length)
+        {
+            throw new ArgumentException("starts, ends and values differ in length");
+        }
+
+        return new LineSignalValues(0) { Starts = starts, Ends = ends, Values = values, Count = starts.Length };
+    }
+
     /// <summary>Number of spans.</summary>
     public int Count { get; private set; }
 

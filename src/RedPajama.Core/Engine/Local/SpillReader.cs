@@ -66,13 +66,13 @@ internal static class SpillReader
                 continue;
             }
 
-            var lines = new Udfs.Quality.LineSignalValues(count);
-            for (int i = 0; i < count; i++)
-            {
-                lines.Add(reader.ReadInt64(), reader.ReadInt64(), reader.ReadDouble());
-            }
-
-            signals.Lines[s] = lines;
+            var starts = new long[count];
+            var ends = new long[count];
+            var values = new double[count];
+            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(starts.AsSpan()));
+            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ends.AsSpan()));
+            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+            signals.Lines[s] = Udfs.Quality.LineSignalValues.FromArrays(starts, ends, values);
         }
 
         return signals;

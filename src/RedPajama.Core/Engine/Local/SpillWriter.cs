@@ -77,11 +77,11 @@ internal sealed class SpillWriter : IDisposable
         foreach (Udfs.Quality.LineSignalValues? lines in signals.Lines)
         {
             _writer.Write(lines?.Count ?? -1);
-            for (int i = 0; i < (lines?.Count ?? 0); i++)
+            if (lines is not null)
             {
-                _writer.Write(lines!.Starts[i]);
-                _writer.Write(lines.Ends[i]);
-                _writer.Write(lines.Values[i]);
+                _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lines.Starts.AsSpan(0, lines.Count)));
+                _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lines.Ends.AsSpan(0, lines.Count)));
+                _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lines.Values.AsSpan(0, lines.Count)));
             }
         }
     }
