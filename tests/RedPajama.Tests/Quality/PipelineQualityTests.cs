@@ -73,6 +73,21 @@ public sealed class PipelineQualityTests
     }
 
     [Fact]
+    public void Without_line_signals_the_spans_are_not_written_but_rules_still_aggregate_lines()
+    {
+        using var directory = new TemporaryDirectory();
+        string rules = directory.Combine("rules.yaml");
+        File.WriteAllText(rules, "rules:\n  - {name: many_words, signal: rps_lines_num_words, aggregate: sum, max: 1000}\n");
+        RunStatistics statistics = Run(new QualityConfig { LineSignals = false, RulesFile = rules }, directory, OutputFormat.Parquet);
+
+        List<string> columns = DuckDb.Query($"DESCRIBE SELECT * FROM '{directory.Combine("out", "part-00000.parquet")}'").Select(r => (string)r[0]!).ToList();
+        columns.Should().Contain(["rps_doc_word_count", "c4_num_sentences", "keep"]);
+        columns.Should().NotContain(c => c.StartsWith("rps_lines_", StringComparison.Ordinal) || c == "c4_lines_kept");
+        // The line word counts of each book add up to far more than 1000; the short row's to 6.
+        statistics.Dropped.Should().Equal(new Dictionary<string, long> { ["many_words"] = 5 });
+    }
+
+    [Fact]
     public void Turning_signals_off_without_rules_leaves_the_pipeline_as_it_was()
     {
         PipelineDescription plain = BooksSource.Describe(new BooksOptions());
