@@ -58,7 +58,7 @@ public static class SignalsBenchCommand
             ("c4", "c4", SignalFamily.C4),
             ("code", "rp1 code stats", SignalFamily.RedPajama1Code),
         ];
-        output.WriteLine("signals (1 thread)        MB/s     docs/s");
+        output.WriteLine("signals (1 thread)        MB/s     docs/s  alloc MB/MB");
         foreach ((string key, string name, SignalFamily families) in cases)
         {
             if (only is not null && only != key)
@@ -67,8 +67,10 @@ public static class SignalsBenchCommand
             }
 
             var computer = new QualitySignalComputer(lists, new QualitySignalOptions(families));
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             double seconds = Best(repeat, () => { foreach ((string text, string language) in documents) { computer.Compute(text, language); } });
-            output.WriteLine(Invariant($"{name,-22} {megabytes / seconds,8:F1} {documents.Count / seconds,10:F0}"));
+            double allocatedPerRun = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (repeat + 1.0);
+            output.WriteLine(Invariant($"{name,-22} {megabytes / seconds,8:F1} {documents.Count / seconds,10:F0} {allocatedPerRun / 1e6 / megabytes,12:F2}"));
         }
 
         if (only is not null)

@@ -12,6 +12,20 @@ public sealed class LineSignalValues
         Values = new double[Starts.Length];
     }
 
+    /// <summary>
+    /// Creates a list over spans shared with other signals of the same lines: only the values are this list's own.
+    /// </summary>
+    /// <param name="starts">Span starts, at least <paramref name="count"/> of them.</param>
+    /// <param name="ends">Span ends.</param>
+    /// <param name="count">Number of spans.</param>
+    /// <returns>The list, values all 0 until set.</returns>
+    public static LineSignalValues OverSharedSpans(long[] starts, long[] ends, int count)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(ends);
+        return new LineSignalValues(0) { Starts = starts, Ends = ends, Values = new double[count], Count = count };
+    }
+
     /// <summary>Wraps filled arrays of equal length (a deserialised list).</summary>
     /// <param name="starts">Span starts.</param>
     /// <param name="ends">Span ends.</param>

@@ -20,6 +20,9 @@ public static class PythonText
     private const byte NumericFlag = 32;
     private const byte AsciiPunctuationFlag = 64;
 
+    // Not a Python property: the character may change or move under NFD (it decomposes, or it is a combining mark).
+    private const byte DecomposableFlag = 128;
+
     private static readonly byte[] s_ascii = BuildAsciiTable();
 
     // Other_Uppercase: letter-like symbols Python counts as upper case.
@@ -425,12 +428,40 @@ public static class PythonText
         return false;
     }
 
+    /// <summary>
+    /// Whether a UTF-16 unit can be changed or reordered by NFD: it has a canonical decomposition, is a combining mark
+    /// or a surrogate (astral characters are not looked at). Text without such units is its own NFD.
+    /// </summary>
+    /// <param name="c">A UTF-16 unit.</param>
+    /// <returns>True when NFD must look at it.</returns>
+    public static bool MayChangeUnderNfd(char c) => (s_bmp[c] & DecomposableFlag) != 0;
+
     private static byte[] BuildBmpTable()
     {
         var table = new byte[0x10000];
+        Span<char> one = stackalloc char[1];
         for (int codePoint = 0; codePoint < table.Length; codePoint++)
         {
             table[codePoint] = ComputeFlags(codePoint);
+            if (codePoint < 0xC0)
+            {
+                continue;
+            }
+
+            char c = (char)codePoint;
+            if (char.IsSurrogate(c) || c >= '\uFFFE')
+            {
+                table[codePoint] |= DecomposableFlag;
+                continue;
+            }
+
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            one[0] = c;
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                || !new string(one).IsNormalized(System.Text.NormalizationForm.FormD))
+            {
+                table[codePoint] |= DecomposableFlag;
+            }
         }
 
         return table;

@@ -94,17 +94,26 @@ internal static class RedPajamaV2Family
     {
         ReadOnlySpan<char> text = a.Text;
         int lines = a.LineCount;
-        var javascript = new LineSignalValues(lines);
-        var terminal = new LineSignalValues(lines);
-        var wordCounts = new LineSignalValues(lines);
-        var uppercase = new LineSignalValues(lines);
-        var numerical = new LineSignalValues(lines);
-        var bullets = new LineSignalValues(Math.Max(lines, 1));
+
+        // The six line signals share one array of starts and one of ends.
+        var starts = new long[lines];
+        var ends = new long[lines];
+        for (int line = 0; line < lines; line++)
+        {
+            starts[line] = a.LineCodePointStarts[line];
+            ends[line] = a.LineCodePointEnds[line];
+        }
+
+        var javascript = LineSignalValues.OverSharedSpans(starts, ends, lines);
+        var terminal = LineSignalValues.OverSharedSpans(starts, ends, lines);
+        var wordCounts = LineSignalValues.OverSharedSpans(starts, ends, lines);
+        var uppercase = LineSignalValues.OverSharedSpans(starts, ends, lines);
+        var numerical = LineSignalValues.OverSharedSpans(starts, ends, lines);
+        LineSignalValues bullets = lines == 0 ? new LineSignalValues(1) : LineSignalValues.OverSharedSpans(starts, ends, lines);
         ReadOnlySpan<char> normalized = a.Normalized.Span;
         for (int line = 0; line < lines; line++)
         {
-            long start = a.LineCodePointStarts[line];
-            long end = a.LineCodePointEnds[line];
+            long length = ends[line] - starts[line];
             ReadOnlySpan<char> raw = text[a.LineStarts[line]..a.LineEnds[line]];
             int firstWord = a.LineFirstWords[line];
             int lineWords = a.LineFirstWords[line + 1] - firstWord;
@@ -119,10 +128,10 @@ internal static class RedPajamaV2Family
                 }
             }
 
-            javascript.Add(start, end, javascriptWords);
+            javascript.Values[line] = javascriptWords;
             ReadOnlySpan<char> right = PythonText.RightStrip(raw);
-            terminal.Add(start, end, right.Length > 0 && right[^1] is '.' or '!' or '?' or '\u201D' ? 1.0 : 0.0);
-            wordCounts.Add(start, end, lineWords);
+            terminal.Values[line] = right.Length > 0 && right[^1] is '.' or '!' or '?' or '\u201D' ? 1.0 : 0.0;
+            wordCounts.Values[line] = lineWords;
             int upper = 0;
             for (int i = 0; i < raw.Length;)
             {
@@ -134,10 +143,9 @@ internal static class RedPajamaV2Family
                 }
             }
 
-            uppercase.Add(start, end, end == start ? 0.0 : PythonRounding.Round8((double)upper / (end - start)));
-            numerical.Add(start, end, normalizedLength == 0 ? 0.0 : PythonRounding.Round8((double)a.LineNumericChars[line] / normalizedLength));
-            ReadOnlySpan<char> left = PythonText.LeftStrip(raw);
-            bullets.Add(start, end, StartsWithAny(left, s_bullets) ? 1.0 : 0.0);
+            uppercase.Values[line] = length == 0 ? 0.0 : PythonRounding.Round8((double)upper / length);
+            numerical.Values[line] = normalizedLength == 0 ? 0.0 : PythonRounding.Round8((double)a.LineNumericChars[line] / normalizedLength);
+            bullets.Values[line] = StartsWithAny(PythonText.LeftStrip(raw), s_bullets) ? 1.0 : 0.0;
         }
 
         if (lines == 0)

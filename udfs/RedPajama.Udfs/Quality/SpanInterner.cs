@@ -1,25 +1,27 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace RedPajama.Udfs.Quality;
 
 /// <summary>
 /// Gives each distinct substring of one source text a dense id in first-seen order (Python's dict order), comparing
-/// characters exactly, so counts and "first inserted wins" ties match <c>collections.Counter</c>.
+/// characters exactly, so counts and "first inserted wins" ties match <c>collections.Counter</c>. A slot holds the
+/// hash beside the id, so a probe reads the candidate's characters only when the hashes agree.
 /// </summary>
 internal sealed class SpanInterner
 {
-    private int[] _slots = new int[256];
+    private Slot[] _slots = new Slot[256];
     private int _mask = 255;
-    private int[] _starts = new int[128];
-    private int[] _lengths = new int[128];
-    private int[] _hashes = new int[128];
+    private Entry[] _entries = new Entry[128];
 
     /// <summary>Number of distinct substrings so far.</summary>
     public int Count { get; private set; }
 
     /// <summary>Start of the first occurrence of id <paramref name="id"/>.</summary>
-    public int StartOf(int id) => _starts[id];
+    public int StartOf(int id) => _entries[id].Start;
 
     /// <summary>Length of id <paramref name="id"/>.</summary>
-    public int LengthOf(int id) => _lengths[id];
+    public int LengthOf(int id) => _entries[id].Length;
 
     /// <summary>Forgets every id; <paramref name="expected"/> sizes the table.</summary>
     public void Reset(int expected)
@@ -33,7 +35,7 @@ internal sealed class SpanInterner
         // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
         if (_slots.Length < size)
         {
-            _slots = new int[size];
+            _slots = new Slot[size];
         }
         else
         {
@@ -56,46 +58,53 @@ internal sealed class SpanInterner
         int slot = hash & _mask;
         while (true)
         {
-            int entry = _slots[slot];
-            if (entry == 0)
+            ref Slot entry = ref _slots[slot];
+            if (entry.IdPlusOne == 0)
             {
                 break;
             }
 
-            int id = entry - 1;
-            if (_hashes[id] == hash && _lengths[id] == length && source.Slice(_starts[id], length).SequenceEqual(value))
+            if (entry.Hash == hash)
             {
-                added = false;
-                return id;
+                Entry candidate = _entries[entry.IdPlusOne - 1];
+                if (candidate.Length == length && source.Slice(candidate.Start, length).SequenceEqual(value))
+                {
+                    added = false;
+                    return entry.IdPlusOne - 1;
+                }
             }
 
             slot = (slot + 1) & _mask;
         }
 
-        int newId = Count++;
-        if (newId == _starts.Length)
+        int id = Count++;
+        if (id == _entries.Length)
         {
-            Array.Resize(ref _starts, newId * 2);
-            Array.Resize(ref _lengths, newId * 2);
-            Array.Resize(ref _hashes, newId * 2);
+            Array.Resize(ref _entries, id * 2);
         }
 
-        _starts[newId] = start;
-        _lengths[newId] = length;
-        _hashes[newId] = hash;
-        _slots[slot] = newId + 1;
+        _entries[id] = new Entry(start, length);
+        _slots[slot] = new Slot { Hash = hash, IdPlusOne = id + 1 };
         added = true;
         if (Count * 2 > _mask + 1)
         {
             Grow();
         }
 
-        return newId;
+        return id;
     }
 
-    /// <summary>A fast multiplicative hash; ids never leave the process, so no seeding is needed.</summary>
+    /// <summary>
+    /// A hash for the table: a multiply-xor loop for short spans (words), XXH3 for long ones (lines). Ids never
+    /// leave the process, so no seeding is needed.
+    /// </summary>
     internal static int Hash(ReadOnlySpan<char> value)
     {
+        if (value.Length > 16)
+        {
+            return (int)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value));
+        }
+
         ulong hash = (ulong)value.Length * 0x9E3779B97F4A7C15UL;
         foreach (char c in value)
         {
@@ -108,17 +117,32 @@ internal sealed class SpanInterner
 
     private void Grow()
     {
-        _slots = new int[(_mask + 1) * 2];
+        Slot[] old = _slots;
+        int oldSize = _mask + 1;
+        _slots = new Slot[oldSize * 2];
         _mask = _slots.Length - 1;
-        for (int id = 0; id < Count; id++)
+        foreach (Slot entry in old.AsSpan(0, oldSize))
         {
-            int slot = _hashes[id] & _mask;
-            while (_slots[slot] != 0)
+            if (entry.IdPlusOne == 0)
+            {
+                continue;
+            }
+
+            int slot = entry.Hash & _mask;
+            while (_slots[slot].IdPlusOne != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = id + 1;
+            _slots[slot] = entry;
         }
     }
+
+    private struct Slot
+    {
+        public int Hash;
+        public int IdPlusOne;
+    }
+
+    private readonly record struct Entry(int Start, int Length);
 }

@@ -316,7 +316,7 @@ internal sealed class TextAnalysis
         ReadOnlySpan<char> lowered = _lineScratch.Span;
         foreach (char c in lowered)
         {
-            if (c >= '\u00C0' && !IsNfdStable(c))
+            if (PythonText.MayChangeUnderNfd(c))
             {
                 needsNfd = true;
                 break;
@@ -370,22 +370,19 @@ internal sealed class TextAnalysis
     }
 
     /// <summary>
-    /// Characters NFD leaves alone and that never reorder (no decomposition, combining class 0) in the blocks real
-    /// text is full of: general punctuation (curly quotes, dashes, ellipsis; not U+2000-U+2001), currency signs,
-    /// box drawing, CJK ideographs. Anything else goes through the normalizer.
-    /// </summary>
-    private static bool IsNfdStable(char c) =>
-        c is (>= '\u2002' and <= '\u206F') or (>= '\u20A0' and <= '\u20BF') or (>= '\u2500' and <= '\u257F') or (>= '\u4E00' and <= '\u9FFF');
-
-    /// <summary>
     /// Python's <c>unicodedata.normalize("NFD", …)</c>. Lone surrogates and the noncharacters U+FFFE/U+FFFF, which
     /// .NET refuses to normalize, stay as they are (Python keeps them too); the runs between them are normalized
     /// separately, and a run .NET still refuses is kept unnormalized rather than failing the document.
     /// </summary>
     private static string DecomposeCanonically(ReadOnlySpan<char> text)
     {
-        var output = new StringBuilder(text.Length + 8);
         int refused = IndexOfRefused(text);
+        if (refused < 0)
+        {
+            return new string(text).Normalize(NormalizationForm.FormD);
+        }
+
+        var output = new StringBuilder(text.Length + 8);
         while (refused >= 0)
         {
             AppendNormalized(output, text[..refused]);
