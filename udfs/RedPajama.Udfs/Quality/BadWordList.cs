@@ -104,7 +104,7 @@ public sealed class BadWordList
                 isWord = PythonText.IsWordChar(PythonText.CodePointAt(lowered, start, out _));
             }
 
-            if ((!RequiresWordBoundaries || !previousIsWord) && _trie.MatchesAt(lowered, start, RequiresWordBoundaries))
+            if ((!RequiresWordBoundaries || !previousIsWord) && _trie.MayStartWith(c) && _trie.MatchesAt(lowered, start, RequiresWordBoundaries))
             {
                 return true;
             }

@@ -26,10 +26,10 @@ internal static class C4Family
             int endWithBreak = breakEnds[line];
             long spanStart = codePoint;
             codePoint += PythonText.CodePointCount(text[start..endWithBreak]);
-            bool keep = JudgeLine(text[start..end], scratch, parameters, ref lorem, ref curly);
+            bool keep = JudgeLine(text[start..end], scratch, parameters, ref lorem, ref curly, out ReadOnlySpan<char> cleaned);
             if (keep)
             {
-                sentences += SentenceCounter.Count(scratch.Line.Span);
+                sentences += SentenceCounter.Count(cleaned);
             }
 
             kept.Add(spanStart, codePoint, keep ? 1.0 : 0.0);
@@ -53,8 +53,9 @@ internal static class C4Family
         values.Lines[SignalCatalog.C4LinesKept] = kept;
     }
 
-    /// <summary>Applies the line rules in datatrove's order; leaves the cleaned line in <c>scratch.Line</c>.</summary>
-    private static bool JudgeLine(ReadOnlySpan<char> line, SignalScratch scratch, QualitySignalOptions parameters, ref bool lorem, ref bool curly)
+    /// <summary>Applies the line rules in datatrove's order; gives the stripped line without citations.</summary>
+    private static bool JudgeLine(
+        ReadOnlySpan<char> line, SignalScratch scratch, QualitySignalOptions parameters, ref bool lorem, ref bool curly, out ReadOnlySpan<char> cleaned)
     {
         ReadOnlySpan<char> stripped = PythonText.Strip(line);
         int words = 0;
@@ -84,13 +85,18 @@ internal static class C4Family
         }
 
         scratch.Line.Clear();
+        cleaned = stripped;
         if (tooLong)
         {
             return false;
         }
 
-        RemoveCitations(stripped, scratch.Line);
-        ReadOnlySpan<char> cleaned = scratch.Line.Span;
+        // Most lines have no '[': then there is no citation to remove and no copy to make.
+        if (stripped.Contains('['))
+        {
+            RemoveCitations(stripped, scratch.Line);
+            cleaned = scratch.Line.Span;
+        }
         if (cleaned.Length == 0 || cleaned[^1] is not ('.' or '?' or '!' or '"' or '\'') || cleaned.EndsWith("...", StringComparison.Ordinal))
         {
             return false;

@@ -31,6 +31,9 @@ internal sealed class CharTrie
         }
     }
 
+    /// <summary>Whether some entry could start with <paramref name="c"/> (exact for ASCII, always true otherwise).</summary>
+    public bool MayStartWith(char c) => c >= 128 || _asciiRoot[c] != 0;
+
     /// <summary>Whether an entry starts at <paramref name="start"/> (and, when asked, is followed by a non-word character or the end).</summary>
     public bool MatchesAt(ReadOnlySpan<char> text, int start, bool requireBoundaryAfter)
     {

@@ -108,13 +108,14 @@ internal static class GopherFamily
             v[SignalCatalog.GopherTop2GramCharFrac + n - 2] = score;
         }
 
-        Span<ulong> prefixHashes = scratch.Hashes(tokens + 1);
-        Span<int> prefixChars = scratch.Ints(tokens + 1);
-        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefixHashes, prefixChars);
+        Span<ulong> prefix = scratch.Hashes(2 * (tokens + 1));
+        Span<ulong> inverse = prefix[(tokens + 1)..];
+        prefix = prefix[..(tokens + 1)];
+        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefix, inverse);
         for (int n = 5; n <= 10; n++)
         {
             long repeated = RepetitionStatistics.GreedyDuplicateConcatenations(
-                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefixHashes, prefixChars, scratch.Powers, n);
+                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefix, inverse, n);
             v[SignalCatalog.GopherDup5GramCharFrac + n - 5] = Ratio(repeated, a.TextCodePoints);
         }
     }

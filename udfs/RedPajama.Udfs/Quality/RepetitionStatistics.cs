@@ -4,15 +4,20 @@ namespace RedPajama.Udfs.Quality;
 internal static class RepetitionStatistics
 {
 
+    /// <summary>Multiplier of the concatenation hash (odd, so invertible mod 2^64).</summary>
+    private const ulong Base = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>The inverse of <see cref="Base"/> mod 2^64 (Newton's iteration doubles the correct bits each step).</summary>
+    private static readonly ulong s_inverseBase = Inverse(Base);
+
     /// <summary>
     /// datatrove's <c>find_all_duplicate</c>: walk the words; an n-gram whose concatenation (no separator) was seen
-    /// adds its code points and jumps n words ahead; an unseen one is remembered and the walk moves one word. A
-    /// window's hash comes from <paramref name="prefixHashes"/> (the hash of the first k words' concatenation) and
-    /// <paramref name="prefixChars"/> in constant time.
+    /// adds its code points and jumps n words ahead; an unseen one is remembered and the walk moves one word.
+    /// A window's hash is shift-invariant and constant-time: <c>(prefix[end] - prefix[start]) * inverse[start]</c>.
     /// </summary>
     public static long GreedyDuplicateConcatenations(
         ConcatenationSet set, ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<int> codePoints,
-        ReadOnlySpan<ulong> prefixHashes, ReadOnlySpan<int> prefixChars, PowerTable powers, int n)
+        ReadOnlySpan<ulong> prefix, ReadOnlySpan<ulong> inverse, int n)
     {
         int words = starts.Length;
         if (words - n + 1 <= 0)
@@ -30,7 +35,7 @@ internal static class RepetitionStatistics
         int bitMask = (once.Length * 64) - 1;
         for (int i = 0; i < windows; i++)
         {
-            int bit = BitOf(WindowHash(prefixHashes, prefixChars, powers, i, n), bitMask);
+            int bit = BitOf((prefix[i + n] - prefix[i]) * inverse[i], bitMask);
             ref ulong word = ref once[bit >> 6];
             ulong flag = 1UL << bit;
             if ((word & flag) != 0)
@@ -45,7 +50,7 @@ internal static class RepetitionStatistics
         int index = 0;
         while (index < windows)
         {
-            ulong hash = WindowHash(prefixHashes, prefixChars, powers, index, n);
+            ulong hash = (prefix[index + n] - prefix[index]) * inverse[index];
             int bit = BitOf(hash, bitMask);
             if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, starts, lengths, index, n, (long)hash))
             {
@@ -65,31 +70,44 @@ internal static class RepetitionStatistics
         return repeated;
     }
 
-    private static ulong WindowHash(ReadOnlySpan<ulong> prefixHashes, ReadOnlySpan<int> prefixChars, PowerTable powers, int start, int n) =>
-        prefixHashes[start + n] - (prefixHashes[start] * powers[prefixChars[start + n] - prefixChars[start]]);
-
-    private static int BitOf(ulong hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 35) & mask;
-
     /// <summary>
-    /// Fills the prefix hashes of the words' concatenation (<c>h(s + c) = (h(s) + c) * M</c>) and their prefix
-    /// lengths in UTF-16 units; both spans have one more element than there are words.
+    /// Fills, per word boundary k, the hash of the concatenation of the first k words with each character weighted
+    /// by Base^position (<paramref name="prefix"/>), and Base^-position of the boundary (<paramref name="inverse"/>);
+    /// both spans have one more element than there are words.
     /// </summary>
-    public static void PrefixHashes(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<ulong> prefixHashes, Span<int> prefixChars)
+    public static void PrefixHashes(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<ulong> prefix, Span<ulong> inverse)
     {
         ulong hash = 0;
-        int chars = 0;
-        prefixHashes[0] = 0;
-        prefixChars[0] = 0;
+        ulong power = 1;
+        ulong inversePower = 1;
+        ulong inverseBase = s_inverseBase;
+        prefix[0] = 0;
         for (int w = 0; w < starts.Length; w++)
         {
+            inverse[w] = inversePower;
             foreach (char c in text.Slice(starts[w], lengths[w]))
             {
-                hash = (hash + c) * PowerTable.Multiplier;
+                hash += c * power;
+                power *= Base;
+                inversePower *= inverseBase;
             }
 
-            chars += lengths[w];
-            prefixHashes[w + 1] = hash;
-            prefixChars[w + 1] = chars;
+            prefix[w + 1] = hash;
         }
+
+        inverse[starts.Length] = inversePower;
+    }
+
+    private static int BitOf(ulong hash, int mask) => (int)((hash * 0xC2B2AE3D27D4EB4FUL) >> 35) & mask;
+
+    private static ulong Inverse(ulong odd)
+    {
+        ulong x = odd;
+        for (int i = 0; i < 6; i++)
+        {
+            x *= 2 - (odd * x);
+        }
+
+        return x;
     }
 }

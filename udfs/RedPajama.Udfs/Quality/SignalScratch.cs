@@ -5,7 +5,6 @@ internal sealed class SignalScratch
 {
     private bool[] _covered = new bool[256];
     private ulong[] _hashes = new ulong[256];
-    private int[] _ints = new int[256];
 
     public ConcatenationSet Concatenations { get; } = new();
 
@@ -23,9 +22,6 @@ internal sealed class SignalScratch
 
     public Span<ulong> Hashes(int length) => Grow(ref _hashes, length).AsSpan(0, length);
 
-    public Span<int> Ints(int length) => Grow(ref _ints, length).AsSpan(0, length);
-
-    public PowerTable Powers { get; } = new();
 
     private static T[] Grow<T>(ref T[] array, int length)
     {
