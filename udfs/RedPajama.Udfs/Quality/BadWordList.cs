@@ -57,6 +57,7 @@ public sealed class BadWordList
 
         GramSizes = [.. sizes];
         PhraseFirstWords = new WordSet(firstWords);
+        EntriesOrPhraseFirstWords = new WordSet(entries.Concat(firstWords));
         RequiresWordBoundaries = language is not ("ja" or "th" or "zh");
     }
 
@@ -74,6 +75,9 @@ public sealed class BadWordList
 
     /// <summary>First words of multi-word entries: an n-gram (n &gt; 1) can only match when it starts with one.</summary>
     internal WordSet PhraseFirstWords { get; }
+
+    /// <summary>Both sets in one: a word in neither (almost every word) is rejected by one lookup.</summary>
+    internal WordSet EntriesOrPhraseFirstWords { get; }
 
     /// <summary>Whether <paramref name="text"/> is an entry.</summary>
     /// <param name="text">Candidate text.</param>

@@ -80,24 +80,25 @@ internal sealed class NGramLevels
         for (int n = 2; n <= MaxN && candidates > 0; n++)
         {
             _table.Reset(candidates);
+
+            // The top n-gram: highest count, then earliest first occurrence (ids are in first-seen order), tracked
+            // while counting: an entry overtakes the best when its count passes it, or equals it with a smaller id.
+            int best = 0;
+            int bestCount = 0;
             for (int c = 0; c < candidates; c++)
             {
                 int i = _positions[c];
                 long key = ((long)_entries[i] << 32) | (uint)ids[i + n - 1];
-                _entries[i] = _table.Add(key, i);
-            }
-
-            // The top n-gram: highest count, then earliest first occurrence (ids are in first-seen order).
-            int best = 0;
-            for (int e = 1; e < _table.Count; e++)
-            {
-                if (_table.CountOf(e) > _table.CountOf(best))
+                int entry = _table.Add(key, i);
+                _entries[i] = entry;
+                int count = _table.CountOf(entry);
+                if (count > bestCount || (count == bestCount && entry < best))
                 {
-                    best = e;
+                    best = entry;
+                    bestCount = count;
                 }
             }
 
-            int bestCount = _table.CountOf(best);
             // Without a repeat, Counter.most_common(1) gives the first n-gram of the text, once.
             _top[n] = bestCount >= 2 ? (_table.FirstOf(best), bestCount) : (0, 1);
 

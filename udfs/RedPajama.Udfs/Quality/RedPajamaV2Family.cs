@@ -235,7 +235,8 @@ internal static class RedPajamaV2Family
         for (int id = 0; id < flags.Length; id++)
         {
             ReadOnlySpan<char> word = normalized.Slice(a.WordInterner.StartOf(id), a.WordInterner.LengthOf(id));
-            flags[id] = (badWords.Contains(word) ? 1UL : 0) | (badWords.PhraseFirstWords.Contains(word) ? 2UL : 0);
+            flags[id] = !badWords.EntriesOrPhraseFirstWords.Contains(word) ? 0
+                : (badWords.Contains(word) ? 1UL : 0) | (badWords.PhraseFirstWords.Contains(word) ? 2UL : 0);
         }
 
         int count = 0;
