@@ -15,23 +15,7 @@ internal sealed class ConcatenationSet
 
     public void Reset(int expected)
     {
-        int size = 16;
-        while (size < expected * 2)
-        {
-            size <<= 1;
-        }
-
-        // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
-        if (_slots.Length < size)
-        {
-            _slots = new Slot[size];
-        }
-        else
-        {
-            Array.Clear(_slots, 0, size);
-        }
-
-        _mask = size - 1;
+        _mask = SlotArrays.Prepare(ref _slots, expected);
         _count = 0;
     }
 
@@ -126,28 +110,8 @@ internal sealed class ConcatenationSet
         }
     }
 
-    private void Grow()
-    {
-        Slot[] old = _slots;
-        int oldSize = _mask + 1;
-        _slots = new Slot[oldSize * 2];
-        _mask = _slots.Length - 1;
-        foreach (Slot entry in old.AsSpan(0, oldSize))
-        {
-            if (entry.PositionPlusOne == 0)
-            {
-                continue;
-            }
-
-            int slot = (int)(entry.Hash ^ (entry.Hash >>> 32)) & _mask;
-            while (_slots[slot].PositionPlusOne != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            _slots[slot] = entry;
-        }
-    }
+    private void Grow() =>
+        SlotArrays.Grow(ref _slots, ref _mask, static s => s.PositionPlusOne == 0, static s => (int)(s.Hash ^ (s.Hash >>> 32)));
 
     private struct Slot
     {

@@ -19,23 +19,7 @@ internal sealed class DenseKeyTable
 
     public void Reset(int expected)
     {
-        int size = 16;
-        while (size < expected * 2)
-        {
-            size <<= 1;
-        }
-
-        // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
-        if (_slots.Length < size)
-        {
-            _slots = new Slot[size];
-        }
-        else
-        {
-            Array.Clear(_slots, 0, size);
-        }
-
-        _mask = size - 1;
+        _mask = SlotArrays.Prepare(ref _slots, expected);
         Count = 0;
     }
 
@@ -78,30 +62,12 @@ internal sealed class DenseKeyTable
         return id;
     }
 
-    private int SlotOf(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
+    private static int KeyHash(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40);
 
-    private void Grow()
-    {
-        Slot[] old = _slots;
-        int oldSize = _mask + 1;
-        _slots = new Slot[oldSize * 2];
-        _mask = _slots.Length - 1;
-        foreach (Slot entry in old.AsSpan(0, oldSize))
-        {
-            if (entry.IdPlusOne == 0)
-            {
-                continue;
-            }
+    private int SlotOf(long key) => KeyHash(key) & _mask;
 
-            int slot = SlotOf(entry.Key);
-            while (_slots[slot].IdPlusOne != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            _slots[slot] = entry;
-        }
-    }
+    private void Grow() =>
+        SlotArrays.Grow(ref _slots, ref _mask, static s => s.IdPlusOne == 0, static s => KeyHash(s.Key));
 
     private struct Slot
     {

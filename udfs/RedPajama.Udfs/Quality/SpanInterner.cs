@@ -26,23 +26,7 @@ internal sealed class SpanInterner
     /// <summary>Forgets every id; <paramref name="expected"/> sizes the table.</summary>
     public void Reset(int expected)
     {
-        int size = 16;
-        while (size < expected * 2)
-        {
-            size <<= 1;
-        }
-
-        // A larger array from an earlier document is reused: only the part the mask reaches is cleared.
-        if (_slots.Length < size)
-        {
-            _slots = new Slot[size];
-        }
-        else
-        {
-            Array.Clear(_slots, 0, size);
-        }
-
-        _mask = size - 1;
+        _mask = SlotArrays.Prepare(ref _slots, expected);
         Count = 0;
     }
 
@@ -115,28 +99,8 @@ internal sealed class SpanInterner
         return (int)((hash * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
-    private void Grow()
-    {
-        Slot[] old = _slots;
-        int oldSize = _mask + 1;
-        _slots = new Slot[oldSize * 2];
-        _mask = _slots.Length - 1;
-        foreach (Slot entry in old.AsSpan(0, oldSize))
-        {
-            if (entry.IdPlusOne == 0)
-            {
-                continue;
-            }
-
-            int slot = entry.Hash & _mask;
-            while (_slots[slot].IdPlusOne != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            _slots[slot] = entry;
-        }
-    }
+    private void Grow() =>
+        SlotArrays.Grow(ref _slots, ref _mask, static s => s.IdPlusOne == 0, static s => s.Hash);
 
     private struct Slot
     {
