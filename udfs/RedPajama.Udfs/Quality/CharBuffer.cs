@@ -45,17 +45,4 @@ internal sealed class CharBuffer
         return reserved;
     }
 
-    /// <summary>Drops characters after <paramref name="length"/>.</summary>
-    public void Truncate(int length) => Length = length;
-
-    /// <summary>Lets a very large document's buffer go instead of keeping it for the thread's lifetime.</summary>
-    public void Trim(int keep)
-    {
-        if (_items.Length > keep)
-        {
-            _items = new char[256];
-        }
-
-        Length = 0;
-    }
 }

@@ -7,8 +7,6 @@ internal sealed class IntList
 
     public int Count { get; private set; }
 
-    public int[] Items => _items;
-
     public ReadOnlySpan<int> Span => _items.AsSpan(0, Count);
 
     public int this[int index] => _items[index];
@@ -23,15 +21,5 @@ internal sealed class IntList
         }
 
         _items[Count++] = value;
-    }
-
-    public void Trim(int keep)
-    {
-        if (_items.Length > keep)
-        {
-            _items = new int[64];
-        }
-
-        Count = 0;
     }
 }

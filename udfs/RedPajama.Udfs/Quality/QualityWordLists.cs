@@ -9,7 +9,8 @@ namespace RedPajama.Udfs.Quality;
 /// </summary>
 public sealed class QualityWordLists
 {
-    private readonly ConcurrentDictionary<string, LanguageWordLists> _languages = new(StringComparer.Ordinal);
+    // Lazy: two threads meeting a new language load it, and warn about it, once.
+    private readonly ConcurrentDictionary<string, Lazy<LanguageWordLists>> _languages = new(StringComparer.Ordinal);
 
     /// <summary>Creates the lookup.</summary>
     /// <param name="badWordsDirectory">The directory of LDNOOBW files; null for none.</param>
@@ -31,7 +32,7 @@ public sealed class QualityWordLists
     public LanguageWordLists For(string language)
     {
         ArgumentNullException.ThrowIfNull(language);
-        return _languages.GetOrAdd(language, Load);
+        return _languages.GetOrAdd(language, key => new Lazy<LanguageWordLists>(() => Load(key))).Value;
     }
 
     private LanguageWordLists Load(string language)
