@@ -32,6 +32,11 @@ public sealed class QualityWordLists
     public LanguageWordLists For(string language)
     {
         ArgumentNullException.ThrowIfNull(language);
+        if (_languages.TryGetValue(language, out Lazy<LanguageWordLists>? known))
+        {
+            return known.Value;
+        }
+
         return _languages.GetOrAdd(language, key => new Lazy<LanguageWordLists>(() => Load(key))).Value;
     }
 
