@@ -78,12 +78,10 @@ internal static class RedPajamaV2Family
             v[SignalCatalog.FracCharsTop2Gram + n - 2] = score;
         }
 
-        Span<long> covered = stackalloc long[NGramLevels.MaxN + 1];
-        levels.CoveredByRepeats(codePoints, scratch.Covered(words), covered, 5);
         for (int n = 5; n <= 10; n++)
         {
             v[SignalCatalog.FracCharsDupe5Grams + n - 5] = words >= n && a.WordCodePointTotal > 0
-                ? PythonRounding.Round8((double)covered[n] / a.WordCodePointTotal)
+                ? PythonRounding.Round8((double)levels.CoveredByRepeats(codePoints, n) / a.WordCodePointTotal)
                 : 0.0;
         }
 
@@ -271,7 +269,7 @@ internal static class RedPajamaV2Family
     private static int CountTokensIn(TextAnalysis a, SignalScratch scratch, WordSet set)
     {
         ReadOnlySpan<char> text = a.Text;
-        Span<bool> member = scratch.Covered(a.TokenInterner.Count);
+        Span<bool> member = scratch.Booleans(a.TokenInterner.Count);
         for (int id = 0; id < member.Length; id++)
         {
             member[id] = set.Contains(text.Slice(a.TokenInterner.StartOf(id), a.TokenInterner.LengthOf(id)));

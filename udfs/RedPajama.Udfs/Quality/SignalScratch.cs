@@ -3,7 +3,7 @@ namespace RedPajama.Udfs.Quality;
 /// <summary>Reusable per-thread working memory of the signal families.</summary>
 internal sealed class SignalScratch
 {
-    private bool[] _covered = new bool[256];
+    private bool[] _booleans = new bool[256];
     private ulong[] _hashes = new ulong[256];
 
     public ConcatenationSet Concatenations { get; } = new();
@@ -18,7 +18,7 @@ internal sealed class SignalScratch
 
     public CharBuffer LineLowered { get; } = new();
 
-    public Span<bool> Covered(int length) => Grow(ref _covered, length).AsSpan(0, length);
+    public Span<bool> Booleans(int length) => Grow(ref _booleans, length).AsSpan(0, length);
 
     public Span<ulong> Hashes(int length) => Grow(ref _hashes, length).AsSpan(0, length);
 
