@@ -55,35 +55,7 @@ internal static class SentencePieceReference
         return System.Text.Json.JsonSerializer.Deserialize<int[]>(output)!;
     }
 
-    private static byte[] Run(string executable, IReadOnlyList<string> arguments, byte[] input)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        var output = new MemoryStream();
-        Task copy = process.StandardOutput.BaseStream.CopyToAsync(output);
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        copy.Wait();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{executable} failed ({process.ExitCode}): {error.Result}");
-        }
-
-        return output.ToArray();
-    }
+    private static byte[] Run(string executable, IReadOnlyList<string> arguments, byte[] input) => ExternalTool.Run(executable, arguments, input);
 
     private static bool ProbePython()
     {

@@ -287,7 +287,8 @@ public sealed class FastTextModel
         for (int i = 0; i < table.Length; i++)
         {
             float x = ((float)(i * 2 * MaxSigmoid) / SigmoidTableSize) - MaxSigmoid;
-            table[i] = (float)(1.0 / (1.0 + Math.Exp(-x)));
+            // std::exp of a float is the float overload in C++.
+            table[i] = (float)(1.0 / (1.0 + MathF.Exp(-x)));
         }
 
         return table;
