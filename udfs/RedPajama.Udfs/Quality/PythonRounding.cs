@@ -1,20 +1,33 @@
 namespace RedPajama.Udfs.Quality;
 
 /// <summary>
-/// Python's <c>round(x, 8)</c>, which RedPajama-V2 applies to every fractional signal (<c>PRECISION = 8</c>):
-/// the exact binary value is rounded to the nearest multiple of 1e-8, ties to even. <see cref="Math.Round(double, int)"/>
-/// scales by 1e8 first and so rounds a few values (1/512 = 0.001953125 among them) differently.
+/// Python's <c>round(x, n)</c>: the exact binary value is rounded to the nearest multiple of 10^-n, ties to even.
+/// RedPajama-V2 rounds every fractional signal to 8 decimals (<c>PRECISION = 8</c>), CCNet perplexities to 1.
+/// <see cref="Math.Round(double, int)"/> scales by 10^n first and so rounds a few values (1/512 = 0.001953125 at 8
+/// decimals among them) differently.
 /// </summary>
 public static class PythonRounding
 {
-    private const ulong Scale = 100_000_000;
-
     /// <summary>Rounds to 8 decimals exactly as Python does.</summary>
     /// <param name="value">A finite value.</param>
     /// <returns>The rounded value; non-finite values unchanged.</returns>
-    public static double Round8(double value)
+    public static double Round8(double value) => Round(value, 8);
+
+    /// <summary>Rounds to <paramref name="digits"/> decimals exactly as Python's <c>round</c> does.</summary>
+    /// <param name="value">A value.</param>
+    /// <param name="digits">Decimals kept, 0 to 12.</param>
+    /// <returns>The rounded value; non-finite values unchanged.</returns>
+    public static double Round(double value, int digits)
     {
-        if (!double.IsFinite(value) || value == 0 || Math.Abs(value) >= 1e15)
+        ArgumentOutOfRangeException.ThrowIfNegative(digits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, 12);
+        ulong scale = 1;
+        for (int i = 0; i < digits; i++)
+        {
+            scale *= 10;
+        }
+
+        if (!double.IsFinite(value) || value == 0 || Math.Abs(value) * scale >= 1e15)
         {
             return value;
         }
@@ -32,9 +45,9 @@ public static class PythonRounding
             mantissa |= 1UL << 52;
         }
 
-        // |value| = mantissa * 2^shift exactly; |value| * 1e8 = mantissa * 1e8 * 2^shift, mantissa * 1e8 < 2^80.
+        // |value| = mantissa * 2^shift exactly; |value| * 10^n = mantissa * 10^n * 2^shift, below 2^93.
         int shift = exponent - 1075;
-        UInt128 scaled = (UInt128)mantissa * Scale;
+        UInt128 scaled = (UInt128)mantissa * scale;
         ulong rounded;
         if (shift >= 0)
         {
@@ -58,8 +71,8 @@ public static class PythonRounding
             }
         }
 
-        // An integer below 2^53 over 1e8, divided in IEEE arithmetic: the double nearest to the decimal, as Python returns.
-        double result = rounded / (double)Scale;
+        // An integer below 2^53 over 10^n, divided in IEEE arithmetic: the double nearest to the decimal, as Python returns.
+        double result = rounded / (double)scale;
         return negative ? -result : result;
     }
 }

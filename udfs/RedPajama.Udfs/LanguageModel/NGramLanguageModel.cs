@@ -1,0 +1,342 @@
+using System.Globalization;
+
+namespace RedPajama.Udfs.LanguageModel;
+
+/// <summary>
+/// A back-off n-gram language model read from an ARPA file, scored exactly as KenLM scores (<c>FullScore</c>): the
+/// log10 probability of the longest n-gram of the history and the word that the model has, plus the backoff weights
+/// of the longer contexts it had to skip; unknown words are <c>&lt;unk&gt;</c> (id 0; -100 when the file has no
+/// <c>&lt;unk&gt;</c>, as KenLM); sentences start with <c>&lt;s&gt;</c> and end with <c>&lt;/s&gt;</c>. Sums are
+/// in float, as KenLM's Python <c>score</c> keeps them. Thread-safe.
+/// </summary>
+public sealed class NGramLanguageModel
+{
+    /// <summary>The begin-of-sentence token.</summary>
+    public const string BeginOfSentence = "<s>";
+
+    /// <summary>The end-of-sentence token.</summary>
+    public const string EndOfSentence = "</s>";
+
+    /// <summary>The unknown-word token.</summary>
+    public const string Unknown = "<unk>";
+
+    /// <summary>The log10 probability KenLM gives <c>&lt;unk&gt;</c> when the ARPA file lacks it.</summary>
+    public const float MissingUnknownLogProbability = -100f;
+
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly NGramEntries[] _orders;
+    private readonly int _begin;
+    private readonly int _end;
+
+    private NGramLanguageModel(Dictionary<string, int> vocabulary, NGramEntries[] orders, string name)
+    {
+        _vocabulary = vocabulary;
+        _orders = orders;
+        Name = name;
+        _begin = vocabulary[BeginOfSentence];
+        _end = vocabulary[EndOfSentence];
+    }
+
+    /// <summary>The model's file.</summary>
+    public string Name { get; }
+
+    /// <summary>The longest n-gram.</summary>
+    public int Order => _orders.Length;
+
+    /// <summary>Words in the vocabulary, <c>&lt;unk&gt;</c> included.</summary>
+    public int VocabularySize => _vocabulary.Count;
+
+    /// <summary>Number of n-grams of each order (index 0: unigrams).</summary>
+    public IReadOnlyList<int> Counts => [.. _orders.Select(o => o.Count)];
+
+    /// <summary>Reads an ARPA file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArpaFormatException">The file is missing, malformed or inconsistent (with the line).</exception>
+    public static NGramLanguageModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var reader = new StreamReader(path);
+            return ReadArpa(reader, path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ArpaFormatException(path, 0, exception.Message);
+        }
+    }
+
+    /// <summary>Reads ARPA text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="name">A name for messages.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArpaFormatException">The text is malformed or inconsistent.</exception>
+    public static NGramLanguageModel ReadArpa(TextReader reader, string name = "model")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        long lineNumber = 0;
+        string? line;
+        do
+        {
+            line = reader.ReadLine();
+            lineNumber++;
+            if (line is null)
+            {
+                throw new ArpaFormatException(name, lineNumber, "no \\data\\ section");
+            }
+        }
+        while (line.Trim() != "\\data\\");
+
+        var counts = new List<int>();
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                if (counts.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (!trimmed.StartsWith("ngram ", StringComparison.Ordinal)
+                || trimmed[6..].Split('=') is not [string orderText, string countText]
+                || !int.TryParse(orderText, NumberStyles.None, CultureInfo.InvariantCulture, out int order)
+                || !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+                || order != counts.Count + 1)
+            {
+                throw new ArpaFormatException(name, lineNumber, $"expected 'ngram {counts.Count + 1}=<count>', found '{trimmed}'");
+            }
+
+            counts.Add(count);
+        }
+
+        if (counts.Count == 0)
+        {
+            throw new ArpaFormatException(name, lineNumber, "the \\data\\ section lists no n-gram counts");
+        }
+
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal) { [Unknown] = 0 };
+        var orders = new NGramEntries[counts.Count];
+        Span<int> ids = stackalloc int[counts.Count];
+        for (int order = 1; order <= counts.Count; order++)
+        {
+            string header = $"\\{order}-grams:";
+            while ((line = reader.ReadLine()) is not null && line.Trim().Length == 0)
+            {
+                lineNumber++;
+            }
+
+            lineNumber++;
+            if (line is null || line.Trim() != header)
+            {
+                throw new ArpaFormatException(name, lineNumber, $"expected '{header}', found '{line ?? "end of file"}'");
+            }
+
+            var entries = new NGramEntries(order, counts[order - 1] + (order == 1 ? 1 : 0));
+            int read = 0;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                lineNumber++;
+                string trimmed = line.Trim();
+                if (trimmed.Length == 0)
+                {
+                    break;
+                }
+
+                if (trimmed.StartsWith('\\'))
+                {
+                    throw new ArpaFormatException(name, lineNumber, $"the {order}-grams section ends after {read} entries; its header says {counts[order - 1]}");
+                }
+
+                string[] fields = trimmed.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length != order + 1 && fields.Length != order + 2)
+                {
+                    throw new ArpaFormatException(name, lineNumber, $"a {order}-gram line needs a probability, {order} words and an optional backoff; found {fields.Length} fields");
+                }
+
+                float probability = ParseFloat(fields[0], name, lineNumber);
+                float backoff = fields.Length == order + 2 ? ParseFloat(fields[^1], name, lineNumber) : 0f;
+                for (int i = 0; i < order; i++)
+                {
+                    string word = fields[1 + i];
+                    if (!vocabulary.TryGetValue(word, out int id))
+                    {
+                        if (order > 1)
+                        {
+                            throw new ArpaFormatException(name, lineNumber, $"'{word}' is not a unigram");
+                        }
+
+                        id = vocabulary.Count;
+                        vocabulary.Add(word, id);
+                    }
+
+                    ids[i] = id;
+                }
+
+                if (read == counts[order - 1] || !entries.Add(ids[..order], probability, backoff))
+                {
+                    throw new ArpaFormatException(name, lineNumber, read == counts[order - 1]
+                        ? $"more {order}-grams than the {counts[order - 1]} the header announces"
+                        : $"the {order}-gram '{string.Join(' ', fields[1..(order + 1)])}' appears twice");
+                }
+
+                read++;
+            }
+
+            if (read != counts[order - 1])
+            {
+                throw new ArpaFormatException(name, lineNumber, $"the {order}-grams section has {read} entries; its header says {counts[order - 1]}");
+            }
+
+            orders[order - 1] = entries;
+        }
+
+        while ((line = reader.ReadLine()) is not null && line.Trim().Length == 0)
+        {
+            lineNumber++;
+        }
+
+        lineNumber++;
+        if (line?.Trim() != "\\end\\")
+        {
+            throw new ArpaFormatException(name, lineNumber, $"expected '\\end\\', found '{line ?? "end of file"}'");
+        }
+
+        if (orders[0].Find([0]) < 0)
+        {
+            // KenLM's default for a model trained without <unk>.
+            orders[0].Add([0], MissingUnknownLogProbability, 0f);
+        }
+
+        foreach (string required in (string[])[BeginOfSentence, EndOfSentence])
+        {
+            if (!vocabulary.ContainsKey(required))
+            {
+                throw new ArpaFormatException(name, 0, $"the vocabulary has no {required}");
+            }
+        }
+
+        var model = new NGramLanguageModel(vocabulary, orders, name);
+        model.FillBlanks();
+        return model;
+    }
+
+    /// <summary>
+    /// Adds the "blanks" KenLM adds: it finds an n-gram through all its suffixes (w2..wn, w3..wn, …), so a suffix
+    /// missing from the file is added with the probability backing off gives it and no backoff. It scores the same,
+    /// and reports its own length as KenLM does.
+    /// </summary>
+    private void FillBlanks()
+    {
+        for (int order = Order - 1; order >= 2; order--)
+        {
+            NGramEntries longer = _orders[order];
+            NGramEntries shorter = _orders[order - 1];
+            for (int entry = 0; entry < longer.Count; entry++)
+            {
+                ReadOnlySpan<int> suffix = longer.Words(entry)[1..];
+                if (shorter.Find(suffix) < 0)
+                {
+                    float probability = Score(suffix[..^1], suffix[^1]).LogProbability;
+                    shorter.Add(suffix, probability, 0f);
+                }
+            }
+        }
+    }
+
+    /// <summary>The id of a word, 0 (<c>&lt;unk&gt;</c>) when unknown.</summary>
+    /// <param name="word">A word.</param>
+    /// <returns>The id.</returns>
+    public int IdOf(string word) => _vocabulary.TryGetValue(word, out int id) ? id : 0;
+
+    /// <summary>
+    /// KenLM's <c>FullScore</c>: log10 p(<paramref name="word"/> | <paramref name="history"/>) with the length of the
+    /// n-gram found.
+    /// </summary>
+    /// <param name="history">Earlier word ids, oldest first (only the last <c>Order - 1</c> count).</param>
+    /// <param name="word">The word's id.</param>
+    /// <returns>The log10 probability and the n-gram length used.</returns>
+    public (float LogProbability, int NGramLength) Score(ReadOnlySpan<int> history, int word)
+    {
+        int context = Math.Min(history.Length, Order - 1);
+        Span<int> ngram = stackalloc int[context + 1];
+        history[^context..].CopyTo(ngram);
+        ngram[context] = word;
+        int matched = 0;
+        float probability = 0f;
+        for (int length = context; length >= 0; length--)
+        {
+            int entry = _orders[length].Find(ngram[(context - length)..]);
+            if (entry >= 0)
+            {
+                matched = length;
+                probability = _orders[length].Probability(entry);
+                break;
+            }
+        }
+
+        // The contexts longer than the one used pay their backoff weights (0 when they are not in the model).
+        for (int length = matched + 1; length <= context; length++)
+        {
+            int entry = _orders[length - 1].Find(ngram[(context - length)..context]);
+            if (entry >= 0)
+            {
+                probability += _orders[length - 1].Backoff(entry);
+            }
+        }
+
+        return (probability, matched + 1);
+    }
+
+    /// <summary>
+    /// Scores a sentence as KenLM's Python <c>Model.score(sentence, bos, eos)</c> does: words split on whitespace.
+    /// </summary>
+    /// <param name="sentence">Space-separated words.</param>
+    /// <param name="bos">Start from <c>&lt;s&gt;</c>.</param>
+    /// <param name="eos">Score <c>&lt;/s&gt;</c> at the end.</param>
+    /// <returns>The log10 probability (float sum), the words and how many were unknown.</returns>
+    public SentenceScore ScoreSentence(string sentence, bool bos = true, bool eos = true)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        string[] words = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var history = new List<int>(words.Length + 2);
+        if (bos)
+        {
+            history.Add(_begin);
+        }
+
+        float total = 0f;
+        int unknown = 0;
+        foreach (string word in words)
+        {
+            int id = IdOf(word);
+            unknown += id == 0 ? 1 : 0;
+            total += Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(history), id).LogProbability;
+            history.Add(id);
+        }
+
+        if (eos)
+        {
+            total += Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(history), _end).LogProbability;
+        }
+
+        return new SentenceScore(total, words.Length, unknown);
+    }
+
+    private static float ParseFloat(string text, string name, long line)
+    {
+        if (text is "-inf" or "-Infinity")
+        {
+            return float.NegativeInfinity;
+        }
+
+        return float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
+            ? value
+            : throw new ArpaFormatException(name, line, $"'{text}' is not a number");
+    }
+}
