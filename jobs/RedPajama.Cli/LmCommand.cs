@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using RedPajama.Udfs.LanguageModel;
+
+namespace RedPajama.Cli;
+
+/// <summary>
+/// <c>redpajama lm score --lm model.arpa</c>: scores standard input line by line with an n-gram model, as KenLM's
+/// <c>Model.score(line)</c> does (<c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c> added, words split on whitespace), and prints
+/// per line: log10 probability, unknown words, perplexity (10^(−log10 p / (words + 1))).
+/// </summary>
+public static class LmCommand
+{
+    /// <summary>Builds the <c>lm</c> command with its <c>score</c> subcommand.</summary>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(TextWriter error)
+    {
+        var model = new Option<string>("--lm") { Description = "An ARPA n-gram model.", Required = true };
+        var score = new Command("score", "Score standard input line by line: log10 probability, unknown words, perplexity.") { model };
+        score.SetAction(parse =>
+        {
+            NGramLanguageModel loaded;
+            try
+            {
+                loaded = NGramLanguageModel.Load(parse.GetValue(model)!);
+            }
+            catch (ArpaFormatException exception)
+            {
+                error.WriteLine($"redpajama: {exception.Message}");
+                return ExitCodes.Failed;
+            }
+
+            using Stream input = Console.OpenStandardInput();
+            using Stream output = Console.OpenStandardOutput();
+            Score(loaded, input, output);
+            return ExitCodes.Success;
+        });
+        return new Command("lm", "n-gram language models (KenLM-compatible scoring).") { score };
+    }
+
+    /// <summary>Scores every line of <paramref name="input"/>.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="input">UTF-8 lines.</param>
+    /// <param name="output">Receives <c>log10\tunknown\tperplexity</c> per line.</param>
+    /// <returns>The number of lines.</returns>
+    public static long Score(NGramLanguageModel model, Stream input, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        long lines = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            SentenceScore score = model.ScoreSentence(line);
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{score.LogProbability:R}\t{score.UnknownWords}\t{score.Perplexity:R}\n"));
+            lines++;
+        }
+
+        return lines;
+    }
+}
