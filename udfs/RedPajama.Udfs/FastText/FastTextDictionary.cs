@@ -24,6 +24,56 @@ internal sealed class FastTextDictionary
     private readonly long _pruneIndexSize;
     private readonly FastTextArgs _args;
 
+    /// <summary>Builds a dictionary from counted entries, sorted as fastText sorts them (words first, by count).</summary>
+    /// <param name="args">The model arguments.</param>
+    /// <param name="entries">Entry bytes, counts and whether each is a label.</param>
+    /// <param name="tokens">Tokens read (fastText's <c>ntokens</c>).</param>
+    /// <returns>The dictionary.</returns>
+    public static FastTextDictionary FromCounts(FastTextArgs args, IEnumerable<(byte[] Word, long Count, bool IsLabel)> entries, long tokens)
+    {
+        (byte[] Word, long Count, bool IsLabel)[] sorted = [.. entries.OrderBy(e => e.IsLabel).ThenByDescending(e => e.Count)];
+        using var bytes = new MemoryStream();
+        var offsets = new int[sorted.Length + 1];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            offsets[i] = (int)bytes.Length;
+            bytes.Write(sorted[i].Word);
+        }
+
+        offsets[sorted.Length] = (int)bytes.Length;
+        int words = sorted.Count(e => !e.IsLabel);
+        return new FastTextDictionary(args, words, sorted.Length - words, bytes.ToArray(), offsets, [.. sorted.Select(e => e.Count)], [.. sorted.Select(e => e.IsLabel)], -1, null)
+        {
+            TokenCount = tokens,
+        };
+    }
+
+    /// <summary>Tokens the dictionary was built from (<c>ntokens</c>).</summary>
+    public long TokenCount { get; private init; }
+
+    /// <summary>Writes the dictionary as <c>Dictionary::save</c> does (no prune index).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(WordCount + LabelCount);
+        writer.Write(WordCount);
+        writer.Write(LabelCount);
+        writer.Write(TokenCount);
+        writer.Write(_pruneIndexSize);
+        for (int i = 0; i < WordCount + LabelCount; i++)
+        {
+            writer.Write(Entry(i));
+            writer.Write((byte)0);
+            writer.Write(_counts[i]);
+            writer.Write((byte)(_isLabel[i] ? 1 : 0));
+        }
+
+        foreach ((int first, int second) in _pruneIndex ?? [])
+        {
+            writer.Write(first);
+            writer.Write(second);
+        }
+    }
+
     private FastTextDictionary(FastTextArgs args, int words, int labels, byte[] bytes, int[] offsets, long[] counts, bool[] isLabel, long pruneIndexSize, Dictionary<int, int>? pruneIndex)
     {
         _args = args;
@@ -73,7 +123,7 @@ internal sealed class FastTextDictionary
         int size = reader.ReadInt32();
         int words = reader.ReadInt32();
         int labels = reader.ReadInt32();
-        reader.ReadInt64(); // ntokens
+        long tokens = reader.ReadInt64();
         long pruneIndexSize = reader.ReadInt64();
         if (size < 0 || words < 0 || labels < 0 || words + labels != size)
         {
@@ -110,7 +160,7 @@ internal sealed class FastTextDictionary
             }
         }
 
-        return new FastTextDictionary(args, words, labels, bytes.ToArray(), offsets, counts, isLabel, pruneIndexSize, pruneIndex);
+        return new FastTextDictionary(args, words, labels, bytes.ToArray(), offsets, counts, isLabel, pruneIndexSize, pruneIndex) { TokenCount = tokens };
     }
 
     /// <summary>The bytes of entry <paramref name="id"/>.</summary>

@@ -23,7 +23,8 @@ public sealed class FastTextModel
     private readonly FastTextMatrix _output;
     private readonly HuffmanTree? _tree;
 
-    private FastTextModel(FastTextArgs args, FastTextDictionary dictionary, FastTextMatrix input, FastTextMatrix output, bool quantized, string name)
+    /// <summary>Wraps trained parts (<see cref="FastTextTrainer"/>).</summary>
+    internal FastTextModel(FastTextArgs args, FastTextDictionary dictionary, FastTextMatrix input, FastTextMatrix output, bool quantized, string name)
     {
         Args = args;
         _dictionary = dictionary;
@@ -35,6 +36,37 @@ public sealed class FastTextModel
         {
             _tree = new HuffmanTree(dictionary.LabelCounts());
         }
+    }
+
+    /// <summary>
+    /// Writes the model as fastText's <c>saveModel</c> writes a <c>.bin</c>, so the <c>fasttext</c> CLI loads it.
+    /// Only unquantised models can be written.
+    /// </summary>
+    /// <param name="path">The file to create.</param>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (_input is not DenseMatrix input || _output is not DenseMatrix output)
+        {
+            throw new InvalidOperationException("a quantised model cannot be saved");
+        }
+
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var writer = new BinaryWriter(file);
+        writer.Write(Magic);
+        writer.Write(SupportedVersion);
+        FastTextArgs a = Args;
+        foreach (int value in (int[])[a.Dimension, a.WindowSize, a.Epochs, a.MinCount, a.Negatives, a.WordNgrams, (int)a.Loss, (int)a.Model, a.Buckets, a.MinN, a.MaxN, a.LearningRateUpdateRate])
+        {
+            writer.Write(value);
+        }
+
+        writer.Write(a.SamplingThreshold);
+        _dictionary.Write(writer);
+        writer.Write(false); // quant_input
+        input.Write(writer);
+        writer.Write(false); // qout
+        output.Write(writer);
     }
 
     /// <summary>The training arguments stored in the file.</summary>

@@ -47,6 +47,19 @@ internal sealed class FastTextTokenizer
         return true;
     }
 
+    /// <summary>The next token as <c>Dictionary::readWord</c> gives it (a newline alone is <c>&lt;/s&gt;</c>); false at the end.</summary>
+    public bool NextToken(out ReadOnlySpan<byte> token)
+    {
+        if (!TryReadToken(out int start, out int length, out bool endOfSentence))
+        {
+            token = default;
+            return false;
+        }
+
+        token = endOfSentence ? FastTextDictionary.EndOfSentence : _buffer.AsSpan(start, length);
+        return true;
+    }
+
     private static bool IsSeparator(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or 0x0B or 0x0C or 0;
 
     private bool TryReadToken(out int start, out int length, out bool endOfSentence)

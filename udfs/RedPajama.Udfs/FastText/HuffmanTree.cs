@@ -9,6 +9,8 @@ internal sealed class HuffmanTree
 {
     private readonly int[] _left;
     private readonly int[] _right;
+    private readonly int[] _parent;
+    private readonly bool[] _binary;
 
     public HuffmanTree(long[] counts)
     {
@@ -18,8 +20,11 @@ internal sealed class HuffmanTree
         _left = new int[nodes];
         _right = new int[nodes];
         var count = new long[nodes];
+        _parent = new int[nodes];
+        _binary = new bool[nodes];
         Array.Fill(_left, -1);
         Array.Fill(_right, -1);
+        Array.Fill(_parent, -1);
         Array.Fill(count, (long)1e15);
         counts.CopyTo(count, 0);
         int leaf = labels - 1;
@@ -35,7 +40,24 @@ internal sealed class HuffmanTree
             _left[i] = smallest[0];
             _right[i] = smallest[1];
             count[i] = count[smallest[0]] + count[smallest[1]];
+            _parent[smallest[0]] = i;
+            _parent[smallest[1]] = i;
+            _binary[smallest[1]] = true;
         }
+    }
+
+    /// <summary>The output rows (internal nodes) from a label's leaf to the root and the branch taken at each.</summary>
+    public (int[] Rows, bool[] Codes) PathOf(int label)
+    {
+        var rows = new List<int>();
+        var codes = new List<bool>();
+        for (int node = label; _parent[node] != -1; node = _parent[node])
+        {
+            rows.Add(_parent[node] - Labels);
+            codes.Add(_binary[node]);
+        }
+
+        return ([.. rows], [.. codes]);
     }
 
     public int Labels { get; }

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Diagnostics;
+using RedPajama.Udfs.FastText;
+using static System.FormattableString;
+
+namespace RedPajama.Cli;
+
+/// <summary>
+/// <c>redpajama fasttext-train</c>: trains a supervised fastText classifier (fastText's defaults) and saves a
+/// <c>.bin</c> that <c>fasttext predict</c> and <c>redpajama lid</c> load.
+/// </summary>
+public static class FastTextTrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="output">Where the summary goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = new Option<string>("--input", "-i") { Description = "Training file: one example per line, labels as __label__x.", Required = true };
+        var model = new Option<string>("--output", "-o") { Description = "The .bin to write.", Required = true };
+        var dimension = new Option<int>("--dim") { DefaultValueFactory = _ => 100, Description = "Vector size." };
+        var learningRate = new Option<float>("--lr") { DefaultValueFactory = _ => 0.1f, Description = "Learning rate." };
+        var epochs = new Option<int>("--epoch") { DefaultValueFactory = _ => 5, Description = "Epochs." };
+        var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 1, Description = "Minimal word count." };
+        var wordNgrams = new Option<int>("--word-ngrams") { DefaultValueFactory = _ => 1, Description = "Longest word n-gram." };
+        var loss = new Option<string>("--loss") { DefaultValueFactory = _ => "softmax", Description = "softmax, hs or ova." };
+        loss.AcceptOnlyFromAmong("softmax", "hs", "ova");
+        var bucket = new Option<int>("--bucket") { DefaultValueFactory = _ => 2_000_000, Description = "Hash buckets." };
+        var minn = new Option<int>("--minn") { DefaultValueFactory = _ => 0, Description = "Shortest character n-gram." };
+        var maxn = new Option<int>("--maxn") { DefaultValueFactory = _ => 0, Description = "Longest character n-gram." };
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount, Description = "Hogwild threads." };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Random seed." };
+        var fullInit = new Option<bool>("--full-init") { Description = "Draw every input row at random (fastText 0.9.2 leaves all but min(threads, 10) tenths at zero)." };
+        var command = new Command("fasttext-train", "Train a supervised fastText classifier; writes a .bin the fasttext CLI loads.")
+        {
+            input, model, dimension, learningRate, epochs, minCount, wordNgrams, loss, bucket, minn, maxn, threads, seed, fullInit,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new FastTextTrainingOptions(
+                parse.GetValue(dimension), parse.GetValue(learningRate), parse.GetValue(epochs), parse.GetValue(minCount), parse.GetValue(wordNgrams),
+                parse.GetValue(loss) switch { "hs" => FastTextLoss.HierarchicalSoftmax, "ova" => FastTextLoss.OneVsAll, _ => FastTextLoss.Softmax },
+                parse.GetValue(bucket), parse.GetValue(minn), parse.GetValue(maxn), Math.Max(1, parse.GetValue(threads)), parse.GetValue(seed),
+                FullInitialization: parse.GetValue(fullInit));
+            try
+            {
+                byte[] data = File.ReadAllBytes(parse.GetValue(input)!);
+                var stopwatch = Stopwatch.StartNew();
+                FastTextModel trained = FastTextTrainer.Train(data, options, parse.GetValue(model)!);
+                double seconds = stopwatch.Elapsed.TotalSeconds;
+                trained.Save(parse.GetValue(model)!);
+                output.WriteLine(Invariant($"trained {trained.WordCount} words, {trained.LabelCount} labels, {options.Epochs} epochs in {seconds:F2} s on {options.Threads} threads; saved {parse.GetValue(model)}"));
+                return ExitCodes.Success;
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"redpajama: {exception.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+}
