@@ -37,7 +37,36 @@ public static class LmCommand
             Score(loaded, input, output);
             return ExitCodes.Success;
         });
-        return new Command("lm", "n-gram language models (KenLM-compatible scoring).") { score };
+        var order = new Option<int>("--order") { Description = "n-gram order (1-6).", DefaultValueFactory = _ => 5 };
+        var input = new Option<string>("--input", "-i") { Description = "Tokenised text, one sentence per line.", Required = true };
+        var arpa = new Option<string>("--output", "-o") { Description = "The ARPA file to write.", Required = true };
+        var train = new Command("train", "Estimate an interpolated modified Kneser-Ney model (as KenLM's lmplz) and write ARPA.") { order, input, arpa };
+        train.SetAction(parse =>
+        {
+            try
+            {
+                var trainer = new KneserNeyTrainer(parse.GetValue(order));
+                foreach (string line in File.ReadLines(parse.GetValue(input)!))
+                {
+                    trainer.AddSentence(line);
+                }
+
+                KneserNeyModel estimated = trainer.Estimate();
+                using (var writer = new StreamWriter(parse.GetValue(arpa)!, append: false, new UTF8Encoding(false)))
+                {
+                    estimated.WriteArpa(writer);
+                }
+
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lm train: order {estimated.Order}, discounts {string.Join("; ", estimated.Discounts.Select(d => string.Join(" ", d.Select(x => x.ToString("F4", CultureInfo.InvariantCulture)))))}"));
+                return ExitCodes.Success;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                error.WriteLine($"redpajama: {exception.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+        return new Command("lm", "n-gram language models: KenLM-compatible scoring, Kneser-Ney estimation.") { score, train };
     }
 
     /// <summary>Scores every line of <paramref name="input"/>.</summary>
