@@ -66,7 +66,39 @@ public static class LmCommand
                 return ExitCodes.Failed;
             }
         });
-        return new Command("lm", "n-gram language models: KenLM-compatible scoring, Kneser-Ney estimation.") { score, train };
+        var scoredInput = new Option<string>("--input", "-i") { Description = "Scored documents: 'language<TAB>perplexity' per line.", Required = true };
+        var csv = new Option<string>("--output", "-o") { Description = "The cutoff CSV to write (CCNet's format).", Required = true };
+        var cutoffs = new Command("cutoffs", "Compute per-language perplexity percentiles 0-99 as CCNet's cutoff.csv.") { scoredInput, csv };
+        cutoffs.SetAction(parse =>
+        {
+            try
+            {
+                var scored = new List<(string, double)>();
+                long number = 0;
+                foreach (string line in File.ReadLines(parse.GetValue(scoredInput)!))
+                {
+                    number++;
+                    string[] fields = line.Split('\t');
+                    if (fields.Length != 2 || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double perplexity))
+                    {
+                        error.WriteLine($"redpajama: line {number}: skipped: expected 'language<TAB>perplexity'");
+                        continue;
+                    }
+
+                    scored.Add((fields[0], perplexity));
+                }
+
+                using var writer = new StreamWriter(parse.GetValue(csv)!, append: false, new UTF8Encoding(false));
+                PerplexityBuckets.WriteCutoffs(scored, writer);
+                return ExitCodes.Success;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"redpajama: {exception.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+        return new Command("lm", "n-gram language models: KenLM-compatible scoring, Kneser-Ney estimation, CCNet cutoffs.") { score, train, cutoffs };
     }
 
     /// <summary>Scores every line of <paramref name="input"/>.</summary>

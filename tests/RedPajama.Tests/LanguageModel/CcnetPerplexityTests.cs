@@ -33,4 +33,22 @@ public sealed class CcnetPerplexityTests
         buckets.Languages.Should().HaveCount(48);
         buckets.Bucket("en", null).Should().Be("all");
     }
+
+    [Fact]
+    public void Computed_cutoffs_are_percentiles_and_read_back_as_buckets()
+    {
+        // 1..101 for "en": the p-th percentile is 1 + p; 10 values for "de": linear interpolation between them.
+        IEnumerable<(string, double)> scored = Enumerable.Range(1, 101).Select(i => ("en", (double)i))
+            .Concat(Enumerable.Range(1, 10).Select(i => ("de", i * 10.0)));
+        var csv = new StringWriter();
+        PerplexityBuckets.WriteCutoffs(scored, csv);
+        string[] lines = csv.ToString().TrimEnd('\n').Split('\n');
+
+        lines.Should().HaveCount(101);
+        lines[0].Should().Be(",de,en");
+        lines[31].Should().Be("30,37,31"); // de: rank 0.3 * 9 = 2.7 -> 30 + 0.7 * 10; en: 1 + 30
+        PerplexityBuckets buckets = PerplexityBuckets.Parse(lines, "cutoff.csv");
+        buckets.Bucket("en", 30.5).Should().Be("head");
+        buckets.Bucket("en", 61).Should().Be("tail");
+    }
 }

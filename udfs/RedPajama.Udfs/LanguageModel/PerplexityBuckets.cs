@@ -30,15 +30,25 @@ public sealed class PerplexityBuckets
     public static PerplexityBuckets Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string[] lines = File.ReadAllLines(path);
-        if (lines.Length == 0)
+        return Parse(File.ReadAllLines(path), path);
+    }
+
+    /// <summary>Parses cutoff CSV lines.</summary>
+    /// <param name="lines">The lines.</param>
+    /// <param name="path">A name for messages.</param>
+    /// <returns>The buckets.</returns>
+    /// <exception cref="FormatException">Not in CCNet's format.</exception>
+    public static PerplexityBuckets Parse(IReadOnlyList<string> lines, string path)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0)
         {
             throw new FormatException($"{path}: empty cutoff file");
         }
 
         string[] languages = lines[0].Split(',');
         var rows = new Dictionary<int, string[]>();
-        for (int i = 1; i < lines.Length; i++)
+        for (int i = 1; i < lines.Count; i++)
         {
             if (lines[i].Length == 0)
             {
@@ -68,6 +78,39 @@ public sealed class PerplexityBuckets
         }
 
         return new PerplexityBuckets(cutoffs);
+    }
+
+    /// <summary>
+    /// Writes a cutoff CSV in CCNet's format from scored documents: per language the 0th to 99th percentile of the
+    /// perplexities (numpy's default linear interpolation), rounded to one decimal; languages in ordinal order.
+    /// </summary>
+    /// <param name="scored">(language, perplexity) pairs.</param>
+    /// <param name="writer">The destination.</param>
+    public static void WriteCutoffs(IEnumerable<(string Language, double Perplexity)> scored, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(writer);
+        SortedDictionary<string, double[]> byLanguage = new(
+            scored.GroupBy(s => s.Language).ToDictionary(g => g.Key, g => g.Select(s => s.Perplexity).Order().ToArray()),
+            StringComparer.Ordinal);
+        writer.Write(',');
+        writer.Write(string.Join(',', byLanguage.Keys));
+        writer.Write('\n');
+        for (int percentile = 0; percentile < 100; percentile++)
+        {
+            writer.Write(percentile.ToString(CultureInfo.InvariantCulture));
+            foreach (double[] values in byLanguage.Values)
+            {
+                double rank = percentile / 100.0 * (values.Length - 1);
+                int low = (int)Math.Floor(rank);
+                int high = Math.Min(low + 1, values.Length - 1);
+                double value = values[low] + ((rank - low) * (values[high] - values[low]));
+                writer.Write(',');
+                writer.Write(Math.Round(value, 1).ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            writer.Write('\n');
+        }
     }
 
     /// <summary>The head and tail cutoffs of a language, if it has a column.</summary>
