@@ -12,12 +12,12 @@ namespace RedPajama.Cli;
 /// </summary>
 public static class LmCommand
 {
-    /// <summary>Builds the <c>lm</c> command with its <c>score</c> subcommand.</summary>
+    /// <summary>Builds the <c>lm</c> command with its <c>score</c>, <c>train</c>, <c>binarize</c> and <c>cutoffs</c> subcommands.</summary>
     /// <param name="error">Where errors go.</param>
     /// <returns>The command.</returns>
     public static Command Create(TextWriter error)
     {
-        var model = new Option<string>("--lm") { Description = "An ARPA n-gram model.", Required = true };
+        var model = new Option<string>("--lm") { Description = "An ARPA or binary n-gram model.", Required = true };
         var score = new Command("score", "Score standard input line by line: log10 probability, unknown words, perplexity.") { model };
         score.SetAction(parse =>
         {
@@ -98,7 +98,27 @@ public static class LmCommand
                 return ExitCodes.Failed;
             }
         });
-        return new Command("lm", "n-gram language models: KenLM-compatible scoring, Kneser-Ney estimation, CCNet cutoffs.") { score, train, cutoffs };
+        var arpaIn = new Option<string>("--lm") { Description = "An ARPA model.", Required = true };
+        var binaryOut = new Option<string>("--output", "-o") { Description = "The binary model to write.", Required = true };
+        var binarize = new Command("binarize", "Convert an ARPA model to the binary form that is memory-mapped when loaded.") { arpaIn, binaryOut };
+        binarize.SetAction(parse =>
+        {
+            try
+            {
+                using NGramLanguageModel loaded = NGramLanguageModel.Load(parse.GetValue(arpaIn)!);
+                loaded.SaveBinary(parse.GetValue(binaryOut)!);
+                return ExitCodes.Success;
+            }
+            catch (Exception exception) when (exception is ArpaFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                error.WriteLine($"redpajama: {exception.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+        return new Command("lm", "n-gram language models: KenLM-compatible scoring, Kneser-Ney estimation, binary form, CCNet cutoffs.")
+        {
+            score, train, binarize, cutoffs,
+        };
     }
 
     /// <summary>Scores every line of <paramref name="input"/>.</summary>

@@ -119,4 +119,38 @@ public sealed class NGramLanguageModelTests
         exception.Message.Should().StartWith("bad.arpa:").And.Contain(problem);
         exception.Line.Should().Be(line);
     }
+
+    [Fact]
+    public void The_binary_form_is_mapped_and_scores_exactly_like_the_arpa()
+    {
+        using var directory = new TemporaryDirectory();
+        string binary = directory.Combine("test.bin");
+        s_test.SaveBinary(binary);
+
+        using NGramLanguageModel mapped = NGramLanguageModel.Load(binary);
+
+        mapped.IsMapped.Should().BeTrue();
+        mapped.Counts.Should().Equal(s_test.Counts);
+        foreach (object?[] row in KenLmCases())
+        {
+            int[] history = [.. ((string)row[0]!).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(mapped.IdOf)];
+            mapped.Score(history, mapped.IdOf((string)row[1]!)).Should().Be(
+                s_test.Score([.. ((string)row[0]!).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s_test.IdOf)], s_test.IdOf((string)row[1]!)));
+        }
+
+        mapped.ScoreSentence("looking on a little the biarritz not_found more .").Should().Be(s_test.ScoreSentence("looking on a little the biarritz not_found more ."));
+    }
+
+    [Fact]
+    public void A_truncated_binary_model_is_an_error_naming_the_file()
+    {
+        using var directory = new TemporaryDirectory();
+        string binary = directory.Combine("cut.bin");
+        s_test.SaveBinary(binary);
+        byte[] bytes = File.ReadAllBytes(binary);
+        File.WriteAllBytes(binary, bytes[..(bytes.Length / 2)]);
+
+        Action load = () => NGramLanguageModel.Load(binary);
+        load.Should().Throw<ArpaFormatException>().Which.Message.Should().Contain("cut.bin").And.Contain("the file ends");
+    }
 }

@@ -4,7 +4,7 @@ namespace RedPajama.Udfs.LanguageModel;
 /// The n-grams of one order: word-id sequences with their log10 probability and backoff, found by an open-addressed
 /// table over a 64-bit hash of the ids and confirmed by comparing the ids, so lookups are exact.
 /// </summary>
-internal sealed class NGramEntries
+internal sealed class NGramEntries : INGramTable
 {
     private readonly int _order;
     private int[] _words;
@@ -90,16 +90,20 @@ internal sealed class NGramEntries
         }
     }
 
+    /// <summary>Writes the table as the binary model stores it: counts, slots, words, probabilities, backoffs.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_count);
+        writer.Write(_slots.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_slots.AsSpan()));
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_words.AsSpan(0, _count * _order)));
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_probabilities.AsSpan(0, _count)));
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_backoffs.AsSpan(0, _count)));
+    }
+
     private int SlotOf(ReadOnlySpan<int> words, out bool found)
     {
-        ulong hash = 0x9E3779B97F4A7C15UL;
-        foreach (int word in words)
-        {
-            hash = (hash ^ (uint)word) * 0xBF58476D1CE4E5B9UL;
-            hash ^= hash >> 31;
-        }
-
-        int slot = (int)(hash >> 20) & _mask;
+        int slot = NGramHash.FirstSlot(words, _mask);
         while (true)
         {
             int entry = _slots[slot];

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.MemoryMappedFiles;
+using System.Text;
 
 namespace RedPajama.Udfs.LanguageModel;
 
@@ -7,10 +9,14 @@ namespace RedPajama.Udfs.LanguageModel;
 /// log10 probability of the longest n-gram of the history and the word that the model has, plus the backoff weights
 /// of the longer contexts it had to skip; unknown words are <c>&lt;unk&gt;</c> (id 0; -100 when the file has no
 /// <c>&lt;unk&gt;</c>, as KenLM); sentences start with <c>&lt;s&gt;</c> and end with <c>&lt;/s&gt;</c>. Sums are
-/// in float, as KenLM's Python <c>score</c> keeps them. Thread-safe.
+/// in float, as KenLM's Python <c>score</c> keeps them. <see cref="SaveBinary"/> writes a form that
+/// <see cref="Load"/> memory-maps instead of parsing, so processes on one machine share one copy of a large model.
+/// Thread-safe.
 /// </summary>
-public sealed class NGramLanguageModel
+public sealed class NGramLanguageModel : IDisposable
 {
+    private static readonly byte[] s_binaryMagic = "RPNGRAM1"u8.ToArray();
+
     /// <summary>The begin-of-sentence token.</summary>
     public const string BeginOfSentence = "<s>";
 
@@ -24,11 +30,13 @@ public sealed class NGramLanguageModel
     public const float MissingUnknownLogProbability = -100f;
 
     private readonly Dictionary<string, int> _vocabulary;
-    private readonly NGramEntries[] _orders;
+    private readonly INGramTable[] _orders;
     private readonly int _begin;
     private readonly int _end;
+    private MemoryMappedFile? _mapping;
+    private MemoryMappedViewAccessor? _view;
 
-    private NGramLanguageModel(Dictionary<string, int> vocabulary, NGramEntries[] orders, string name)
+    private NGramLanguageModel(Dictionary<string, int> vocabulary, INGramTable[] orders, string name)
     {
         _vocabulary = vocabulary;
         _orders = orders;
@@ -49,7 +57,10 @@ public sealed class NGramLanguageModel
     /// <summary>Number of n-grams of each order (index 0: unigrams).</summary>
     public IReadOnlyList<int> Counts => [.. _orders.Select(o => o.Count)];
 
-    /// <summary>Reads an ARPA file.</summary>
+    /// <summary>Whether the model is read from a memory-mapped binary file.</summary>
+    public bool IsMapped => _mapping is not null;
+
+    /// <summary>Reads an ARPA file, or memory-maps a binary one written by <see cref="SaveBinary"/>.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArpaFormatException">The file is missing, malformed or inconsistent (with the line).</exception>
@@ -58,6 +69,11 @@ public sealed class NGramLanguageModel
         ArgumentNullException.ThrowIfNull(path);
         try
         {
+            if (IsBinary(path))
+            {
+                return MapBinary(path);
+            }
+
             using var reader = new StreamReader(path);
             return ReadArpa(reader, path);
         }
@@ -227,6 +243,107 @@ public sealed class NGramLanguageModel
     }
 
     /// <summary>
+    /// Writes the model in this project's binary form: the vocabulary, then per order the hash slots, word ids,
+    /// probabilities and backoffs as little-endian arrays, ready to be mapped.
+    /// </summary>
+    /// <param name="path">The file to create.</param>
+    /// <exception cref="InvalidOperationException">The model is itself mapped from a binary file.</exception>
+    public void SaveBinary(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (IsMapped)
+        {
+            throw new InvalidOperationException($"{Name} is already a binary model");
+        }
+
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        using var writer = new BinaryWriter(file);
+        writer.Write(s_binaryMagic);
+        writer.Write(Order);
+        string[] words = new string[_vocabulary.Count];
+        foreach ((string word, int id) in _vocabulary)
+        {
+            words[id] = word;
+        }
+
+        byte[] vocabulary = Encoding.UTF8.GetBytes(string.Join('\n', words));
+        writer.Write(words.Length);
+        writer.Write(vocabulary.Length);
+        writer.Write(vocabulary);
+        writer.Write(new byte[(4 - (vocabulary.Length % 4)) % 4]);
+        foreach (INGramTable table in _orders)
+        {
+            ((NGramEntries)table).Write(writer);
+        }
+    }
+
+    /// <summary>Releases the mapping of a binary model.</summary>
+    public void Dispose()
+    {
+        _view?.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view?.Dispose();
+        _mapping?.Dispose();
+        _view = null;
+        _mapping = null;
+    }
+
+    private static bool IsBinary(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        Span<byte> head = stackalloc byte[8];
+        return file.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(s_binaryMagic);
+    }
+
+    private static unsafe NGramLanguageModel MapBinary(string path)
+    {
+        MemoryMappedFile mapping = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        MemoryMappedViewAccessor view = mapping.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        try
+        {
+            byte* start = pointer + view.PointerOffset;
+            byte* end = start + new FileInfo(path).Length;
+            start += 8;
+            int order = MappedNGramTable.Read(ref start, end);
+            int words = MappedNGramTable.Read(ref start, end);
+            int bytes = MappedNGramTable.Read(ref start, end);
+            if (order is < 1 or > 16 || words < 3 || bytes < 0)
+            {
+                throw new InvalidDataException($"order {order}, {words} words, {bytes} vocabulary bytes");
+            }
+
+            string[] vocabulary = Encoding.UTF8.GetString(MappedNGramTable.Take(ref start, end, bytes), bytes).Split('\n');
+            if (vocabulary.Length != words)
+            {
+                throw new InvalidDataException($"{vocabulary.Length} vocabulary words, the header says {words}");
+            }
+
+            MappedNGramTable.Take(ref start, end, (4 - (bytes % 4)) % 4);
+            var ids = new Dictionary<string, int>(words, StringComparer.Ordinal);
+            for (int id = 0; id < words; id++)
+            {
+                ids[vocabulary[id]] = id;
+            }
+
+            var tables = new INGramTable[order];
+            for (int n = 1; n <= order; n++)
+            {
+                tables[n - 1] = new MappedNGramTable(n, ref start, end);
+            }
+
+            return new NGramLanguageModel(ids, tables, path) { _mapping = mapping, _view = view };
+        }
+        catch (Exception exception) when (exception is InvalidDataException or KeyNotFoundException)
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            mapping.Dispose();
+            throw new ArpaFormatException(path, 0, $"not a usable binary model: {exception.Message}");
+        }
+    }
+
+    /// <summary>
     /// Adds the "blanks" KenLM adds: it finds an n-gram through all its suffixes (w2..wn, w3..wn, …), so a suffix
     /// missing from the file is added with the probability backing off gives it and no backoff. It scores the same,
     /// and reports its own length as KenLM does.
@@ -235,8 +352,8 @@ public sealed class NGramLanguageModel
     {
         for (int order = Order - 1; order >= 2; order--)
         {
-            NGramEntries longer = _orders[order];
-            NGramEntries shorter = _orders[order - 1];
+            INGramTable longer = _orders[order];
+            var shorter = (NGramEntries)_orders[order - 1];
             for (int entry = 0; entry < longer.Count; entry++)
             {
                 ReadOnlySpan<int> suffix = longer.Words(entry)[1..];
