@@ -31,10 +31,11 @@ public static class FastTextTrainCommand
         var maxn = new Option<int>("--maxn") { DefaultValueFactory = _ => 0, Description = "Longest character n-gram." };
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount, Description = "Hogwild threads." };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Random seed." };
+        var reference = new Option<string?>("--compare-with") { Description = "A fasttext executable: train the same model with it too and print both throughputs (words/s/thread)." };
         var fullInit = new Option<bool>("--full-init") { Description = "Draw every input row at random (fastText 0.9.2 leaves all but min(threads, 10) tenths at zero)." };
         var command = new Command("fasttext-train", "Train a supervised fastText classifier; writes a .bin the fasttext CLI loads.")
         {
-            input, model, dimension, learningRate, epochs, minCount, wordNgrams, loss, bucket, minn, maxn, threads, seed, fullInit,
+            input, model, dimension, learningRate, epochs, minCount, wordNgrams, loss, bucket, minn, maxn, threads, seed, fullInit, reference,
         };
         command.SetAction(parse =>
         {
@@ -50,15 +51,61 @@ public static class FastTextTrainCommand
                 FastTextModel trained = FastTextTrainer.Train(data, options, parse.GetValue(model)!);
                 double seconds = stopwatch.Elapsed.TotalSeconds;
                 trained.Save(parse.GetValue(model)!);
-                output.WriteLine(Invariant($"trained {trained.WordCount} words, {trained.LabelCount} labels, {options.Epochs} epochs in {seconds:F2} s on {options.Threads} threads; saved {parse.GetValue(model)}"));
+                long words = CountWords(data);
+                output.WriteLine(Invariant($"trained {trained.WordCount} words, {trained.LabelCount} labels, {options.Epochs} epochs in {seconds:F2} s on {options.Threads} threads ({words * (double)options.Epochs / seconds / options.Threads:F0} words/s/thread); saved {parse.GetValue(model)}"));
+                if (parse.GetValue(reference) is { } executable)
+                {
+                    double theirs = RunReference(executable, parse.GetValue(input)!, parse.GetValue(loss)!, options);
+                    output.WriteLine(Invariant($"{executable} supervised, same settings: {theirs:F2} s ({words * (double)options.Epochs / theirs / options.Threads:F0} words/s/thread, reading and saving included)"));
+                }
+
                 return ExitCodes.Success;
             }
-            catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 error.WriteLine($"redpajama: {exception.Message}");
                 return ExitCodes.Failed;
             }
         });
         return command;
+    }
+
+    private static long CountWords(byte[] data)
+    {
+        long words = 0;
+        bool inWord = false;
+        foreach (byte b in data)
+        {
+            bool separator = b is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r' or 0x0B or 0x0C or 0;
+            words += !separator && !inWord ? 1 : 0;
+            inWord = !separator;
+        }
+
+        return words;
+    }
+
+    private static double RunReference(string executable, string input, string loss, FastTextTrainingOptions options)
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"redpajama-fasttext-{Guid.NewGuid():N}");
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (string argument in (string[])
+        [
+            "supervised", "-input", input, "-output", output, "-dim", Invariant($"{options.Dimension}"), "-lr", Invariant($"{options.LearningRate}"),
+            "-epoch", Invariant($"{options.Epochs}"), "-minCount", Invariant($"{options.MinCount}"), "-wordNgrams", Invariant($"{options.WordNgrams}"),
+            "-loss", loss, "-bucket", Invariant($"{options.Buckets}"), "-minn", Invariant($"{options.MinN}"), "-maxn", Invariant($"{options.MaxN}"),
+            "-thread", Invariant($"{options.Threads}"), "-seed", Invariant($"{options.Seed}"), "-verbose", "0",
+        ])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        double seconds = stopwatch.Elapsed.TotalSeconds;
+        File.Delete(output + ".bin");
+        File.Delete(output + ".vec");
+        return process.ExitCode == 0 ? seconds : throw new InvalidOperationException($"{executable} failed: {errors}");
     }
 }
