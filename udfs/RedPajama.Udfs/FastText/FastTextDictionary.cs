@@ -185,6 +185,26 @@ internal sealed class FastTextDictionary
     /// <summary>Whether entry <paramref name="id"/> is a label.</summary>
     public bool IsLabel(int id) => _isLabel[id];
 
+    /// <summary>
+    /// One token of <c>getLine</c>: a word adds its features and its hash (for word n-grams); a known label adds its
+    /// index to <paramref name="labels"/> when given.
+    /// </summary>
+    public void AddToken(ReadOnlySpan<byte> token, FeatureScratch scratch, List<int>? labels)
+    {
+        uint hash = Hash(token);
+        int id = Find(token, hash);
+        bool isLabel = id >= 0 ? IsLabel(id) : LooksLikeLabel(token);
+        if (!isLabel)
+        {
+            AddSubwords(scratch.Features, token, id, scratch.Bytes);
+            scratch.WordHashes.Add((int)hash);
+        }
+        else if (id >= 0)
+        {
+            labels?.Add(id - WordCount);
+        }
+    }
+
     /// <summary><c>addSubwords</c>: a known word's id and n-grams, or an unknown word's n-grams.</summary>
     public void AddSubwords(List<int> features, ReadOnlySpan<byte> token, int wordId, Span<byte> scratch)
     {

@@ -200,15 +200,21 @@ public sealed class FastTextModel
     }
 
     /// <summary>Adds the features of one token of an example (a label token adds none).</summary>
-    internal void BuildExample(ReadOnlySpan<byte> token, FeatureScratch scratch)
+    internal void BuildExample(ReadOnlySpan<byte> token, FeatureScratch scratch) => _dictionary.AddToken(token, scratch, labels: null);
+
+    /// <summary><c>Model::computeHidden</c>: the mean of the features' input rows, summed in order, scaled in float.</summary>
+    internal static void ComputeHidden(FastTextMatrix input, ReadOnlySpan<int> features, Span<float> hidden)
     {
-        uint hash = FastTextDictionary.Hash(token);
-        int id = _dictionary.Find(token, hash);
-        bool isLabel = id >= 0 ? _dictionary.IsLabel(id) : FastTextDictionary.LooksLikeLabel(token);
-        if (!isLabel)
+        hidden.Clear();
+        foreach (int id in features)
         {
-            _dictionary.AddSubwords(scratch.Features, token, id, scratch.Bytes);
-            scratch.WordHashes.Add((int)hash);
+            input.AddRowTo(hidden, id);
+        }
+
+        float scale = (float)(1.0 / features.Length);
+        for (int i = 0; i < hidden.Length; i++)
+        {
+            hidden[i] *= scale;
         }
     }
 
@@ -224,18 +230,8 @@ public sealed class FastTextModel
             return [];
         }
 
-        int dimension = Args.Dimension;
-        float[] hidden = new float[dimension];
-        foreach (int id in features)
-        {
-            _input.AddRowTo(hidden, id);
-        }
-
-        float scale = (float)(1.0 / features.Count);
-        for (int i = 0; i < hidden.Length; i++)
-        {
-            hidden[i] *= scale;
-        }
+        float[] hidden = new float[Args.Dimension];
+        ComputeHidden(_input, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(features), hidden);
 
         var heap = new PredictionHeap(k);
         if (_tree is not null)
@@ -298,7 +294,8 @@ public sealed class FastTextModel
     /// <summary>fastText's <c>std_log</c>: <c>log(x + 1e-5)</c>, in double, kept as float.</summary>
     private static float StdLog(float x) => (float)Math.Log(x + 1e-5);
 
-    private static float Sigmoid(float x)
+    /// <summary>fastText's table sigmoid (<c>Loss::sigmoid</c>): 512 steps over [−8, 8], 0 and 1 outside.</summary>
+    internal static float Sigmoid(float x)
     {
         if (x < -MaxSigmoid)
         {

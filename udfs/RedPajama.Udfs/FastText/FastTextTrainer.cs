@@ -11,9 +11,6 @@ namespace RedPajama.Udfs.FastText;
 /// </summary>
 public static class FastTextTrainer
 {
-    private const int MaxSigmoid = 8;
-    private const int SigmoidTableSize = 512;
-
     /// <summary>Trains on labelled lines (<c>__label__x text</c>).</summary>
     /// <param name="input">The training file's bytes.</param>
     /// <param name="options">The settings.</param>
@@ -118,18 +115,7 @@ public static class FastTextTrainer
             {
                 any = true;
                 tokens++;
-                uint hash = FastTextDictionary.Hash(token);
-                int id = dictionary.Find(token, hash);
-                bool isLabel = id >= 0 ? dictionary.IsLabel(id) : FastTextDictionary.LooksLikeLabel(token);
-                if (!isLabel)
-                {
-                    dictionary.AddSubwords(scratch.Features, token, id, scratch.Bytes);
-                    scratch.WordHashes.Add((int)hash);
-                }
-                else if (id >= 0)
-                {
-                    labels.Add(id - dictionary.WordCount);
-                }
+                dictionary.AddToken(token, scratch, labels);
 
                 if (token.SequenceEqual(FastTextDictionary.EndOfSentence))
                 {
@@ -181,17 +167,8 @@ public static class FastTextTrainer
         Example example, int targetIndex, float learningRate, DenseMatrix input, DenseMatrix output, HuffmanTree? tree, FastTextLoss loss,
         float[] hidden, float[] gradient, float[] scores)
     {
-        Array.Clear(hidden);
-        foreach (int feature in example.Features)
-        {
-            input.AddRowTo(hidden, feature);
-        }
-
+        FastTextModel.ComputeHidden(input, example.Features, hidden);
         float scale = (float)(1.0 / example.Features.Length);
-        for (int i = 0; i < hidden.Length; i++)
-        {
-            hidden[i] *= scale;
-        }
 
         Array.Clear(gradient);
         int target = example.Labels[targetIndex];
@@ -250,14 +227,11 @@ public static class FastTextTrainer
 
     private static void BinaryLogistic(int row, bool positive, float learningRate, DenseMatrix output, float[] hidden, float[] gradient)
     {
-        float score = Sigmoid(output.DotRow(hidden, row));
+        float score = FastTextModel.Sigmoid(output.DotRow(hidden, row));
         float alpha = learningRate * ((positive ? 1f : 0f) - score);
         output.AddRowTo(gradient, row, alpha);
         output.AddVectorToRow(hidden, row, alpha);
     }
-
-    private static float Sigmoid(float x) =>
-        x < -MaxSigmoid ? 0f : x > MaxSigmoid ? 1f : (float)(1.0 / (1.0 + Math.Exp(-(((int)((x + MaxSigmoid) * SigmoidTableSize / MaxSigmoid / 2) * 2.0 * MaxSigmoid / SigmoidTableSize) - MaxSigmoid))));
 
     private sealed record Example(int[] Features, int[] Labels, int Tokens);
 
