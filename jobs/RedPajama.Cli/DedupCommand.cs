@@ -1,0 +1,202 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using RedPajama.Dedup;
+using RedPajama.Reading;
+using RedPajama.Udfs.Dedup;
+using RedPajama.Writing;
+using static System.FormattableString;
+
+namespace RedPajama.Cli;
+
+/// <summary>
+/// <c>redpajama dedup exact|near</c>: removes duplicate JSON-lines documents, keeping the earliest of each cluster
+/// (input order), or with <c>--mark</c> keeps every line and adds its <c>cluster_id</c> (the line number of the kept
+/// document, counting from 0 across the inputs). Exact: by the hash of the text or another field. Near: MinHash-LSH
+/// with bands chosen for the threshold (or RedPajama's book SimHash). Works in memory: signatures of a few million
+/// documents fit; a disk-partitioned shuffle for larger inputs is still to come.
+/// </summary>
+public static class DedupCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="output">Where the summary goes.</param>
+    /// <param name="error">Where skipped lines and errors go.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var exact = new Command("exact", "Drop documents whose key (the text, or --key field) another earlier document has.");
+        var near = new Command("near", "Drop near-duplicates: MinHash-LSH at a Jaccard threshold, or --method simhash (RedPajama's books).");
+        foreach (Command command in (Command[])[exact, near])
+        {
+            command.Options.Add(new Option<string[]>("--input", "-i") { Description = "JSON-lines files or directories.", Required = true, AllowMultipleArgumentsPerToken = true });
+            command.Options.Add(new Option<string>("--output", "-o") { Description = "Output directory.", Required = true });
+            command.Options.Add(new Option<bool>("--mark") { Description = "Keep every document and add cluster_id instead of dropping." });
+        }
+
+        exact.Options.Add(new Option<string>("--key") { Description = "Field to compare (default: text).", DefaultValueFactory = _ => "text" });
+        near.Options.Add(new Option<double>("--threshold") { Description = "Jaccard threshold.", DefaultValueFactory = _ => 0.8 });
+        near.Options.Add(new Option<int>("--ngram") { Description = "Shingle length.", DefaultValueFactory = _ => 5 });
+        near.Options.Add(new Option<int>("--num-perm") { Description = "MinHash permutations.", DefaultValueFactory = _ => 128 });
+        near.Options.Add(new Option<bool>("--chars") { Description = "Character shingles instead of word shingles." });
+        near.Options.Add(new Option<bool>("--verify") { Description = "Confirm candidates by exact Jaccard of their shingles." });
+        near.Options.Add(new Option<string>("--method") { Description = "minhash or simhash.", DefaultValueFactory = _ => "minhash" });
+        near.Options.Add(new Option<int>("--seed") { Description = "MinHash seed.", DefaultValueFactory = _ => 1 });
+        exact.SetAction(parse => Run(parse, exactMode: true, output, error));
+        near.SetAction(parse => Run(parse, exactMode: false, output, error));
+        return new Command("dedup", "Remove exact or near-duplicate documents.") { exact, near };
+    }
+
+    private static int Run(ParseResult parse, bool exactMode, TextWriter output, TextWriter error)
+    {
+        string[] inputs = parse.GetValue<string[]>("--input") ?? [];
+        string directory = parse.GetValue<string>("--output")!;
+        bool mark = parse.GetValue<bool>("--mark");
+        var stopwatch = Stopwatch.StartNew();
+        List<Record> records;
+        long skipped;
+        try
+        {
+            (records, skipped) = Read(inputs, exactMode ? parse.GetValue<string>("--key")! : "text", error);
+        }
+        catch (IOException exception)
+        {
+            error.WriteLine($"redpajama: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+
+        int[] clusters;
+        string method;
+        if (exactMode)
+        {
+            clusters = ExactDuplicates.Find([.. records.Select(r => ExactDuplicates.KeyOf(r.Key))]);
+            method = "exact";
+        }
+        else if (parse.GetValue<string>("--method") == "simhash")
+        {
+            ulong[] fingerprints = new ulong[records.Count];
+            Parallel.For(0, records.Count, i => fingerprints[i] = SimHasher.Fingerprint(records[i].Key));
+            int[] earliest = SimHasher.EarliestDuplicates(fingerprints);
+            clusters = [.. earliest.Select((e, i) => e < 0 ? i : e)];
+            method = "simhash (Hamming <= 5)";
+        }
+        else
+        {
+            double threshold = parse.GetValue<double>("--threshold");
+            var hasher = new MinHasher(parse.GetValue<int>("--num-perm"), parse.GetValue<int>("--ngram"),
+                parse.GetValue<bool>("--chars") ? ShingleKind.Characters : ShingleKind.Words, parse.GetValue<int>("--seed"));
+            var signatures = new uint[records.Count][];
+            Parallel.For(0, records.Count, i => signatures[i] = hasher.Signature(records[i].Key));
+            LshParameters bands = LshParameters.Optimal(threshold, hasher.Permutations);
+            Func<int, int, bool>? confirm = null;
+            if (parse.GetValue<bool>("--verify"))
+            {
+                var shingles = new HashSet<uint>[records.Count];
+                Parallel.For(0, records.Count, i => shingles[i] = hasher.Shingles(records[i].Key));
+                confirm = (a, b) => NearDuplicateClusters.Jaccard(shingles[a], shingles[b]) >= threshold;
+            }
+
+            clusters = NearDuplicateClusters.Find(signatures, bands, confirm);
+            method = Invariant($"minhash {hasher.Permutations} permutations, {hasher.NGram}-{hasher.Kind.ToString().ToLowerInvariant()} shingles, {bands.Bands} bands x {bands.Rows} rows for Jaccard {threshold}");
+        }
+
+        int duplicates = clusters.Where((c, i) => c != i).Count();
+        Directory.CreateDirectory(directory);
+        using (var file = new AtomicFile(Path.Combine(directory, "part-00000.jsonl")))
+        {
+            using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                for (int i = 0; i < records.Count; i++)
+                {
+                    if (mark)
+                    {
+                        string line = records[i].Line.TrimEnd();
+                        writer.Write(line[..^1]);
+                        writer.Write(line.AsSpan(0, line.Length - 1).Trim().Length > 1 ? ", " : string.Empty);
+                        writer.Write(Invariant($"\"cluster_id\": {clusters[i]}}}\n"));
+                    }
+                    else if (clusters[i] == i)
+                    {
+                        writer.Write(records[i].Line);
+                        writer.Write('\n');
+                    }
+                }
+            }
+
+            file.Commit();
+        }
+
+        long read = records.Count + skipped;
+        long written = mark ? records.Count : records.Count - duplicates;
+        string stats = Invariant($"{{\"read\": {read}, \"written\": {written}, \"dropped\": {{\"duplicate\": {(mark ? 0 : duplicates)}, \"malformed\": {skipped}}}, \"duplicates_found\": {duplicates}, \"method\": \"{method}\"}}\n");
+        File.WriteAllText(Path.Combine(directory, "_stats.json"), stats);
+        output.WriteLine(Invariant($"dedup {method}: read {read}, {duplicates} duplicates, wrote {written} ({stopwatch.Elapsed.TotalSeconds:F2} s)"));
+        return ExitCodes.Success;
+    }
+
+    private static (List<Record> Records, long Skipped) Read(IEnumerable<string> inputs, string field, TextWriter error)
+    {
+        var records = new List<Record>();
+        long skipped = 0;
+        foreach (string path in inputs.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p).Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]))
+        {
+            using Stream raw = File.OpenRead(path);
+            using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            long number = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                number++;
+                if (line.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                if (KeyOf(line, field) is { } key)
+                {
+                    records.Add(new Record(line, key));
+                }
+                else
+                {
+                    skipped++;
+                    error.WriteLine($"redpajama: {path}:{number}: skipped: not a JSON object with a string '{field}'");
+                }
+            }
+        }
+
+        return (records, skipped);
+    }
+
+    private static string? KeyOf(string line, string field)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool wanted = reader.ValueTextEquals(field);
+                reader.Read();
+                if (wanted)
+                {
+                    return reader.TokenType == JsonTokenType.String ? JsonStrings.Read(ref reader) : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private sealed record Record(string Line, string Key);
+}
