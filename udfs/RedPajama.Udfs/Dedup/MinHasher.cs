@@ -11,6 +11,7 @@ namespace RedPajama.Udfs.Dedup;
 /// equal minima estimates the Jaccard similarity of the two shingle sets. A document with no shingle (shorter than n)
 /// gets an empty signature and is never a candidate. Deterministic for a seed; thread-safe.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed class MinHasher
 {
     private readonly uint[] _multipliers;
@@ -54,9 +55,9 @@ public sealed class MinHasher
     public HashSet<uint> Shingles(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var set = new HashSet<uint>();
-        ForEachShingle(text, hash => set.Add(hash));
-        return set;
+        var collector = new SetCollector(new HashSet<uint>());
+        ForEachShingle(text, ref collector);
+        return collector.Set;
     }
 
     /// <summary>The signature of a text; empty when it has no shingle.</summary>
@@ -65,15 +66,15 @@ public sealed class MinHasher
     public uint[] Signature(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        uint[] minima = new uint[_multipliers.Length];
-        Array.Fill(minima, uint.MaxValue);
-        bool any = false;
-        ForEachShingle(text, hash =>
+        var collector = new MinimumCollector(this, new uint[_multipliers.Length]);
+        Array.Fill(collector.Minima, uint.MaxValue);
+        ForEachShingle(text, ref collector);
+        if (!collector.Any)
         {
-            any = true;
-            Update(minima, hash);
-        });
-        return any ? minima[..Permutations] : [];
+            return [];
+        }
+
+        return collector.Minima.Length == Permutations ? collector.Minima : collector.Minima[..Permutations];
     }
 
     /// <summary>Estimated Jaccard similarity of two signatures (0 when either is empty).</summary>
@@ -98,6 +99,21 @@ public sealed class MinHasher
         Span<uint> mins = minima;
         ReadOnlySpan<uint> multipliers = _multipliers;
         ReadOnlySpan<uint> offsets = _offsets;
+        if (Vector512.IsHardwareAccelerated && mins.Length % 16 == 0)
+        {
+            var x = Vector512.Create(hash);
+            for (int i = 0; i < mins.Length; i += 16)
+            {
+                Vector512<uint> h = (x ^ Vector512.Create(offsets.Slice(i, 16))) * Vector512.Create(multipliers.Slice(i, 16));
+                h ^= Vector512.ShiftRightLogical(h, 16);
+                h *= Vector512.Create(0x45D9F3Bu);
+                h ^= Vector512.ShiftRightLogical(h, 16);
+                Vector512.Min(h, Vector512.Create((ReadOnlySpan<uint>)mins.Slice(i, 16))).CopyTo(mins.Slice(i, 16));
+            }
+
+            return;
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             var x = Vector256.Create(hash);
@@ -123,52 +139,89 @@ public sealed class MinHasher
         }
     }
 
-    private void ForEachShingle(string text, Action<uint> visit)
+    private void ForEachShingle<TCollector>(string text, ref TCollector visit)
+        where TCollector : struct, IShingleCollector
     {
-        string lowered = text.ToLowerInvariant();
         if (Kind == ShingleKind.Characters)
         {
+            string lowered = text.ToLowerInvariant();
             string collapsed = string.Join(' ', lowered.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(collapsed.AsSpan());
             for (int i = 0; i + NGram <= collapsed.Length; i++)
             {
-                visit((uint)XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * NGram)));
+                visit.Add((uint)XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * NGram)));
             }
 
             return;
         }
 
-        // Each word is hashed once; a shingle combines the hashes of its n words, so no string is built per shingle.
-        var wordHashes = new List<ulong>();
+        // Each word is lower-cased into a buffer and hashed once; a shingle combines the hashes of its n words, so no
+        // string is built per word or shingle.
+        Span<ulong> recent = stackalloc ulong[NGram];
+        Span<char> word = stackalloc char[128];
+        int seen = 0;
         int position = 0;
-        while (position < lowered.Length)
+        while (position < text.Length)
         {
-            while (position < lowered.Length && !char.IsLetterOrDigit(lowered[position]))
+            while (position < text.Length && !char.IsLetterOrDigit(text[position]))
             {
                 position++;
             }
 
             int start = position;
-            while (position < lowered.Length && char.IsLetterOrDigit(lowered[position]))
+            while (position < text.Length && char.IsLetterOrDigit(text[position]))
             {
                 position++;
             }
 
-            if (position > start)
+            int length = position - start;
+            if (length == 0)
             {
-                wordHashes.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(lowered.AsSpan(start, position - start))));
+                continue;
+            }
+
+            ReadOnlySpan<char> source = text.AsSpan(start, length);
+            ulong wordHash = length <= word.Length
+                ? XxHash3.HashToUInt64(MemoryMarshal.AsBytes(word[..source.ToLowerInvariant(word)]))
+                : XxHash3.HashToUInt64(MemoryMarshal.AsBytes(source.ToString().ToLowerInvariant().AsSpan()));
+            recent[seen % NGram] = wordHash;
+            seen++;
+            if (seen >= NGram)
+            {
+                ulong combined = 0;
+                for (int k = seen - NGram; k < seen; k++)
+                {
+                    combined = (combined * 0x9E3779B97F4A7C15UL) + recent[k % NGram];
+                }
+
+                visit.Add((uint)(combined ^ (combined >> 32)));
             }
         }
+    }
 
-        for (int i = 0; i + NGram <= wordHashes.Count; i++)
+    /// <summary>Receives shingle hashes; a struct, so the shingle loop calls it without a delegate.</summary>
+    private interface IShingleCollector
+    {
+        void Add(uint hash);
+    }
+
+    private struct SetCollector(HashSet<uint> set) : IShingleCollector
+    {
+        public readonly HashSet<uint> Set => set;
+
+        public readonly void Add(uint hash) => set.Add(hash);
+    }
+
+    private struct MinimumCollector(MinHasher hasher, uint[] minima) : IShingleCollector
+    {
+        public readonly uint[] Minima => minima;
+
+        public bool Any { get; private set; }
+
+        public void Add(uint hash)
         {
-            ulong combined = 0;
-            for (int k = i; k < i + NGram; k++)
-            {
-                combined = (combined * 0x9E3779B97F4A7C15UL) + wordHashes[k];
-            }
-
-            visit((uint)(combined ^ (combined >> 32)));
+            Any = true;
+            hasher.Update(minima, hash);
         }
     }
 }
