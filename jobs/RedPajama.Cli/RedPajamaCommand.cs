@@ -75,7 +75,7 @@ public static class RedPajamaCommand
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {
             run, bench, TokenizeCommand.Create(error), TokenizerBenchCommand.Create(output, error),
-            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), FastTextTrainCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output),
+            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), FastTextTrainCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output), ExactDedupBenchCommand.Create(output),
         };
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
