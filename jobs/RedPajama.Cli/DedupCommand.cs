@@ -21,6 +21,9 @@ namespace RedPajama.Cli;
 /// </summary>
 public static class DedupCommand
 {
+    // Keeps non-ASCII text and '+' as they are instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions s_relaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Builds the command.</summary>
     /// <param name="output">Where the summary goes.</param>
     /// <param name="error">Where skipped lines and errors go.</param>
@@ -46,7 +49,13 @@ public static class DedupCommand
         near.Options.Add(new Option<int>("--seed") { Description = "MinHash seed.", DefaultValueFactory = _ => 1 });
         exact.SetAction(parse => Run(parse, exactMode: true, output, error));
         near.SetAction(parse => Run(parse, exactMode: false, output, error));
-        return new Command("dedup", "Remove exact or near-duplicate documents.") { exact, near };
+        var lines = new Command("lines", "CCNet's paragraph dedup: remove lines that two or more documents share (all inputs form one group).");
+        var linesInput = new Option<string[]>("--input", "-i") { Description = "JSON-lines files or directories.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var linesOutput = new Option<string>("--output", "-o") { Description = "Output directory.", Required = true };
+        lines.Options.Add(linesInput);
+        lines.Options.Add(linesOutput);
+        lines.SetAction(parse => RunLines(parse.GetValue(linesInput) ?? [], parse.GetValue(linesOutput)!, output, error));
+        return new Command("dedup", "Remove exact or near-duplicate documents, or CCNet's duplicated lines.") { exact, near, lines };
     }
 
     private static int Run(ParseResult parse, bool exactMode, TextWriter output, TextWriter error)
@@ -189,6 +198,61 @@ public static class DedupCommand
         string stats = Invariant($"{{\"read\": {read}, \"written\": {written}, \"dropped\": {{\"duplicate\": {(mark ? 0 : duplicates)}, \"malformed\": {skipped}}}, \"duplicates_found\": {duplicates}, \"method\": \"{method}\"}}\n");
         File.WriteAllText(Path.Combine(directory, "_stats.json"), stats);
         output.WriteLine(Invariant($"dedup {method}: read {read}, {duplicates} duplicates, wrote {written}; {signing:F2} s hashing, {clustering:F2} s clustering, {stopwatch.Elapsed.TotalSeconds - signing - clustering:F2} s writing"));
+        return ExitCodes.Success;
+    }
+
+    private static int RunLines(string[] inputs, string directory, TextWriter output, TextWriter error)
+    {
+        var dedup = new CcnetLineDeduplicator();
+        long read = 0, skipped = 0, emptied = 0, linesBefore = 0, linesAfter = 0;
+        foreach ((_, string? text) in Lines(inputs, "text", error))
+        {
+            if (text is not null)
+            {
+                dedup.Collect(text);
+            }
+        }
+
+        Directory.CreateDirectory(directory);
+        using (var file = new AtomicFile(Path.Combine(directory, "part-00000.jsonl")))
+        {
+            using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                foreach ((string line, string? text) in Lines(inputs, "text", TextWriter.Null))
+                {
+                    read++;
+                    if (text is null)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    (string? kept, int[] keptLines) = dedup.Remove(text);
+                    int original = text.Split('\n').Length;
+                    linesBefore += original;
+                    if (kept is null)
+                    {
+                        emptied++;
+                        continue;
+                    }
+
+                    linesAfter += keptLines.Length;
+                    var node = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+                    node["text"] = kept;
+                    node["nlines"] = keptLines.Length;
+                    node["original_nlines"] = original;
+                    node["line_ids"] = new System.Text.Json.Nodes.JsonArray([.. keptLines.Select(i => (System.Text.Json.Nodes.JsonNode?)i)]);
+                    writer.Write(node.ToJsonString(s_relaxedJson));
+                    writer.Write('\n');
+                }
+            }
+
+            file.Commit();
+        }
+
+        long written = read - skipped - emptied;
+        File.WriteAllText(Path.Combine(directory, "_stats.json"), Invariant($"{{\"read\": {read}, \"written\": {written}, \"dropped\": {{\"no_line_left\": {emptied}, \"malformed\": {skipped}}}, \"lines_before\": {linesBefore}, \"lines_after\": {linesAfter}}}\n"));
+        output.WriteLine(Invariant($"dedup lines: read {read} documents, {linesBefore} lines; kept {linesAfter} lines in {written} documents ({emptied} left without lines, {skipped} malformed)"));
         return ExitCodes.Success;
     }
 

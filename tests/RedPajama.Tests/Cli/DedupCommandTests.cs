@@ -44,4 +44,26 @@ public sealed class DedupCommandTests
         File.ReadAllLines(directory.Combine("out", "part-00000.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("cluster_id").GetInt32()).Should().Equal(0, 1, 0);
     }
+
+    [Fact]
+    public async Task Line_dedup_rewrites_documents_with_their_kept_lines_and_accounts_for_emptied_ones()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("in.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = 1, text = "Shared menu line\nUnique line one." }),
+            JsonSerializer.Serialize(new { id = 2, text = "Shared menu line\nUnique line two." }),
+            JsonSerializer.Serialize(new { id = 3, text = "Shared menu line" }),
+        ]);
+
+        int code = await RedPajamaCommand.InvokeAsync(["dedup", "lines", "--input", input, "--output", directory.Combine("out")], new StringWriter(), new StringWriter());
+
+        code.Should().Be(ExitCodes.Success);
+        JsonElement[] rows = [.. File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)];
+        rows.Select(r => r.GetProperty("text").GetString()).Should().Equal("Unique line one.", "Unique line two.");
+        rows[0].GetProperty("line_ids")[0].GetInt32().Should().Be(1);
+        using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
+        stats.RootElement.GetProperty("dropped").GetProperty("no_line_left").GetInt32().Should().Be(1);
+    }
 }
