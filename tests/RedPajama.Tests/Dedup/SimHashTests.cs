@@ -19,6 +19,21 @@ public sealed class SimHashTests
     }
 
     [Fact]
+    public void MinHash_finds_the_same_re_edited_book_and_keeps_different_books_apart()
+    {
+        string book = File.ReadAllText(TestData.Book("pg1661.txt"));
+        string body = book[(book.IndexOf("*** START", StringComparison.Ordinal) + 200)..];
+        string copy = "Produced by another volunteer for another archive, 2024 edition.\n\n" +
+            string.Join('\n', Chunk(string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("Holmes", "Holmes,", StringComparison.Ordinal), 60));
+        string[] books = [book, File.ReadAllText(TestData.Book("pg1342.txt")), copy, File.ReadAllText(TestData.Book("11-0.txt"))];
+        var hasher = new MinHasher();
+
+        int[] clusters = RedPajama.Dedup.NearDuplicateClusters.Find([.. books.Select(hasher.Signature)], LshParameters.Optimal(0.8, 128));
+
+        clusters.Should().Equal(0, 1, 0, 3);
+    }
+
+    [Fact]
     public void Different_books_are_far_apart_and_the_earliest_of_a_pair_is_kept()
     {
         ulong holmes = SimHasher.Fingerprint(File.ReadAllText(TestData.Book("pg1661.txt")));
@@ -37,11 +52,21 @@ public sealed class SimHashTests
         SimHasher.Fingerprint("A-b c!").Should().Be(SimHasher.Fingerprint("abc"));
     }
 
+    /// <summary>Re-wraps text at word boundaries to lines of at most <paramref name="width"/> characters.</summary>
     private static IEnumerable<string> Chunk(string text, int width)
     {
-        for (int i = 0; i < text.Length; i += width)
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' '))
         {
-            yield return text.Substring(i, Math.Min(width, text.Length - i));
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
         }
+
+        yield return line.ToString();
     }
 }
