@@ -87,25 +87,17 @@ public static class FastTextTrainCommand
     private static double RunReference(string executable, string input, string loss, FastTextTrainingOptions options)
     {
         string output = Path.Combine(Path.GetTempPath(), $"redpajama-fasttext-{Guid.NewGuid():N}");
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true };
-        foreach (string argument in (string[])
+        var stopwatch = Stopwatch.StartNew();
+        ReferenceTool.Run(executable,
         [
             "supervised", "-input", input, "-output", output, "-dim", Invariant($"{options.Dimension}"), "-lr", Invariant($"{options.LearningRate}"),
             "-epoch", Invariant($"{options.Epochs}"), "-minCount", Invariant($"{options.MinCount}"), "-wordNgrams", Invariant($"{options.WordNgrams}"),
             "-loss", loss, "-bucket", Invariant($"{options.Buckets}"), "-minn", Invariant($"{options.MinN}"), "-maxn", Invariant($"{options.MaxN}"),
             "-thread", Invariant($"{options.Threads}"), "-seed", Invariant($"{options.Seed}"), "-verbose", "0",
-        ])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
-        string errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        ], captureOutput: false);
         double seconds = stopwatch.Elapsed.TotalSeconds;
         File.Delete(output + ".bin");
         File.Delete(output + ".vec");
-        return process.ExitCode == 0 ? seconds : throw new InvalidOperationException($"{executable} failed: {errors}");
+        return seconds;
     }
 }

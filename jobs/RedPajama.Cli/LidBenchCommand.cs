@@ -70,18 +70,6 @@ public static class LidBenchCommand
         return identical ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    private static byte[] RunReference(string executable, string model, string input, int k, bool capture)
-    {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string argument in (string[])["predict-prob", model, input, k.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
-        using var captured = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(capture ? captured : Stream.Null);
-        process.WaitForExit();
-        return process.ExitCode == 0 ? captured.ToArray() : throw new InvalidOperationException($"{executable} exited with {process.ExitCode}");
-    }
+    private static byte[] RunReference(string executable, string model, string input, int k, bool capture) =>
+        ReferenceTool.Run(executable, ["predict-prob", model, input, k.ToString(System.Globalization.CultureInfo.InvariantCulture)], capture);
 }

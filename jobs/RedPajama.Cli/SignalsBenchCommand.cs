@@ -153,20 +153,7 @@ public static class SignalsBenchCommand
     private static void RunReference(string command, string[] files, TextWriter output)
     {
         string[] parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = new ProcessStartInfo(parts[0]) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string part in parts.Skip(1).Concat(files))
-        {
-            start.ArgumentList.Add(part);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{parts[0]} did not start");
-        string text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} exited with {process.ExitCode}");
-        }
-
+        string text = System.Text.Encoding.UTF8.GetString(ReferenceTool.Run(parts[0], [.. parts.Skip(1), .. files]));
         output.WriteLine("reference (1 thread)      MB/s     docs/s");
         foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

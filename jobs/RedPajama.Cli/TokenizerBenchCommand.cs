@@ -86,27 +86,8 @@ public static class TokenizerBenchCommand
         return capture ? ((MemoryStream)sink).ToArray() : [];
     }
 
-    private static byte[] RunReference(string executable, string modelPath, IReadOnlyList<string> files, bool captureOutput)
-    {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add($"--model={modelPath}");
-        start.ArgumentList.Add("--output_format=id");
-        foreach (string file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
-        using var captured = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(captureOutput ? captured : Stream.Null);
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{executable} exited with {process.ExitCode}");
-        }
-
-        return captured.ToArray();
-    }
+    private static byte[] RunReference(string executable, string modelPath, IReadOnlyList<string> files, bool captureOutput) =>
+        ReferenceTool.Run(executable, [$"--model={modelPath}", "--output_format=id", .. files], captureOutput);
 
     private static (int Lines, int Mismatched) Compare(byte[] ours, byte[] theirs)
     {

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace RedPajama.Cli;
+
+/// <summary>Runs a reference tool (spm_encode, fasttext, upstream Python) for the bench commands and returns what it printed.</summary>
+internal static class ReferenceTool
+{
+    /// <summary>Runs <paramref name="executable"/> with <paramref name="arguments"/> and waits for it.</summary>
+    /// <param name="executable">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="captureOutput">Keep standard output (otherwise it is read and discarded).</param>
+    /// <returns>Standard output, or empty when not captured.</returns>
+    /// <exception cref="InvalidOperationException">It did not start or exited with an error (its standard error in the message).</exception>
+    public static byte[] Run(string executable, IEnumerable<string> arguments, bool captureOutput = true)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        using var captured = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(captureOutput ? captured : Stream.Null);
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? captured.ToArray()
+            : throw new InvalidOperationException($"{executable} exited with {process.ExitCode}: {errors.Result.Trim()}");
+    }
+}
