@@ -40,6 +40,22 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Word_shingles_ignore_case_and_punctuation_and_a_flat_buffer_gets_the_same_signature()
+    {
+        // "The cat sat on the mat today" has 7 words, so 3 five-word shingles; case and punctuation do not matter.
+        s_hasher.Shingles("The cat sat on the mat today").Should().HaveCount(3)
+            .And.BeEquivalentTo(s_hasher.Shingles("the CAT, sat -- on THE mat; today!"));
+        s_hasher.Shingles("the cat sat on the mat").Should().BeSubsetOf(s_hasher.Shingles("The cat sat on the mat today"));
+
+        string text = QualityGolden.Documents.Select(d => d.Text).First(t => t.Length > 2000);
+        uint[] flat = new uint[2 * 128];
+        s_hasher.TrySignature(text, flat.AsSpan(128, 128)).Should().BeTrue();
+        flat[128..].Should().Equal(s_hasher.Signature(text));
+        s_hasher.TrySignature("four words only here", flat.AsSpan(0, 128)).Should().BeFalse();
+        flat[..128].Should().OnlyContain(v => v == 0, "a text without shingles leaves the destination untouched");
+    }
+
+    [Fact]
     public void Clusters_do_not_depend_on_input_order_or_threads()
     {
         List<string> documents = Corpus(seed: 3).Select(p => p.Text).ToList();
