@@ -94,6 +94,16 @@ public sealed class GutenbergCleanerTests
     }
 
     [Fact]
+    public void A_book_without_blank_lines_that_mentions_its_producer_is_kept_whole()
+    {
+        // One paragraph of 20 lines that says "produced by" is the book, not a transcription credit.
+        string body = string.Join("\n", Enumerable.Range(1, 20).Select(i => i == 7 ? "a play produced by the company," : $"line {i} of the story,"));
+        byte[] bytes = Encoding.UTF8.GetBytes("Title: T\n*** START OF THE PROJECT GUTENBERG EBOOK T ***\nProduced by a volunteer.\n\n" + body + "\n");
+
+        GutenbergCleaner.Clean(bytes).Text.Should().Be(body);
+    }
+
+    [Fact]
     public void Text_without_gutenberg_markers_is_dropped_or_kept_whole_as_configured()
     {
         byte[] plain = Encoding.UTF8.GetBytes("A plain text file.\r\nIt has two lines.\r\n");

@@ -58,6 +58,12 @@ public static class GutenbergBoilerplate
     /// <summary>How many leading paragraphs after the START marker are examined for transcription credits.</summary>
     public const int MaxCreditParagraphs = 8;
 
+    /// <summary>
+    /// Longest paragraph, in lines, taken for a transcription credit: a long one is the book itself (a text without
+    /// blank lines is one paragraph, and may well say "produced by" somewhere).
+    /// </summary>
+    public const int MaxCreditParagraphLines = 12;
+
     /// <summary>Index of the line that ends the header (the START marker), or -1 when there is none.</summary>
     /// <param name="lines">All lines of the file.</param>
     /// <returns>The marker's line index.</returns>
@@ -132,7 +138,7 @@ public static class GutenbergBoilerplate
                 last++;
             }
 
-            if (first == last || !IsCredit(lines, first, last))
+            if (first == last || last - first > MaxCreditParagraphLines || !IsCredit(lines, first, last))
             {
                 break;
             }
