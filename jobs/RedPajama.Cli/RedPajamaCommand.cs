@@ -36,10 +36,11 @@ public static class RedPajamaCommand
         });
         var format = new Option<string?>("--format") { Description = "Output format: parquet (default), jsonl or jsonl.zst." };
         var keepAll = new Option<bool>("--keep-all") { Description = "Also write dropped documents, with a drop_reason column." };
+        var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." };
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,7 +52,8 @@ public static class RedPajamaCommand
                 parse.GetValue(config),
                 parse.GetValue(threads),
                 parse.GetValue(format),
-                parse.GetValue(keepAll));
+                parse.GetValue(keepAll),
+                parse.GetValue(nearDedup));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
 

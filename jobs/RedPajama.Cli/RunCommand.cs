@@ -28,6 +28,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         try
         {
             config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
+            config.Dedup.NearThreshold = options.NearDedup ?? config.Dedup.NearThreshold;
             pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
             format = OutputFormats.Parse(options.Format ?? config.Format);
         }

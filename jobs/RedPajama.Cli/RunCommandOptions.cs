@@ -9,6 +9,7 @@ namespace RedPajama.Cli;
 /// <param name="Threads">Worker threads, overriding the configuration.</param>
 /// <param name="Format">Output format, overriding the configuration.</param>
 /// <param name="KeepAll">Write dropped documents too.</param>
+/// <param name="NearDedup">Near-dedup Jaccard threshold, overriding <c>dedup.near_threshold</c>; null keeps the configuration's.</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -17,4 +18,5 @@ public sealed record RunCommandOptions(
     string? ConfigPath,
     int? Threads,
     string? Format,
-    bool KeepAll);
+    bool KeepAll,
+    double? NearDedup = null);

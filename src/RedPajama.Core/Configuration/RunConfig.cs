@@ -17,6 +17,8 @@ namespace RedPajama.Configuration;
 ///   require_gutenberg_markers: true
 ///   exact_dedup: true
 ///   max_book_mb: 256
+/// dedup:
+///   near_threshold: 0.8
 /// </code>
 /// </summary>
 public sealed class RunConfig
@@ -47,6 +49,9 @@ public sealed class RunConfig
 
     /// <summary>Quality signals and filter rules (<c>quality:</c>).</summary>
     public QualityConfig Quality { get; set; } = new();
+
+    /// <summary>Near-duplicate removal across all inputs (<c>dedup:</c>).</summary>
+    public DedupConfig Dedup { get; set; } = new();
 
     /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
     public TokenizerConfig Tokenizer { get; set; } = new();

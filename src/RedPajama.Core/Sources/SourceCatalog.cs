@@ -1,4 +1,5 @@
 using RedPajama.Configuration;
+using RedPajama.Dedup;
 using RedPajama.Pipeline;
 using RedPajama.Quality;
 using RedPajama.Reading;
@@ -18,8 +19,8 @@ public static class SourceCatalog
     /// <param name="config">The run configuration.</param>
     /// <param name="warn">Receives configuration warnings (a language without a word list).</param>
     /// <returns>
-    /// The pipeline description, with quality scoring and tokenization added as <see cref="RunConfig.Quality"/> and
-    /// <see cref="RunConfig.Tokenizer"/> say.
+    /// The pipeline description, with quality scoring, near dedup and tokenization added as
+    /// <see cref="RunConfig.Quality"/>, <see cref="RunConfig.Dedup"/> and <see cref="RunConfig.Tokenizer"/> say.
     /// </returns>
     /// <exception cref="ArgumentException">Unknown source or quality preset.</exception>
     /// <exception cref="FormatException">Invalid quality rules file.</exception>
@@ -38,6 +39,7 @@ public static class SourceCatalog
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
         pipeline = PipelineQuality.Attach(pipeline, config.Quality, warn);
+        pipeline = PipelineDedup.Attach(pipeline, config.Dedup);
         return PipelineTokenization.Attach(pipeline, config.Tokenizer);
     }
 

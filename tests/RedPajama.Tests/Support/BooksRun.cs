@@ -1,4 +1,5 @@
 using RedPajama.Configuration;
+using RedPajama.Dedup;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
@@ -12,7 +13,7 @@ namespace RedPajama.Tests.Support;
 /// <summary>Runs the books pipeline on the local engine in a test.</summary>
 internal static class BooksRun
 {
-    public static RunStatistics Run(IEnumerable<string> inputs, string output, LocalEngineOptions? options = null, BooksOptions? books = null, TokenizerConfig? tokenizer = null, QualityConfig? quality = null, CancellationToken cancellationToken = default)
+    public static RunStatistics Run(IEnumerable<string> inputs, string output, LocalEngineOptions? options = null, BooksOptions? books = null, TokenizerConfig? tokenizer = null, QualityConfig? quality = null, DedupConfig? dedup = null, CancellationToken cancellationToken = default)
     {
         InputResolution resolution = InputResolver.Resolve(inputs, BooksReader.Accepts);
         var engine = new LocalEngine(options ?? new LocalEngineOptions());
@@ -20,6 +21,11 @@ internal static class BooksRun
         if (quality is not null)
         {
             pipeline = PipelineQuality.Attach(pipeline, quality);
+        }
+
+        if (dedup is not null)
+        {
+            pipeline = PipelineDedup.Attach(pipeline, dedup);
         }
 
         if (tokenizer is not null)

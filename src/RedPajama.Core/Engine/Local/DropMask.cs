@@ -10,12 +10,15 @@ internal sealed class DropMask
 
     public DropMask(IReadOnlyList<long> recordsPerInput)
     {
+        RecordsPerInput = recordsPerInput;
         _bits = new ulong[recordsPerInput.Count][];
         for (int i = 0; i < _bits.Length; i++)
         {
             _bits[i] = new ulong[(recordsPerInput[i] + 63) / 64];
         }
     }
+
+    public IReadOnlyList<long> RecordsPerInput { get; }
 
     public void Set(int input, long record) => _bits[input][record >> 6] |= 1UL << (int)(record & 63);
 

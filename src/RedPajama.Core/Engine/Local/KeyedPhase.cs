@@ -4,8 +4,9 @@ namespace RedPajama.Engine.Local;
 
 /// <summary>
 /// Runs one keyed step over the key files the read phase wrote: sorts the entries by (key, order key) — in memory
-/// when they fit the budget, otherwise hash-partitioned on disk and sorted one partition at a time — and marks every
-/// entry after the first of its key in a <see cref="DropMask"/>.
+/// when they fit the budget, otherwise hash-partitioned on disk and sorted one partition at a time — and marks in a
+/// <see cref="DropMask"/> every entry after the first of its key, or, for a step with several keys per document,
+/// every document after the earliest of its connected component.
 /// </summary>
 internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
 {
@@ -15,23 +16,56 @@ internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
     public StepStatistics Run(KeyedStep step, int stepIndex, IReadOnlyList<string> keyFiles, DropMask mask, IReadOnlyList<DropMask> earlierMasks)
     {
         var statistics = new StepStatistics(step.Name);
+        if (step.KeysPerDocument == 1)
+        {
+            ForEachSortedPartition(stepIndex, keyFiles, earlierMasks, entries => DropAfterFirst(step, statistics, entries, mask));
+            return statistics;
+        }
+
+        // Several keys per document: every group of equal keys joins its documents, partition by partition, in one
+        // union-find over all records (4 bytes per record, outside the partition budget); then each component keeps
+        // its smallest record, which is its earliest by order key because records are numbered in that order.
+        var components = new RecordComponents(mask.RecordsPerInput);
+        long entriesSeen = 0;
+        ForEachSortedPartition(stepIndex, keyFiles, earlierMasks, entries =>
+        {
+            entriesSeen += entries.Count;
+            components.JoinEqualKeys(entries);
+        });
+
+        long taking = entriesSeen / step.KeysPerDocument;
+        long dropped = components.MarkAllButEarliest(mask);
+        statistics.In += taking;
+        statistics.Kept += taking - dropped;
+        if (dropped > 0)
+        {
+            statistics.AddDropped(step.DropReason, dropped);
+        }
+
+        return statistics;
+    }
+
+    private void ForEachSortedPartition(int stepIndex, IReadOnlyList<string> keyFiles, IReadOnlyList<DropMask> earlierMasks, Action<List<KeyEntry>> decide)
+    {
         long totalEntries = keyFiles.Sum(f => new FileInfo(f).Length / KeyEntry.SerializedBytes);
         long fitting = Math.Max(1, memoryBytes / BytesPerEntryInMemory);
         int partitions = (int)Math.Min(4096, (totalEntries + fitting - 1) / fitting);
         if (partitions <= 1)
         {
-            Decide(step, statistics, Load(keyFiles, earlierMasks, totalEntries), mask);
-            return statistics;
+            List<KeyEntry> entries = Load(keyFiles, earlierMasks, totalEntries);
+            entries.Sort();
+            decide(entries);
+            return;
         }
 
         string[] partitionFiles = Partition(keyFiles, earlierMasks, partitions, stepIndex);
         foreach (string partition in partitionFiles)
         {
-            Decide(step, statistics, Load([partition], [], new FileInfo(partition).Length / KeyEntry.SerializedBytes), mask);
+            List<KeyEntry> entries = Load([partition], [], new FileInfo(partition).Length / KeyEntry.SerializedBytes);
+            entries.Sort();
+            decide(entries);
             File.Delete(partition);
         }
-
-        return statistics;
     }
 
     private static List<KeyEntry> Load(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks, long count)
@@ -41,9 +75,8 @@ internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
         return entries;
     }
 
-    private static void Decide(KeyedStep step, StepStatistics statistics, List<KeyEntry> entries, DropMask mask)
+    private static void DropAfterFirst(KeyedStep step, StepStatistics statistics, List<KeyEntry> entries, DropMask mask)
     {
-        entries.Sort();
         long dropped = 0;
         for (int i = 1; i < entries.Count; i++)
         {

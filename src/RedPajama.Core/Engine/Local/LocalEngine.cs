@@ -232,11 +232,16 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
     private static void WriteKeys(PipelineDescription pipeline, Document document, BinaryWriter[] keyWriters)
     {
+        int most = keyWriters.Length == 0 ? 0 : pipeline.KeyedSteps.Max(s => s.KeysPerDocument);
+        Span<UInt128> buffer = most <= 64 ? stackalloc UInt128[most] : new UInt128[most];
         for (int k = 0; k < keyWriters.Length; k++)
         {
-            if (pipeline.KeyedSteps[k].KeyOf(document) is { } key)
+            KeyedStep step = pipeline.KeyedSteps[k];
+            Span<UInt128> keys = buffer[..step.KeysPerDocument];
+            int count = step.KeysOf(document, keys);
+            for (int i = 0; i < count; i++)
             {
-                new KeyEntry(key, document.Order).WriteTo(keyWriters[k]);
+                new KeyEntry(keys[i], document.Order).WriteTo(keyWriters[k]);
             }
         }
     }

@@ -11,7 +11,8 @@ namespace RedPajama.Engine.Rows;
 /// The row form of a pipeline's per-document part, for engines that move documents as flat rows of strings and
 /// numbers (a Spark UDF returns one such row as a struct). A row holds, in <see cref="Columns"/> order:
 /// <c>record</c>, <c>text</c>, <c>dropped_by</c> (the step that dropped it, or null), <c>drop_reason</c>,
-/// one <c>key_&lt;k&gt;</c> per keyed step (32 hex digits, null when the document does not take part), then the
+/// one <c>key_&lt;k&gt;</c> per keyed step (32 hex digits, or for a step with several keys per document those keys
+/// separated by spaces; null when the document does not take part), then the
 /// meta fields, then the document quality signals when the pipeline writes them. The reader and the per-document steps are the pipeline's own, so both engines compute the same rows.
 /// </summary>
 public sealed class DocumentRowCodec
@@ -84,6 +85,14 @@ public sealed class DocumentRowCodec
         return ToRow(document);
     }
 
+    // One key is 32 hex digits; several (LSH bands) are joined by spaces, which Spark splits and explodes.
+    private static string? KeysText(KeyedStep step, Document document)
+    {
+        var keys = new UInt128[step.KeysPerDocument];
+        int count = step.KeysOf(document, keys);
+        return count == 0 ? null : string.Join(' ', keys.Take(count).Select(ContentHash.ToHex));
+    }
+
     private object?[] ToRow(Document document)
     {
         int stoppedAt = DocumentStepRunner.Apply(Pipeline.DocumentSteps, document);
@@ -101,7 +110,7 @@ public sealed class DocumentRowCodec
         {
             for (int k = 0; k < Pipeline.KeyedSteps.Count; k++)
             {
-                row[4 + k] = Pipeline.KeyedSteps[k].KeyOf(document) is { } key ? ContentHash.ToHex(key) : null;
+                row[4 + k] = KeysText(Pipeline.KeyedSteps[k], document);
             }
         }
 

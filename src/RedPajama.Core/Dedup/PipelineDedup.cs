@@ -1,0 +1,45 @@
+using RedPajama.Configuration;
+using RedPajama.Pipeline;
+using RedPajama.Steps;
+using RedPajama.Udfs.Dedup;
+
+namespace RedPajama.Dedup;
+
+/// <summary>Adds near-duplicate removal to a source's pipeline as its configuration asks.</summary>
+public static class PipelineDedup
+{
+    /// <summary>Returns <paramref name="pipeline"/> with a last <see cref="NearDedupStep"/>, or unchanged when near dedup is off.</summary>
+    /// <param name="pipeline">A source's pipeline.</param>
+    /// <param name="config">The <c>dedup:</c> section.</param>
+    /// <returns>The pipeline to run.</returns>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public static PipelineDescription Attach(PipelineDescription pipeline, DedupConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.NearThreshold is not { } threshold)
+        {
+            return pipeline;
+        }
+
+        if (threshold is <= 0 or > 1)
+        {
+            throw new ArgumentException($"dedup.near_threshold must be in (0, 1], not {threshold}", nameof(config));
+        }
+
+        ShingleKind kind = config.Shingles switch
+        {
+            "words" => ShingleKind.Words,
+            "characters" => ShingleKind.Characters,
+            _ => throw new ArgumentException($"dedup.shingles must be words or characters, not '{config.Shingles}'", nameof(config)),
+        };
+        if (config.NumPerm < 1 || config.Ngram < 1)
+        {
+            throw new ArgumentException("dedup.num_perm and dedup.ngram must be at least 1", nameof(config));
+        }
+
+        var hasher = new MinHasher(config.NumPerm, config.Ngram, kind, config.Seed);
+        var step = new NearDedupStep(hasher, LshParameters.Optimal(threshold, config.NumPerm));
+        return pipeline with { KeyedSteps = [.. pipeline.KeyedSteps, step] };
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using RedPajama.Configuration;
+using RedPajama.Engine;
+using RedPajama.Engine.Local;
+using RedPajama.Tests.Support;
+
+namespace RedPajama.Tests.Engine;
+
+/// <summary>Near dedup as a keyed step of <c>redpajama run</c>: a re-edited copy of a book goes, distinct books stay.</summary>
+public sealed class LocalEngineNearDedupTests
+{
+    private static readonly DedupConfig s_near = new() { NearThreshold = 0.8 };
+
+    [Fact]
+    public void A_rewrapped_and_edited_copy_of_a_book_is_dropped_as_a_near_duplicate_and_the_original_kept()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = InputsWithEditedCopy(directory);
+
+        RunStatistics statistics = BooksRun.Run([inputs], directory.Combine("out"), new LocalEngineOptions { Format = RedPajama.Writing.OutputFormat.Jsonl, KeepAll = true }, dedup: s_near);
+
+        statistics.Read.Should().Be(6);
+        statistics.Written.Should().Be(5);
+        statistics.Dropped.Should().Equal(new Dictionary<string, long> { ["near_duplicate"] = 1 });
+        StepStatistics near = statistics.Steps.Single(s => s.Name == "near_dedup");
+        (near.In, near.Kept).Should().Be((6L, 5L));
+        string[] lines = File.ReadAllLines(Path.Combine(directory.Combine("out"), "part-00000.jsonl"));
+        lines.Where(l => l.Contains("\"drop_reason\": \"near_duplicate\"", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Contain("Baker-Street", "the later file, the copy, loses to the original");
+    }
+
+    [Fact]
+    public void Without_near_dedup_the_copy_is_kept_because_exact_dedup_does_not_see_it()
+    {
+        using var directory = new TemporaryDirectory();
+        RunStatistics statistics = BooksRun.Run([InputsWithEditedCopy(directory)], directory.Combine("out"));
+
+        statistics.Dropped.Should().BeEmpty();
+        statistics.Written.Should().Be(6);
+    }
+
+    [Fact]
+    public void Output_is_identical_for_any_thread_count_and_when_the_keys_spill_to_partitions()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = InputsWithEditedCopy(directory);
+        string reference = directory.Combine("reference");
+        BooksRun.Run([inputs], reference, new LocalEngineOptions { Threads = 1 }, dedup: s_near);
+
+        // 6 documents × 9 bands = 54 key entries; a 1 KB budget holds 25, so the step partitions its keys on disk.
+        string spilled = directory.Combine("spilled");
+        RunStatistics statistics = BooksRun.Run([inputs], spilled, new LocalEngineOptions { Threads = 2, MemoryBytes = 1024 }, dedup: s_near);
+
+        statistics.Written.Should().Be(5);
+        File.ReadAllBytes(Path.Combine(spilled, "part-00000.parquet")).Should().Equal(File.ReadAllBytes(Path.Combine(reference, "part-00000.parquet")));
+        Directory.EnumerateFileSystemEntries(spilled).Select(Path.GetFileName).Should().NotContain("_temporary", "partition files are removed");
+    }
+
+    [Fact]
+    public void Near_dedup_settings_out_of_range_are_refused_with_the_key_named()
+    {
+        var pipeline = Sources.Books.BooksSource.Describe(new Sources.Books.BooksOptions());
+        FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 1.5 }))
+            .Should().Throw<ArgumentException>().WithMessage("*near_threshold*");
+        FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 0.8, Shingles = "lines" }))
+            .Should().Throw<ArgumentException>().WithMessage("*words or characters*");
+        RunConfigLoader.Parse("dedup:\n  near_threshold: 0.7\n  num_perm: 256\n  shingles: characters\n").Dedup.NumPerm.Should().Be(256);
+    }
+
+    /// <summary>The sample books plus pg1661 again, later in file order, with a credit line added, rewrapped and edited.</summary>
+    private static string InputsWithEditedCopy(TemporaryDirectory directory)
+    {
+        string inputs = TestData.CopySampleBooks(directory.Combine("in"));
+        string book = File.ReadAllText(TestData.Book("pg1661.txt"));
+        int start = book.IndexOf("*** START", StringComparison.Ordinal);
+        int bodyStart = book.IndexOf('\n', start) + 1;
+        int footer = book.IndexOf("*** END", bodyStart, StringComparison.Ordinal);
+        string body = string.Join(' ', book[bodyStart..footer].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Replace("Holmes", "Holmes,", StringComparison.Ordinal).Replace("Baker Street", "Baker-Street", StringComparison.Ordinal);
+        var copy = new StringBuilder(book[..bodyStart]).Append("\nProduced by another volunteer for another archive, 2024 edition.\n\n");
+        int column = 0;
+        foreach (string word in body.Split(' '))
+        {
+            // Rewrapped at 60 columns, at word boundaries as an editor would.
+            copy.Append(word).Append(column + word.Length > 60 ? '\n' : ' ');
+            column = column + word.Length > 60 ? 0 : column + word.Length + 1;
+        }
+
+        copy.Append('\n').Append(book[footer..]);
+
+        File.WriteAllText(Path.Combine(inputs, "zz-holmes-reedited.txt"), copy.ToString());
+        return inputs;
+    }
+}
