@@ -13,7 +13,8 @@ namespace RedPajama.Spark;
 /// Translates a <see cref="PipelineDescription"/> into Spark operations:
 /// read (<c>binaryFile</c> for whole-file records, <c>text</c> for JSON lines) → per-document steps as one C# UDF
 /// returning a struct → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
-/// so the first by order key wins as in the local engine) → accounting by a group-by on (step, reason) →
+/// so the first by order key wins as in the local engine; a step with several keys per document, near dedup, as
+/// explode → group by bucket → edges → <see cref="SparkStarContraction"/>) → accounting by a group-by on (step, reason) →
 /// Parquet (zstd) with <c>text</c>, a <c>meta</c> struct (with <c>token_count</c> when tokenization is on) and an
 /// optional <c>input_ids</c> array, the local engine's schema.
 /// </summary>
@@ -125,6 +126,11 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
     private static DataFrame ApplyKeyedStep(DataFrame documents, KeyedStep step, string keyColumn)
     {
+        if (step.KeysPerDocument > 1)
+        {
+            return ApplyComponentsStep(documents, step, keyColumn);
+        }
+
         // Documents dropped by an earlier step take no part: their key is cleared before ranking.
         Column kept = Col("drop_reason").IsNull();
         DataFrame keyed = documents.WithColumn(keyColumn, When(kept, Col(keyColumn)));
@@ -135,5 +141,29 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .WithColumn("dropped_by", When(Col("loses"), Lit(step.Name)).Otherwise(Col("dropped_by")))
             .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
             .Drop("loses");
+    }
+
+    private static DataFrame ApplyComponentsStep(DataFrame documents, KeyedStep step, string keyColumn)
+    {
+        // One row per (bucket, document) for kept documents: the key column holds a document's bucket keys (its
+        // LSH bands) separated by spaces. Every member of a bucket links to the bucket's earliest member, then the
+        // links' connected components are found by star contraction; each component keeps its earliest document.
+        Column node = Struct(Col("path"), Col("record"));
+        DataFrame buckets = documents
+            .Where(Col("drop_reason").IsNull().And(Col(keyColumn).IsNotNull()))
+            .Select(Explode(Split(Col(keyColumn), " ")).As("bucket"), node.As("node"));
+        DataFrame firsts = buckets.GroupBy(Col("bucket")).Agg(Min(Col("node")).As("first"));
+        DataFrame edges = buckets.Join(firsts, "bucket")
+            .Where(Col("node").NotEqual(Col("first")))
+            .Select(Col("node").As("a"), Col("first").As("b"))
+            .Distinct();
+        DataFrame losers = SparkStarContraction.Components(edges)
+            .Select(Col("node.path").As("loser_path"), Col("node.record").As("loser_record"), Lit(true).As("loses"));
+        return documents
+            .Join(losers, Col("path").EqualTo(Col("loser_path")).And(Col("record").EqualTo(Col("loser_record"))), "left_outer")
+            .WithColumn("loses", Coalesce(Col("loses"), Lit(false)))
+            .WithColumn("dropped_by", When(Col("loses"), Lit(step.Name)).Otherwise(Col("dropped_by")))
+            .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
+            .Drop("loses", "loser_path", "loser_record");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
@@ -15,7 +14,7 @@ public sealed class LocalEngineNearDedupTests
     public void A_rewrapped_and_edited_copy_of_a_book_is_dropped_as_a_near_duplicate_and_the_original_kept()
     {
         using var directory = new TemporaryDirectory();
-        string inputs = InputsWithEditedCopy(directory);
+        string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
 
         RunStatistics statistics = BooksRun.Run([inputs], directory.Combine("out"), new LocalEngineOptions { Format = RedPajama.Writing.OutputFormat.Jsonl, KeepAll = true }, dedup: s_near);
 
@@ -33,7 +32,7 @@ public sealed class LocalEngineNearDedupTests
     public void Without_near_dedup_the_copy_is_kept_because_exact_dedup_does_not_see_it()
     {
         using var directory = new TemporaryDirectory();
-        RunStatistics statistics = BooksRun.Run([InputsWithEditedCopy(directory)], directory.Combine("out"));
+        RunStatistics statistics = BooksRun.Run([EditedBookCopy.SampleBooksWithCopy(directory)], directory.Combine("out"));
 
         statistics.Dropped.Should().BeEmpty();
         statistics.Written.Should().Be(6);
@@ -43,7 +42,7 @@ public sealed class LocalEngineNearDedupTests
     public void Output_is_identical_for_any_thread_count_and_when_the_keys_spill_to_partitions()
     {
         using var directory = new TemporaryDirectory();
-        string inputs = InputsWithEditedCopy(directory);
+        string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
         string reference = directory.Combine("reference");
         BooksRun.Run([inputs], reference, new LocalEngineOptions { Threads = 1 }, dedup: s_near);
 
@@ -65,30 +64,5 @@ public sealed class LocalEngineNearDedupTests
         FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 0.8, Shingles = "lines" }))
             .Should().Throw<ArgumentException>().WithMessage("*words or characters*");
         RunConfigLoader.Parse("dedup:\n  near_threshold: 0.7\n  num_perm: 256\n  shingles: characters\n").Dedup.NumPerm.Should().Be(256);
-    }
-
-    /// <summary>The sample books plus pg1661 again, later in file order, with a credit line added, rewrapped and edited.</summary>
-    private static string InputsWithEditedCopy(TemporaryDirectory directory)
-    {
-        string inputs = TestData.CopySampleBooks(directory.Combine("in"));
-        string book = File.ReadAllText(TestData.Book("pg1661.txt"));
-        int start = book.IndexOf("*** START", StringComparison.Ordinal);
-        int bodyStart = book.IndexOf('\n', start) + 1;
-        int footer = book.IndexOf("*** END", bodyStart, StringComparison.Ordinal);
-        string body = string.Join(' ', book[bodyStart..footer].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Replace("Holmes", "Holmes,", StringComparison.Ordinal).Replace("Baker Street", "Baker-Street", StringComparison.Ordinal);
-        var copy = new StringBuilder(book[..bodyStart]).Append("\nProduced by another volunteer for another archive, 2024 edition.\n\n");
-        int column = 0;
-        foreach (string word in body.Split(' '))
-        {
-            // Rewrapped at 60 columns, at word boundaries as an editor would.
-            copy.Append(word).Append(column + word.Length > 60 ? '\n' : ' ');
-            column = column + word.Length > 60 ? 0 : column + word.Length + 1;
-        }
-
-        copy.Append('\n').Append(book[footer..]);
-
-        File.WriteAllText(Path.Combine(inputs, "zz-holmes-reedited.txt"), copy.ToString());
-        return inputs;
     }
 }

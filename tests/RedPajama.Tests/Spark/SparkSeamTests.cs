@@ -49,13 +49,35 @@ public sealed class SparkSeamTests
         File.WriteAllText(Path.Combine(inputs, "zz.jsonl"), "{\"title\": \"t\", \"text\": \"x\"}\nnot json\n\n{\"title\": \"t2\", \"text\": \"x\"}\n");
         RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig(), quality: new QualityConfig());
 
-        RunStatistics spark = SimulateSparkJob(InputResolver.Resolve([inputs], BooksReader.Accepts).Files);
+        RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _);
 
         spark.Read.Should().Be(local.Read);
         spark.Written.Should().Be(local.Written);
         spark.Dropped.Should().BeEquivalentTo(local.Dropped);
         spark.Steps.Select(s => (s.Name, s.In, s.Kept)).Should().Equal(local.Steps.Select(s => (s.Name, s.In, s.Kept)));
         spark.IsBalanced.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Simulated_spark_near_dedup_drops_the_same_document_as_the_local_engine()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
+        File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
+        var config = new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 }, Tokenizer = new TokenizerConfig { TokenCount = false } };
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, config);
+        string output = directory.Combine("out");
+        RunStatistics local = BooksRun.Run([inputs], output, new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true }, tokenizer: config.Tokenizer, quality: config.Quality, dedup: config.Dedup);
+
+        RunStatistics spark = SimulateSparkJob(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out List<string> sparkDropped);
+
+        spark.Steps.Select(s => (s.Name, s.In, s.Kept)).Should().Equal(local.Steps.Select(s => (s.Name, s.In, s.Kept)));
+        spark.Dropped.Should().BeEquivalentTo(new Dictionary<string, long> { ["duplicate"] = 1, ["near_duplicate"] = 1 });
+        string[] localDropped = [.. File.ReadAllLines(Path.Combine(output, "part-00000.jsonl")).Where(l => l.Contains("\"keep\": false", StringComparison.Ordinal))];
+        localDropped.Should().HaveCount(2);
+        // "again-pg1342.txt" sorts before "pg1342.txt", so the sample file is the later copy of the two.
+        sparkDropped.Should().BeEquivalentTo(["pg1342.txt: duplicate", "zz-holmes-reedited.txt: near_duplicate"]);
+        localDropped.Should().ContainSingle(l => l.Contains("Baker-Street", StringComparison.Ordinal) && l.Contains("near_duplicate", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,10 +97,10 @@ public sealed class SparkSeamTests
         statistics.IsBalanced.Should().BeTrue();
     }
 
-    /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames.</summary>
-    private static RunStatistics SimulateSparkJob(IReadOnlyList<InputFile> files)
+    /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>
+    private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped)
     {
-        var codec = new DocumentRowCodec(Books);
+        var codec = new DocumentRowCodec(pipeline);
         var rows = new List<(string Path, object?[] Row)>();
         foreach (InputFile file in files)
         {
@@ -96,20 +118,50 @@ public sealed class SparkSeamTests
             }
         }
 
-        // row_number() over (partition by key_0 order by path, record) > 1 → dropped by the keyed step.
-        KeyedStep dedup = Books.KeyedSteps.Single();
-        foreach (var group in rows.Where(r => r.Row[3] is null && r.Row[4] is not null)
-                     .GroupBy(r => (string)r.Row[4]!))
+        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
         {
-            foreach (var loser in group.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => (long)r.Row[0]!).Skip(1))
+            KeyedStep step = pipeline.KeyedSteps[k];
+            int keyColumn = 4 + k;
+            var taking = rows.Where(r => r.Row[3] is null && r.Row[keyColumn] is not null).ToList();
+            IEnumerable<(string Path, object?[] Row)> losers;
+            if (step.KeysPerDocument == 1)
             {
-                loser.Row[2] = dedup.Name;
-                loser.Row[3] = dedup.DropReason;
+                // row_number() over (partition by key order by path, record) > 1.
+                losers = taking.GroupBy(r => (string)r.Row[keyColumn]!)
+                    .SelectMany(g => g.OrderBy(r => new Node(r.Path, (long)r.Row[0]!)).Skip(1));
+            }
+            else
+            {
+                // explode(split(key, ' ')) → group by bucket, min(struct(path, record)) → edges → star contraction.
+                var buckets = taking.SelectMany(r => ((string)r.Row[keyColumn]!).Split(' ').Select(bucket => (Bucket: bucket, Node: new Node(r.Path, (long)r.Row[0]!))));
+                var edges = buckets.GroupBy(b => b.Bucket)
+                    .SelectMany(g => g.Select(b => (b.Node, First: g.Min(x => x.Node))))
+                    .Where(e => e.Node.CompareTo(e.First) != 0)
+                    .Select(e => (e.Node, e.First));
+                HashSet<Node> losing = [.. RedPajama.Dedup.StarContraction.Components(edges, out _).Where(p => p.Key.CompareTo(p.Value) != 0).Select(p => p.Key)];
+                losers = taking.Where(r => losing.Contains(new Node(r.Path, (long)r.Row[0]!))).ToList();
+            }
+
+            foreach (var loser in losers)
+            {
+                loser.Row[2] = step.Name;
+                loser.Row[3] = step.DropReason;
             }
         }
 
-        return RunStatistics.FromDropCounts("books", "spark", Books.StepNames,
+        dropped = [.. rows.Where(r => r.Row[2] is not null && pipeline.KeyedSteps.Any(s => s.Name == (string)r.Row[2]!)).Select(r => $"{Path.GetFileName(r.Path)}: {r.Row[3]}")];
+        return RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
             rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())));
+    }
+
+    /// <summary>Spark's struct(path, record) ordering: strings by ordinal (UTF-8 byte order for these names), then record.</summary>
+    private readonly record struct Node(string Path, long Record) : IComparable<Node>
+    {
+        public int CompareTo(Node other)
+        {
+            int byPath = string.CompareOrdinal(Path, other.Path);
+            return byPath != 0 ? byPath : Record.CompareTo(other.Record);
+        }
     }
 
     private static string JsonLine(DocumentRowCodec codec, object?[] row)
