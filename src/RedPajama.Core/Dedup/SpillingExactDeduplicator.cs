@@ -21,7 +21,7 @@ public sealed class SpillingExactDeduplicator : IDisposable
 
     /// <summary>Creates the partition files.</summary>
     /// <param name="temporaryDirectory">Where the partitions go (a new subdirectory is made and removed).</param>
-    /// <param name="partitions">How many partitions: memory per partition ≈ 24 bytes × keys / partitions, times ~2.</param>
+    /// <param name="partitions">How many partitions: memory while one is deduplicated is at most 64 bytes × keys / partitions.</param>
     public SpillingExactDeduplicator(string temporaryDirectory, int partitions = 64)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
@@ -58,13 +58,14 @@ public sealed class SpillingExactDeduplicator : IDisposable
         }
 
         var duplicates = new BitArray((int)_count);
-        var earliest = new Dictionary<UInt128, long>();
+        // Each partition's records are in position order, so the first of a key in it is the earliest.
+        var seen = new HashKeySet(0);
         byte[] buffer = new byte[RecordBytes << 12];
         foreach ((FileStream file, BufferedStream writer) in _partitions.Zip(_writers))
         {
             writer.Flush();
             file.Position = 0;
-            earliest.Clear();
+            seen.Clear(file.Length / RecordBytes);
             int read;
             while ((read = file.ReadAtLeast(buffer, RecordBytes, throwOnEndOfStream: false)) > 0)
             {
@@ -80,14 +81,12 @@ public sealed class SpillingExactDeduplicator : IDisposable
                 {
                     UInt128 key = BinaryPrimitives.ReadUInt128LittleEndian(buffer.AsSpan(offset));
                     long position = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset + 16));
-                    if (!earliest.TryAdd(key, position))
+                    if (!seen.Add(key))
                     {
                         duplicates[(int)position] = true;
                     }
                 }
             }
-
-            earliest.TrimExcess();
         }
 
         return duplicates;
