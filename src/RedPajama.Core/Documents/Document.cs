@@ -37,6 +37,12 @@ public sealed class Document
     /// <summary>The document's quality signals, when the run computes them (<c>quality.signals</c>); null otherwise.</summary>
     public Udfs.Quality.QualitySignalValues? Signals { get; set; }
 
+    /// <summary>
+    /// In keep-all runs with near dedup: the run-wide number (rank by order key, from 0) of the earliest document of
+    /// this document's near-duplicate cluster — its own number when it has no near duplicate. Null otherwise.
+    /// </summary>
+    public long? ClusterId { get; set; }
+
     /// <summary>Null while the document is kept; the reason once a step dropped it.</summary>
     public string? DropReason { get; private set; }
 

@@ -34,6 +34,12 @@ public sealed record PipelineDescription(
     public bool WritesLineSignals { get; init; }
 
     /// <summary>
+    /// Whether keep-all outputs get a <c>cluster_id</c> column (<see cref="Documents.Document.ClusterId"/>): when a
+    /// keyed step connects documents through several keys (near dedup).
+    /// </summary>
+    public bool WritesClusterIds => KeyedSteps.Any(s => s.KeysPerDocument > 1);
+
+    /// <summary>
     /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
     /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts"/> takes them.
     /// </summary>

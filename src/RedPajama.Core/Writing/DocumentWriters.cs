@@ -22,7 +22,7 @@ public static class DocumentWriters
         MetaSchema meta = pipeline.Meta;
         return format switch
         {
-            OutputFormat.Parquet => new ParquetDocumentWriter(path, meta, rowGroupBytes, keepAll, pipeline.WritesInputIds, pipeline.WritesSignals, pipeline.WritesLineSignals),
+            OutputFormat.Parquet => new ParquetDocumentWriter(path, meta, rowGroupBytes, keepAll, pipeline.WritesInputIds, pipeline.WritesSignals, pipeline.WritesLineSignals, keepAll && pipeline.WritesClusterIds),
             OutputFormat.Jsonl => new JsonlDocumentWriter(path, meta, pipeline.JsonLayout, zstdLevel: null, pipeline.WritesSignals, keepAll),
             OutputFormat.JsonlZst => new JsonlDocumentWriter(path, meta, pipeline.JsonLayout, JsonlZstdLevel, pipeline.WritesSignals, keepAll),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),

@@ -109,6 +109,11 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
             output.Append(document.IsDropped ? ", \"keep\": false" : ", \"keep\": true");
         }
 
+        if (document.ClusterId is { } cluster)
+        {
+            output.Append(", \"cluster_id\": ").Append(cluster);
+        }
+
         output.Append('}');
     }
 

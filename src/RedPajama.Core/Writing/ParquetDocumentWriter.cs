@@ -8,7 +8,7 @@ namespace RedPajama.Writing;
 /// <summary>
 /// Writes documents as zstd Parquet: a required <c>text</c> column, a <c>meta</c> struct column with the source's
 /// meta fields (all nullable), scored runs a typed column per quality signal (<see cref="ParquetSignalColumns"/>), and in
-/// keep-all runs a nullable <c>drop_reason</c> column and the <c>keep</c> verdict. DuckDB
+/// keep-all runs a nullable <c>drop_reason</c> column, the <c>keep</c> verdict and, with near dedup, <c>cluster_id</c>. DuckDB
 /// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Training-ready runs add an
 /// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
 /// budget per row group, which bounds memory whatever the input size.
@@ -26,6 +26,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private readonly DataField[] _metaFields;
     private readonly DataField<string>? _dropReason;
     private readonly DataField<bool>? _keep;
+    private readonly DataField<long?>? _clusterId;
+    private readonly List<long?> _clusterIds = [];
     private readonly ParquetSignalColumns? _signals;
     private readonly DataField<int>? _inputIds;
     private readonly List<int[]?> _inputIdValues = [];
@@ -45,7 +47,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <param name="inputIds">Add the <c>input_ids</c> column from <see cref="Document.InputIds"/>.</param>
     /// <param name="signals">Add a column per document quality signal from <see cref="Document.Signals"/>.</param>
     /// <param name="lineSignals">Also a span-list column per line signal.</param>
-    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false, bool lineSignals = false)
+    /// <param name="clusterIds">Add a nullable int64 <c>cluster_id</c> column from <see cref="Document.ClusterId"/>.</param>
+    public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false, bool lineSignals = false, bool clusterIds = false)
     {
         ArgumentNullException.ThrowIfNull(meta);
         _meta = meta;
@@ -66,6 +69,12 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             _keep = new DataField<bool>("keep", false);
             fields.Add(_dropReason);
             fields.Add(_keep);
+        }
+
+        if (clusterIds)
+        {
+            _clusterId = new DataField<long?>("cluster_id", true);
+            fields.Add(_clusterId);
         }
 
         if (inputIds)
@@ -100,6 +109,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         }
 
         _dropReasons.Add(document.DropReason);
+        if (_clusterId is not null)
+        {
+            _clusterIds.Add(document.ClusterId);
+        }
+
         _bufferedBytes += 2L * document.Text.Length + 64;
         if (_signals is not null)
         {
@@ -181,6 +195,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
                 await group.WriteAsync<bool>(_keep!, _dropReasons.Select(r => r is null).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
+            if (_clusterId is not null)
+            {
+                await group.WriteAsync<long>(_clusterId, _clusterIds.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
             if (_inputIds is not null)
             {
                 await WriteInputIdsAsync(group, _inputIds, _inputIdValues, cancellationToken).ConfigureAwait(false);
@@ -191,6 +210,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
         _texts.Clear();
         _dropReasons.Clear();
+        _clusterIds.Clear();
         _signals?.Clear();
         _inputIdValues.Clear();
         foreach (List<object?> column in _metaValues)

@@ -26,6 +26,22 @@ public sealed class LocalEngineNearDedupTests
         string[] lines = File.ReadAllLines(Path.Combine(directory.Combine("out"), "part-00000.jsonl"));
         lines.Where(l => l.Contains("\"drop_reason\": \"near_duplicate\"", StringComparison.Ordinal)).Should().ContainSingle()
             .Which.Should().Contain("Baker-Street", "the later file, the copy, loses to the original");
+
+        // Inputs in path order: 11-0, 1952-0, fr-Candide, pg1342, pg1661, zz-holmes-reedited; the copy points at pg1661.
+        lines.Select(ClusterIdOf).Should().Equal(0, 1, 2, 3, 4, 4);
+    }
+
+    [Fact]
+    public void Keep_all_parquet_has_a_cluster_id_column_that_duckdb_groups_by()
+    {
+        using var directory = new TemporaryDirectory();
+        string output = directory.Combine("out");
+        BooksRun.Run([EditedBookCopy.SampleBooksWithCopy(directory)], output, new LocalEngineOptions { KeepAll = true }, dedup: s_near);
+
+        string parquet = Path.Combine(output, "part-00000.parquet").Replace("'", "''", StringComparison.Ordinal);
+        List<object?[]> clusters = DuckDb.Query($"SELECT cluster_id, count(*), count(*) FILTER (WHERE keep) FROM '{parquet}' GROUP BY cluster_id HAVING count(*) > 1");
+        clusters.Should().ContainSingle().Which.Should().Equal(4L, 2L, 1L);
+        DuckDb.Query($"SELECT typeof(cluster_id) FROM '{parquet}' LIMIT 1")[0][0].Should().Be("BIGINT");
     }
 
     [Fact]
@@ -65,4 +81,7 @@ public sealed class LocalEngineNearDedupTests
             .Should().Throw<ArgumentException>().WithMessage("*words or characters*");
         RunConfigLoader.Parse("dedup:\n  near_threshold: 0.7\n  num_perm: 256\n  shingles: characters\n").Dedup.NumPerm.Should().Be(256);
     }
+
+    private static long ClusterIdOf(string jsonLine) =>
+        System.Text.Json.JsonDocument.Parse(jsonLine).RootElement.GetProperty("cluster_id").GetInt64();
 }

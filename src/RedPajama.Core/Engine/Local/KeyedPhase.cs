@@ -13,9 +13,10 @@ internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
     // A KeyEntry takes 32 bytes in an array; leave room for the sort.
     private const int BytesPerEntryInMemory = 40;
 
-    public StepStatistics Run(KeyedStep step, int stepIndex, IReadOnlyList<string> keyFiles, DropMask mask, IReadOnlyList<DropMask> earlierMasks)
+    public StepStatistics Run(KeyedStep step, int stepIndex, IReadOnlyList<string> keyFiles, DropMask mask, IReadOnlyList<DropMask> earlierMasks, out RecordComponents? components)
     {
         var statistics = new StepStatistics(step.Name);
+        components = null;
         if (step.KeysPerDocument == 1)
         {
             ForEachSortedPartition(stepIndex, keyFiles, earlierMasks, entries => DropAfterFirst(step, statistics, entries, mask));
@@ -25,16 +26,17 @@ internal sealed class KeyedPhase(string temporaryDirectory, long memoryBytes)
         // Several keys per document: every group of equal keys joins its documents, partition by partition, in one
         // union-find over all records (4 bytes per record, outside the partition budget); then each component keeps
         // its smallest record, which is its earliest by order key because records are numbered in that order.
-        var components = new RecordComponents(mask.RecordsPerInput);
+        var joined = new RecordComponents(mask.RecordsPerInput);
         long entriesSeen = 0;
         ForEachSortedPartition(stepIndex, keyFiles, earlierMasks, entries =>
         {
             entriesSeen += entries.Count;
-            components.JoinEqualKeys(entries);
+            joined.JoinEqualKeys(entries);
         });
 
+        components = joined;
         long taking = entriesSeen / step.KeysPerDocument;
-        long dropped = components.MarkAllButEarliest(mask);
+        long dropped = joined.MarkAllButEarliest(mask);
         statistics.In += taking;
         statistics.Kept += taking - dropped;
         if (dropped > 0)

@@ -88,6 +88,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
             }
 
             var masks = new List<DropMask>();
+            RecordComponents? clusters = null;
             var phase = new KeyedPhase(temporary, _options.MemoryBytes);
             for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
             {
@@ -95,7 +96,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 progress.Phase = "keyed:" + step.Name;
                 var mask = new DropMask(outcomes.Select(o => o.Records).ToArray());
                 string[] keyFiles = inputs.Select(i => KeyPath(temporary, k, i.Index)).ToArray();
-                StepStatistics keyed = phase.Run(step, k, keyFiles, mask, masks);
+                StepStatistics keyed = phase.Run(step, k, keyFiles, mask, masks, out RecordComponents? components);
+                clusters = components ?? clusters;
                 progress.AddDropped(keyed.Dropped.Values.Sum());
                 statistics.Steps.Add(keyed);
                 masks.Add(mask);
@@ -106,7 +108,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
             var parts = new (PartStatistics Part, long Kept)[shards.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
             {
-                parts[s] = await WriteShardAsync(pipeline, s, shards[s], outputDirectory, temporary, masks, progress, token).ConfigureAwait(false);
+                parts[s] = await WriteShardAsync(pipeline, s, shards[s], outputDirectory, temporary, masks, _options.KeepAll ? clusters : null, progress, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
             statistics.Parts.AddRange(parts.Select(p => p.Part));
@@ -253,6 +255,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         string outputDirectory,
         string temporary,
         List<DropMask> masks,
+        RecordComponents? clusters,
         RunProgress progress,
         CancellationToken cancellationToken)
     {
@@ -277,6 +280,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 {
                     continue;
                 }
+
+                document.ClusterId = clusters?.ClusterOf(input.Index, document.Order.Record);
 
                 if (!document.IsDropped)
                 {

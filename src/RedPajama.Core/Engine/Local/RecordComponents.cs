@@ -60,5 +60,8 @@ internal sealed class RecordComponents
         return marked;
     }
 
+    /// <summary>The run-wide number of the earliest record of a record's component (its own when alone).</summary>
+    public long ClusterOf(int input, long record) => _sets.Find((int)(_offsets[input] + record));
+
     private int Number(KeyEntry entry) => (int)(_offsets[entry.Order.Input] + entry.Order.Record);
 }
