@@ -29,8 +29,13 @@ string? modelFile = null;
 if (tokenizer.TokenCount || tokenizer.InputIds)
 {
     string modelPath = PipelineTokenization.ModelPath(tokenizer);
-    spark.SparkContext.AddFile(modelPath);
     modelFile = Path.GetFileName(modelPath);
+
+    // The submit scripts ship the bundled models with --files; adding the same name again from another path fails.
+    if (!spark.Conf().Get("spark.files", string.Empty).Split(',').Any(f => f.EndsWith("/" + modelFile, StringComparison.Ordinal) || f == modelFile))
+    {
+        spark.SparkContext.AddFile(modelPath);
+    }
 }
 
 var udf = new DocumentUdf(arguments.Source, configYaml, modelFile);

@@ -16,7 +16,7 @@ public sealed class NotebookTests
     [Fact]
     public void Explore_a_shard_runs_top_to_bottom_on_the_sample_books()
     {
-        string repository = RepositoryRoot();
+        string repository = TestData.RepositoryRoot;
         string folder = Path.Combine(repository, "docs", "notebooks");
         string notebook = Path.Combine(folder, "explore-a-shard.ipynb");
         using var directory = new TemporaryDirectory();
@@ -98,16 +98,5 @@ public sealed class NotebookTests
         }
 
         return (process.ExitCode, output.Result + error.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        string? directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "RedPajama.Spark.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException("the tests run outside the repository: no RedPajama.Spark.sln above " + AppContext.BaseDirectory);
     }
 }

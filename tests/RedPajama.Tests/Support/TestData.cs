@@ -25,4 +25,19 @@ internal static class TestData
 
     public static IReadOnlyList<string> SampleBookFiles =>
         Directory.GetFiles(SampleBooks, "*.txt").Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The repository's root (the folder of RedPajama.Spark.sln above the test binaries).</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            string? directory = AppContext.BaseDirectory;
+            while (directory is not null && !File.Exists(Path.Combine(directory, "RedPajama.Spark.sln")))
+            {
+                directory = Path.GetDirectoryName(directory);
+            }
+
+            return directory ?? throw new InvalidOperationException("the tests run outside the repository: no RedPajama.Spark.sln above " + AppContext.BaseDirectory);
+        }
+    }
 }
