@@ -23,8 +23,11 @@ public static class RedPajamaCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "Output directory for part files and _stats.json.", Required = true };
-        var engine = new Option<string>("--engine") { Description = "Engine: local (embedded, the default).", DefaultValueFactory = _ => "local" };
-        engine.AcceptOnlyFromAmong("local");
+        var engine = new Option<string>("--engine") { Description = "Engine: local (embedded, the default) or spark (spark-submit through submit/<deployment>.sh).", DefaultValueFactory = _ => "local" };
+        engine.AcceptOnlyFromAmong("local", "spark");
+        var deployment = new Option<string>("--spark-deploy") { Description = "With --engine spark: local, standalone, yarn or kubernetes.", DefaultValueFactory = _ => "local" };
+        deployment.AcceptOnlyFromAmong([.. SparkSubmitLauncher.Deployments]);
+        var dryRun = new Option<bool>("--dry-run") { Description = "With --engine spark: print the spark-submit command, run nothing." };
         var config = new Option<string?>("--config") { Description = "YAML run configuration." };
         var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
         threads.Validators.Add(result =>
@@ -40,7 +43,7 @@ public static class RedPajamaCommand
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,7 +56,9 @@ public static class RedPajamaCommand
                 parse.GetValue(threads),
                 parse.GetValue(format),
                 parse.GetValue(keepAll),
-                parse.GetValue(nearDedup));
+                parse.GetValue(nearDedup),
+                parse.GetValue(deployment)!,
+                parse.GetValue(dryRun));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
 

@@ -22,6 +22,17 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
     public async Task<int> ExecuteAsync(RunCommandOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Engine == "spark")
+        {
+            return await SparkSubmitLauncher.RunAsync(options, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.DryRun)
+        {
+            await error.WriteLineAsync("redpajama: --dry-run goes with --engine spark").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         RunConfig config;
         PipelineDescription pipeline;
         OutputFormat format;

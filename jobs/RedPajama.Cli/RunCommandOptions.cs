@@ -4,12 +4,14 @@ namespace RedPajama.Cli;
 /// <param name="Source">The source name.</param>
 /// <param name="Inputs">Files, directories or globs.</param>
 /// <param name="Output">The output directory.</param>
-/// <param name="Engine">The engine (<c>local</c>).</param>
+/// <param name="Engine">The engine: <c>local</c>, or <c>spark</c> through a submit script.</param>
 /// <param name="ConfigPath">A YAML configuration file, or null.</param>
 /// <param name="Threads">Worker threads, overriding the configuration.</param>
 /// <param name="Format">Output format, overriding the configuration.</param>
 /// <param name="KeepAll">Write dropped documents too.</param>
 /// <param name="NearDedup">Near-dedup Jaccard threshold, overriding <c>dedup.near_threshold</c>; null keeps the configuration's.</param>
+/// <param name="SparkDeployment">With <c>--engine spark</c>: the submit script (local, standalone, yarn, kubernetes).</param>
+/// <param name="DryRun">With <c>--engine spark</c>: print the spark-submit command without running it.</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -19,4 +21,6 @@ public sealed record RunCommandOptions(
     int? Threads,
     string? Format,
     bool KeepAll,
-    double? NearDedup = null);
+    double? NearDedup = null,
+    string SparkDeployment = "local",
+    bool DryRun = false);
