@@ -1,0 +1,8 @@
+namespace RedPajama.Spark.Plan;
+
+/// <summary>A keyed step as a shuffle over its key column, on documents still kept.</summary>
+/// <param name="Step">The step's name (the <c>dropped_by</c> value).</param>
+/// <param name="DropReason">The reason written on losers.</param>
+/// <param name="KeyColumn">The row's key column.</param>
+/// <param name="Kind">How losers are found.</param>
+public sealed record KeyedStage(string Step, string DropReason, string KeyColumn, KeyedStageKind Kind) : SparkStage;

@@ -1,0 +1,60 @@
+using RedPajama.Engine.Rows;
+using RedPajama.Pipeline;
+using RedPajama.Udfs.Quality;
+
+namespace RedPajama.Spark.Plan;
+
+/// <summary>
+/// What the Spark job does for a pipeline, as data: built without a JVM, so tests can check it, and translated into
+/// DataFrame calls by <see cref="SparkPipelineJob"/> one stage at a time.
+/// </summary>
+/// <param name="Stages">The stages, in order.</param>
+public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
+{
+    /// <summary>File-name glob of whole-file inputs (one document per file).</summary>
+    public const string WholeFileGlob = "*.txt";
+
+    /// <summary>File-name glob of JSON-lines inputs.</summary>
+    public const string JsonLinesGlob = "*.{jsonl,json,jsonl.gz,json.gz}";
+
+    /// <summary>Plans a pipeline.</summary>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="keepAll">Whether dropped documents are written.</param>
+    /// <returns>The plan.</returns>
+    public static SparkJobPlan Describe(PipelineDescription pipeline, bool keepAll)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var stages = new List<SparkStage>
+        {
+            new ReadStage("binaryFile", WholeFileGlob, nameof(DocumentUdf.FromWholeFile)),
+            new ReadStage("text", JsonLinesGlob, nameof(DocumentUdf.FromJsonLine)),
+        };
+        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+        {
+            KeyedStep step = pipeline.KeyedSteps[k];
+            stages.Add(new KeyedStage(step.Name, step.DropReason, DocumentRowCodec.KeyColumn(k),
+                step.KeysPerDocument > 1 ? KeyedStageKind.ConnectedComponents : KeyedStageKind.FirstByOrderKey));
+        }
+
+        stages.Add(new AccountingStage(pipeline.StepNames));
+        var columns = new List<string> { "text", "meta" };
+        if (pipeline.WritesSignals)
+        {
+            // Document signals as typed columns; line-signal spans are not in the row (local engine only).
+            columns.AddRange(SignalCatalog.DocumentSignals.Select(d => d.Name));
+        }
+
+        if (keepAll)
+        {
+            columns.AddRange(["drop_reason", "keep"]);
+        }
+
+        if (pipeline.WritesInputIds)
+        {
+            columns.Add("input_ids");
+        }
+
+        stages.Add(new WriteStage(columns, keepAll, "zstd"));
+        return new SparkJobPlan(stages);
+    }
+}

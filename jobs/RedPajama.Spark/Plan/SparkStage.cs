@@ -1,0 +1,4 @@
+namespace RedPajama.Spark.Plan;
+
+/// <summary>One operation of a <see cref="SparkJobPlan"/>; <see cref="SparkPipelineJob"/> turns each into DataFrame calls.</summary>
+public abstract record SparkStage;

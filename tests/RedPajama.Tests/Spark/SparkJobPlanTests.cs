@@ -1,0 +1,66 @@
+using RedPajama.Configuration;
+using RedPajama.Engine.Local;
+using RedPajama.Pipeline;
+using RedPajama.Sources;
+using RedPajama.Sources.Books;
+using RedPajama.Spark.Plan;
+using RedPajama.Tests.Support;
+
+namespace RedPajama.Tests.Spark;
+
+/// <summary>The Spark job's plan, inspected without a JVM: its stages follow the pipeline and its output has the local engine's columns.</summary>
+public sealed class SparkJobPlanTests
+{
+    private static readonly RunConfig s_everything = new()
+    {
+        Quality = new QualityConfig { Preset = "gopher" },
+        Dedup = new DedupConfig { NearThreshold = 0.8 },
+        Tokenizer = new TokenizerConfig { InputIds = true },
+    };
+
+    [Fact]
+    public void Stages_read_both_input_kinds_then_run_each_keyed_step_as_its_kind_of_shuffle()
+    {
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, s_everything);
+
+        SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false);
+
+        plan.Stages.Should().HaveCount(6);
+        plan.Stages.OfType<ReadStage>().Select(r => (r.Format, r.PathGlobFilter)).Should().Equal(("binaryFile", "*.txt"), ("text", SparkJobPlan.JsonLinesGlob));
+        plan.Stages.OfType<KeyedStage>().Should().Equal(
+            new KeyedStage("exact_dedup", "duplicate", "key_0", KeyedStageKind.FirstByOrderKey),
+            new KeyedStage("near_dedup", "near_duplicate", "key_1", KeyedStageKind.ConnectedComponents));
+        plan.Stages[4].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
+            ["read", "gutenberg_clean", "normalize_line_endings", "drop_empty", "quality_signals", "quality_filter", "tokenize", "exact_dedup", "near_dedup"],
+            "accounting sees every step, in the local engine's order");
+        plan.Stages[5].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
+    }
+
+    [Fact]
+    public void Output_columns_are_the_local_engine_parquet_columns_except_the_local_only_ones()
+    {
+        using var directory = new TemporaryDirectory();
+        string output = directory.Combine("out");
+        BooksRun.Run([TestData.SampleBooks], output, new LocalEngineOptions { KeepAll = true }, tokenizer: s_everything.Tokenizer, quality: s_everything.Quality, dedup: s_everything.Dedup);
+        string parquet = Path.Combine(output, "part-00000.parquet").Replace("'", "''", StringComparison.Ordinal);
+        string[] local = [.. DuckDb.Query($"SELECT column_name FROM (DESCRIBE SELECT * FROM '{parquet}')").Select(r => (string)r[0]!)];
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, s_everything);
+
+        IReadOnlyList<string> spark = SparkJobPlan.Describe(pipeline, keepAll: true).Stages.OfType<WriteStage>().Single().Columns;
+
+        // Line-signal span lists and cluster_id are written by the local engine only (README, "Run on Spark").
+        string[] localOnly = [.. RedPajama.Udfs.Quality.SignalCatalog.LineSignals.Select(l => l.Name), "cluster_id"];
+        spark.Should().Equal(local.Where(c => !localOnly.Contains(c)));
+        local.Should().Contain(localOnly, "the local engine writes them");
+        spark.Should().StartWith(["text", "meta"]).And.EndWith(["drop_reason", "keep", "input_ids"]);
+    }
+
+    [Fact]
+    public void Without_keep_all_only_kept_documents_are_written_and_no_verdict_columns()
+    {
+        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false).Stages.OfType<WriteStage>().Single();
+
+        write.KeepAll.Should().BeFalse();
+        write.Columns.Should().NotContain("drop_reason").And.NotContain("keep").And.NotContain("input_ids");
+    }
+}
