@@ -43,7 +43,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
             format = OutputFormats.Parse(options.Format ?? config.Format);
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
         {
             await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;

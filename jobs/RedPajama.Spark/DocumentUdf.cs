@@ -3,6 +3,7 @@ using Microsoft.Spark;
 using Microsoft.Spark.Sql;
 using RedPajama.Configuration;
 using RedPajama.Engine.Rows;
+using RedPajama.LanguageId;
 using RedPajama.Pipeline;
 using RedPajama.Sources;
 using RedPajama.Tokenization;
@@ -20,26 +21,33 @@ namespace RedPajama.Spark;
 /// The file name under which the driver shipped the tokenizer model with <c>SparkContext.AddFile</c>, or null when
 /// tokenization is off. A worker that cannot see the configured path finds the model through <c>SparkFiles.Get</c>.
 /// </param>
+/// <param name="languageIdModelFile">The same for the language-ID model, or null when language ID is off.</param>
 [Serializable]
-public sealed class DocumentUdf(string source, string configYaml, string? tokenizerModelFile = null)
+public sealed class DocumentUdf(string source, string configYaml, string? tokenizerModelFile = null, string? languageIdModelFile = null)
 {
     private static readonly ConcurrentDictionary<(string, string), DocumentRowCodec> Codecs = new();
-    private static readonly ConcurrentDictionary<(string, string?), RunConfig> Configs = new();
+    private static readonly ConcurrentDictionary<(string, string?, string?), RunConfig> Configs = new();
 
     private readonly string _source = source;
     private readonly string _configYaml = configYaml;
     private readonly string? _tokenizerModelFile = tokenizerModelFile;
+    private readonly string? _languageIdModelFile = languageIdModelFile;
 
     /// <summary>The row codec of this source and configuration, built once per process.</summary>
     public DocumentRowCodec Codec => Codecs.GetOrAdd((_source, _configYaml), key => new DocumentRowCodec(SourceCatalog.Describe(key.Item1, Config)));
 
-    /// <summary>The run configuration, with the tokenizer model path as this process can open it; parsed once per process.</summary>
-    public RunConfig Config => Configs.GetOrAdd((_configYaml, _tokenizerModelFile), static key =>
+    /// <summary>The run configuration, with the model paths as this process can open them; parsed once per process.</summary>
+    public RunConfig Config => Configs.GetOrAdd((_configYaml, _tokenizerModelFile, _languageIdModelFile), static key =>
     {
         RunConfig config = RunConfigLoader.Parse(key.Item1);
         if (key.Item2 is not null && !File.Exists(PipelineTokenization.ModelPath(config.Tokenizer)))
         {
             config.Tokenizer.Model = SparkFiles.Get(key.Item2);
+        }
+
+        if (key.Item3 is not null && !File.Exists(LanguageIdModels.ModelPath(config.Lid.Model)))
+        {
+            config.Lid.Model = SparkFiles.Get(key.Item3);
         }
 
         return config;

@@ -2,6 +2,7 @@ using Microsoft.Spark.Sql;
 using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
+using RedPajama.LanguageId;
 using RedPajama.Sources;
 using RedPajama.Spark;
 using RedPajama.Tokenization;
@@ -16,29 +17,20 @@ try
     configYaml = arguments.ConfigPath is null ? string.Empty : File.ReadAllText(arguments.ConfigPath);
     _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
 }
-catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException)
+catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException or RedPajama.Udfs.FastText.FastTextModelException)
 {
     Console.Error.WriteLine($"RedPajama.Spark.Job: {exception.Message}");
     return 2;
 }
 
 SparkSession spark = SparkSession.Builder().AppName($"redpajama-{arguments.Source}").GetOrCreate();
-// The tokenizer model travels to the executors as a Spark file; the UDFs find it with SparkFiles.Get.
-TokenizerConfig tokenizer = RunConfigLoader.Parse(configYaml).Tokenizer;
-string? modelFile = null;
-if (tokenizer.TokenCount || tokenizer.InputIds)
-{
-    string modelPath = PipelineTokenization.ModelPath(tokenizer);
-    modelFile = Path.GetFileName(modelPath);
+// Models travel to the executors as Spark files (the submit scripts pass the bundled ones with --files); the UDFs
+// find them with SparkFiles.Get when the configured path does not exist on the worker.
+RunConfig config = RunConfigLoader.Parse(configYaml);
+string? modelFile = config.Tokenizer.TokenCount || config.Tokenizer.InputIds ? Ship(spark, PipelineTokenization.ModelPath(config.Tokenizer)) : null;
+string? lidFile = config.Lid.Enabled ? Ship(spark, LanguageIdModels.ModelPath(config.Lid.Model)) : null;
 
-    // The submit scripts ship the bundled models with --files; adding the same name again from another path fails.
-    if (!spark.Conf().Get("spark.files", string.Empty).Split(',').Any(f => f.EndsWith("/" + modelFile, StringComparison.Ordinal) || f == modelFile))
-    {
-        spark.SparkContext.AddFile(modelPath);
-    }
-}
-
-var udf = new DocumentUdf(arguments.Source, configYaml, modelFile);
+var udf = new DocumentUdf(arguments.Source, configYaml, modelFile, lidFile);
 RunStatistics statistics = new SparkPipelineJob(spark, udf.Codec.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll);
 string json = statistics.ToJson();
 Console.WriteLine(json);
@@ -56,3 +48,16 @@ if (Environment.GetEnvironmentVariable("DATABRICKS_RUNTIME_VERSION") is null)
 }
 
 return statistics.IsBalanced ? 0 : 1;
+
+// Adds a model as a Spark file unless --files already shipped one of that name (adding a name twice from two
+// paths fails); returns the name the workers look it up by.
+static string Ship(SparkSession spark, string path)
+{
+    string name = Path.GetFileName(path);
+    if (!spark.Conf().Get("spark.files", string.Empty).Split(',').Any(f => f.EndsWith("/" + name, StringComparison.Ordinal) || f == name))
+    {
+        spark.SparkContext.AddFile(path);
+    }
+
+    return name;
+}

@@ -10,6 +10,8 @@ namespace RedPajama.Configuration;
 /// keep_all: false
 /// temp_dir: /scratch/rp
 /// spill_zstd_level: 0    # 0 = uncompressed spill files
+/// lid:
+///   enabled: false
 /// quality:
 ///   signals: true
 ///   preset: gopher
@@ -46,6 +48,9 @@ public sealed class RunConfig
 
     /// <summary>Settings of the books source.</summary>
     public BooksConfig Books { get; set; } = new();
+
+    /// <summary>Language identification (<c>lid:</c>).</summary>
+    public LanguageIdConfig Lid { get; set; } = new();
 
     /// <summary>Quality signals and filter rules (<c>quality:</c>).</summary>
     public QualityConfig Quality { get; set; } = new();

@@ -1,5 +1,6 @@
 using RedPajama.Configuration;
 using RedPajama.Dedup;
+using RedPajama.LanguageId;
 using RedPajama.Pipeline;
 using RedPajama.Quality;
 using RedPajama.Reading;
@@ -19,12 +20,14 @@ public static class SourceCatalog
     /// <param name="config">The run configuration.</param>
     /// <param name="warn">Receives configuration warnings (a language without a word list).</param>
     /// <returns>
-    /// The pipeline description, with quality scoring, near dedup and tokenization added as
-    /// <see cref="RunConfig.Quality"/>, <see cref="RunConfig.Dedup"/> and <see cref="RunConfig.Tokenizer"/> say.
+    /// The pipeline description, with language ID, quality scoring, near dedup and tokenization added as
+    /// <see cref="RunConfig.Lid"/>, <see cref="RunConfig.Quality"/>, <see cref="RunConfig.Dedup"/> and
+    /// <see cref="RunConfig.Tokenizer"/> say.
     /// </returns>
     /// <exception cref="ArgumentException">Unknown source or quality preset.</exception>
     /// <exception cref="FormatException">Invalid quality rules file.</exception>
     /// <exception cref="Udfs.Tokenization.SentencePieceModelException">The tokenizer model cannot be loaded.</exception>
+    /// <exception cref="Udfs.FastText.FastTextModelException">The language-ID model cannot be loaded.</exception>
     public static PipelineDescription Describe(string source, RunConfig config, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -38,6 +41,7 @@ public static class SourceCatalog
             }),
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
+        pipeline = PipelineLanguageId.Attach(pipeline, config.Lid);
         pipeline = PipelineQuality.Attach(pipeline, config.Quality, warn);
         pipeline = PipelineDedup.Attach(pipeline, config.Dedup);
         return PipelineTokenization.Attach(pipeline, config.Tokenizer);
