@@ -28,20 +28,22 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
     public async Task<int> ExecuteAsync(string source, IReadOnlyList<string> inputs, IReadOnlyList<int> threadCounts, int repeat, string? configPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(threadCounts);
-        PipelineDescription pipeline;
-        try
-        {
-            pipeline = SourceCatalog.Describe(source, configPath is null ? new RunConfig() : RunConfigLoader.Load(configPath));
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or SentencePieceModelException)
-        {
-            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
         if (await CliInputs.ResolveAsync(source, inputs, error).ConfigureAwait(false) is not { } resolution)
         {
             return ExitCodes.Failed;
+        }
+
+        PipelineDescription pipeline;
+        try
+        {
+            RunConfig config = configPath is null ? new RunConfig() : RunConfigLoader.Load(configPath);
+            SourceCatalog.CompleteFromInputs(source, config, resolution.Files[0].Path);
+            pipeline = SourceCatalog.Describe(source, config);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
+        {
+            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
         long bytes = resolution.Files.Sum(f => f.Length);

@@ -34,16 +34,19 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         }
 
         RunConfig config;
-        PipelineDescription pipeline;
         OutputFormat format;
         try
         {
+            if (!SourceCatalog.Names.Contains(options.Source))
+            {
+                throw new ArgumentException($"unknown source '{options.Source}' (available: {string.Join(", ", SourceCatalog.Names)})");
+            }
+
             config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
             config.Dedup.NearThreshold = options.NearDedup ?? config.Dedup.NearThreshold;
-            pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
             format = OutputFormats.Parse(options.Format ?? config.Format);
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException)
         {
             await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -52,6 +55,18 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         if (await CliInputs.ResolveAsync(options.Source, options.Inputs, error).ConfigureAwait(false) is not { } inputs)
         {
             return ExitCodes.Failed;
+        }
+
+        PipelineDescription pipeline;
+        try
+        {
+            SourceCatalog.CompleteFromInputs(options.Source, config, inputs.Files.Count > 0 ? inputs.Files[0].Path : null);
+            pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
+        {
+            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
         var progress = new RunProgress();

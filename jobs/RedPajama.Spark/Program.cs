@@ -14,7 +14,13 @@ string configYaml;
 try
 {
     arguments = SparkJobArguments.Parse(args);
-    configYaml = arguments.ConfigPath is null ? string.Empty : File.ReadAllText(arguments.ConfigPath);
+    RunConfig driverConfig = RunConfigLoader.Parse(arguments.ConfigPath is null ? string.Empty : File.ReadAllText(arguments.ConfigPath));
+
+    // A source that takes settings from its inputs (documents: the meta fields) reads the first one here, when the
+    // driver can see it; the workers get the completed configuration.
+    string? firstLocalInput = arguments.Inputs.SelectMany(LocalFiles).FirstOrDefault(SourceCatalog.InputFilter(arguments.Source));
+    SourceCatalog.CompleteFromInputs(arguments.Source, driverConfig, firstLocalInput);
+    configYaml = RunConfigLoader.ToYaml(driverConfig);
     _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
 }
 catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException or RedPajama.Udfs.FastText.FastTextModelException)
@@ -61,3 +67,10 @@ static string Ship(SparkSession spark, string path)
 
     return name;
 }
+
+// The files of a local input path the source reads, in order; none for a remote path (hdfs://, s3a://, dbfs:/).
+static IEnumerable<string> LocalFiles(string path) =>
+    path.Contains(":/", StringComparison.Ordinal) ? []
+    : File.Exists(path) ? [path]
+    : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+    : [];

@@ -12,7 +12,7 @@ namespace RedPajama.Spark;
 
 /// <summary>
 /// Translates a <see cref="PipelineDescription"/> into Spark operations:
-/// read (<c>binaryFile</c> for whole-file records, <c>text</c> for JSON lines) → per-document steps as one C# UDF
+/// read (<c>binaryFile</c> for whole-file records, <c>text</c> for JSON lines, <c>parquet</c> rows as JSON) → per-document steps as one C# UDF
 /// returning a struct → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
 /// so the first by order key wins as in the local engine; a step with several keys per document, near dedup, as
 /// explode → group by bucket → edges → <see cref="SparkStarContraction"/>) → accounting by a group-by on (step, reason) →
@@ -101,13 +101,16 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                 .Select("path", "d.*");
         }
 
-        // Blank lines are not records (as in the local reader); the rest are numbered in file order.
+        // Blank lines are not records (as in the local reader); the rest are numbered in file order. A Parquet row
+        // becomes the JSON object of its columns (a meta struct becomes a nested object), which the same UDF reads.
         Func<Column, Column, Column> fromJsonLine = Udf<long, string>(udf.FromJsonLine, rowType);
-        return spark.Read()
+        DataFrameReader reader = spark.Read()
             .Option("pathGlobFilter", read.PathGlobFilter)
-            .Option("recursiveFileLookup", "true")
-            .Text(paths)
-            .Filter(Trim(Col("value")).NotEqual(Lit(string.Empty)))
+            .Option("recursiveFileLookup", "true");
+        DataFrame lines = read.Format == "parquet"
+            ? reader.Parquet(paths).Select(ToJson(Struct(Col("*")), new Dictionary<string, string>()).As("value"))
+            : reader.Text(paths).Filter(Trim(Col("value")).NotEqual(Lit(string.Empty)));
+        return lines
             .WithColumn("path", InputFileName())
             .WithColumn("line_id", MonotonicallyIncreasingId())
             .WithColumn("line", RowNumber().Over(SparkWindow.PartitionBy(Col("path")).OrderBy(Col("line_id"))).Minus(Lit(1L)))

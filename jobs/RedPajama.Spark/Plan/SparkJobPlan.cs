@@ -17,6 +17,9 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
     /// <summary>File-name glob of JSON-lines inputs.</summary>
     public const string JsonLinesGlob = "*.{jsonl,json,jsonl.gz,json.gz}";
 
+    /// <summary>File-name glob of Parquet inputs (each row goes to the JSON-lines UDF as <c>to_json(struct(*))</c>).</summary>
+    public const string ParquetGlob = "*.parquet";
+
     /// <summary>Plans a pipeline.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="keepAll">Whether dropped documents are written.</param>
@@ -28,6 +31,7 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         {
             new ReadStage("binaryFile", WholeFileGlob, nameof(DocumentUdf.FromWholeFile)),
             new ReadStage("text", JsonLinesGlob, nameof(DocumentUdf.FromJsonLine)),
+            new ReadStage("parquet", ParquetGlob, nameof(DocumentUdf.FromJsonLine)),
         };
         for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
         {

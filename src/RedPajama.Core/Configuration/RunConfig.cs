@@ -49,6 +49,9 @@ public sealed class RunConfig
     /// <summary>Settings of the books source.</summary>
     public BooksConfig Books { get; set; } = new();
 
+    /// <summary>Settings of the generic documents source (<c>documents:</c>).</summary>
+    public DocumentsConfig Documents { get; set; } = new();
+
     /// <summary>Language identification (<c>lid:</c>).</summary>
     public LanguageIdConfig Lid { get; set; } = new();
 

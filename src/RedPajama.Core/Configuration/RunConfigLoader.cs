@@ -28,6 +28,15 @@ public static class RunConfigLoader
         }
     }
 
+    /// <summary>Writes a configuration as YAML that <see cref="Parse"/> reads back (the Spark driver hands its completed configuration to the workers this way).</summary>
+    /// <param name="config">The configuration.</param>
+    /// <returns>The YAML text.</returns>
+    public static string ToYaml(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Serialize(config);
+    }
+
     /// <summary>Reads and parses a YAML file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The configuration.</returns>

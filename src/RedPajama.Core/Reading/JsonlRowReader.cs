@@ -5,8 +5,8 @@ namespace RedPajama.Reading;
 
 /// <summary>
 /// Reads JSON lines (<c>.jsonl</c>, <c>.json</c>, optionally <c>.gz</c>/<c>.zst</c>): one object per line, the
-/// <c>text</c> field becomes the text and every field the meta schema knows becomes meta (RedPajama keeps
-/// "every input field except text"). Blank lines are skipped; a line that is not a JSON object is yielded dropped
+/// <c>text</c> field becomes the text and every field the meta schema knows, top level or inside a <c>meta</c>
+/// object (this project's own output), becomes meta (RedPajama keeps "every input field except text"). Blank lines are skipped; a line that is not a JSON object is yielded dropped
 /// as <see cref="ReadDropReasons.MalformedJson"/>.
 /// </summary>
 /// <param name="maxLineBytes">Lines longer than this are yielded dropped as <see cref="ReadDropReasons.TooLarge"/>.</param>
@@ -70,12 +70,21 @@ public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
                     continue;
                 }
 
-                int field = meta.IndexOf(name);
-                if (field >= 0)
+                // This project's own output nests the fields in a "meta" object; raw dumps have them at the top level.
+                if (name == "meta" && reader.TokenType == JsonTokenType.StartObject && meta.IndexOf("meta") < 0)
                 {
-                    document.Meta[field] = MetaValues.Coerce(ScalarValue(ref reader), meta.Fields[field].Type);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        string nested = reader.GetString()!;
+                        reader.Read();
+                        SetField(ref reader, meta, document, nested);
+                        reader.Skip();
+                    }
+
+                    continue;
                 }
 
+                SetField(ref reader, meta, document, name);
                 reader.Skip();
             }
 
@@ -99,6 +108,15 @@ public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
         }
 
         document.Text = text;
+    }
+
+    private static void SetField(ref Utf8JsonReader reader, MetaSchema meta, Document document, string name)
+    {
+        int field = meta.IndexOf(name);
+        if (field >= 0)
+        {
+            document.Meta[field] = MetaValues.Coerce(ScalarValue(ref reader), meta.Fields[field].Type);
+        }
     }
 
     private static object? ScalarValue(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -5,6 +5,7 @@ using RedPajama.Pipeline;
 using RedPajama.Quality;
 using RedPajama.Reading;
 using RedPajama.Sources.Books;
+using RedPajama.Sources.Documents;
 using RedPajama.Tokenization;
 
 namespace RedPajama.Sources;
@@ -13,7 +14,7 @@ namespace RedPajama.Sources;
 public static class SourceCatalog
 {
     /// <summary>Names of the sources available.</summary>
-    public static IReadOnlyList<string> Names { get; } = [BooksSource.Name];
+    public static IReadOnlyList<string> Names { get; } = [BooksSource.Name, DocumentsSource.Name];
 
     /// <summary>Describes the pipeline of a source.</summary>
     /// <param name="source">A name from <see cref="Names"/>.</param>
@@ -39,6 +40,7 @@ public static class SourceCatalog
                 ExactDedup = config.Books.ExactDedup,
                 Limits = ReadLimits.Default with { MaxRecordBytes = config.Books.MaxBookMb << 20 },
             }),
+            DocumentsSource.Name => DocumentsSource.Describe(config.Documents),
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
         pipeline = PipelineLanguageId.Attach(pipeline, config.Lid);
@@ -47,12 +49,30 @@ public static class SourceCatalog
         return PipelineTokenization.Attach(pipeline, config.Tokenizer);
     }
 
+    /// <summary>
+    /// Completes a configuration from the inputs where a source needs it: the <c>documents</c> source takes its meta
+    /// fields from the first input file when <c>documents.meta</c> is empty. Engines call this once, on the driver.
+    /// </summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <param name="config">The run configuration, completed in place.</param>
+    /// <param name="firstInput">The first input file, or null when there is none.</param>
+    /// <exception cref="InvalidDataException">The first input cannot be read.</exception>
+    public static void CompleteFromInputs(string source, RunConfig config, string? firstInput)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (source == DocumentsSource.Name && config.Documents.Meta.Count == 0 && firstInput is not null)
+        {
+            config.Documents.Meta = [.. DocumentsMetaInference.Infer(firstInput)];
+        }
+    }
+
     /// <summary>Which files in an input directory or glob the source reads.</summary>
     /// <param name="source">A name from <see cref="Names"/>.</param>
     /// <returns>A predicate on file paths.</returns>
     public static Func<string, bool> InputFilter(string source) => source switch
     {
         BooksSource.Name => BooksReader.Accepts,
+        DocumentsSource.Name => DocumentsReader.Accepts,
         _ => static _ => true,
     };
 }

@@ -32,7 +32,8 @@ public static class PipelineTokenization
         }
 
         SentencePieceTokenizer tokenizer = TokenizerCache.Get(ModelPath(config));
-        MetaSchema meta = config.TokenCount
+        // Re-read output of this project already has token_count; the step recounts it.
+        MetaSchema meta = config.TokenCount && pipeline.Meta.IndexOf(TokenizeStep.TokenCountField) < 0
             ? new MetaSchema([.. pipeline.Meta.Fields, new MetaField(TokenizeStep.TokenCountField, MetaType.Integer)])
             : pipeline.Meta;
         var step = new TokenizeStep(tokenizer, meta, config.TokenCount, config.InputIds, config.AddBos, config.AddEos);

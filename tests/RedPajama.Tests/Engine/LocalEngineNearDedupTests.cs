@@ -74,7 +74,7 @@ public sealed class LocalEngineNearDedupTests
     [Fact]
     public void Near_dedup_settings_out_of_range_are_refused_with_the_key_named()
     {
-        var pipeline = Sources.Books.BooksSource.Describe(new Sources.Books.BooksOptions());
+        var pipeline = RedPajama.Sources.Books.BooksSource.Describe(new RedPajama.Sources.Books.BooksOptions());
         FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 1.5 }))
             .Should().Throw<ArgumentException>().WithMessage("*near_threshold*");
         FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 0.8, Shingles = "lines" }))

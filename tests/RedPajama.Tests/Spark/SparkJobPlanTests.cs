@@ -25,15 +25,15 @@ public sealed class SparkJobPlanTests
 
         SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false);
 
-        plan.Stages.Should().HaveCount(6);
-        plan.Stages.OfType<ReadStage>().Select(r => (r.Format, r.PathGlobFilter)).Should().Equal(("binaryFile", "*.txt"), ("text", SparkJobPlan.JsonLinesGlob));
+        plan.Stages.Should().HaveCount(7);
+        plan.Stages.OfType<ReadStage>().Select(r => (r.Format, r.PathGlobFilter)).Should().Equal(("binaryFile", "*.txt"), ("text", SparkJobPlan.JsonLinesGlob), ("parquet", "*.parquet"));
         plan.Stages.OfType<KeyedStage>().Should().Equal(
             new KeyedStage("exact_dedup", "duplicate", "key_0", KeyedStageKind.FirstByOrderKey),
             new KeyedStage("near_dedup", "near_duplicate", "key_1", KeyedStageKind.ConnectedComponents));
-        plan.Stages[4].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
+        plan.Stages[5].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
             ["read", "gutenberg_clean", "normalize_line_endings", "drop_empty", "quality_signals", "quality_filter", "tokenize", "exact_dedup", "near_dedup"],
             "accounting sees every step, in the local engine's order");
-        plan.Stages[5].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
+        plan.Stages[6].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
     }
 
     [Fact]
