@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using RedPajama.Pipeline;
 using RedPajama.Tokenization;
 using RedPajama.Udfs.FastText;
 
@@ -10,7 +10,7 @@ public static class LanguageIdModels
     /// <summary>File name of the bundled model: fastText's compressed lid.176 (176 languages, CC BY-SA 3.0).</summary>
     public const string BundledFileName = "lid.176.ftz";
 
-    private static readonly ConcurrentDictionary<string, Lazy<FastTextModel>> s_loaded = new(StringComparer.Ordinal);
+    private static readonly ModelCache<FastTextModel> s_loaded = new(FastTextModel.Load);
 
     /// <summary>The model a configuration names, or the bundled one.</summary>
     /// <param name="configured">The configured path, or null.</param>
@@ -22,19 +22,5 @@ public static class LanguageIdModels
     /// <param name="path">A fastText .bin or .ftz file.</param>
     /// <returns>The shared model.</returns>
     /// <exception cref="FastTextModelException">The file is not a usable model (not cached).</exception>
-    public static FastTextModel Get(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string key = Path.GetFullPath(path);
-        Lazy<FastTextModel> entry = s_loaded.GetOrAdd(key, k => new Lazy<FastTextModel>(() => FastTextModel.Load(k)));
-        try
-        {
-            return entry.Value;
-        }
-        catch (Exception exception) when (exception is FastTextModelException or IOException)
-        {
-            s_loaded.TryRemove(new KeyValuePair<string, Lazy<FastTextModel>>(key, entry));
-            throw;
-        }
-    }
+    public static FastTextModel Get(string path) => s_loaded.Get(path);
 }
