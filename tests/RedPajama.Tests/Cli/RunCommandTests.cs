@@ -23,29 +23,17 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Engine_spark_hands_the_same_job_arguments_to_the_submit_script()
     {
-        using var directory = new TemporaryDirectory();
-        string sparkHome = directory.Combine("spark");
-        string worker = directory.Combine("worker");
-        Directory.CreateDirectory(Path.Combine(sparkHome, "bin"));
-        Directory.CreateDirectory(worker);
-        foreach (string executable in new[] { Path.Combine(sparkHome, "bin", "spark-submit"), Path.Combine(worker, "Microsoft.Spark.Worker") })
-        {
-            File.WriteAllText(executable, "#!/bin/sh\nexit 1\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-            }
-        }
+        using var spark = new FakeSpark();
 
         // The script inherits this process's environment; only this test sets these two.
-        Environment.SetEnvironmentVariable("SPARK_HOME", sparkHome);
-        Environment.SetEnvironmentVariable("DOTNET_WORKER_DIR", worker);
+        Environment.SetEnvironmentVariable("SPARK_HOME", spark.SparkHome);
+        Environment.SetEnvironmentVariable("DOTNET_WORKER_DIR", spark.WorkerDirectory);
         try
         {
             (int code, string stdout, string stderr) = await Invoke("run", "books", "--engine", "spark", "--dry-run", "-i", "samples/books", "-o", "out/books-spark", "--keep-all");
 
             code.Should().Be(ExitCodes.Success, stderr);
-            stdout.Should().Contain("spark-submit command: " + Path.Combine(sparkHome, "bin", "spark-submit"))
+            stdout.Should().Contain("spark-submit command: " + spark.SparkSubmit)
                 .And.Contain("--master local\\[\\*\\]")
                 .And.Contain("RedPajama.Spark.Job.dll run books --input samples/books --output out/books-spark --keep-all");
         }

@@ -11,27 +11,9 @@ namespace RedPajama.Tests.Spark;
 public sealed class SubmitScriptsTests : IDisposable
 {
     private static readonly string[] s_job = ["run", "books", "--input", "samples/books", "--output", "out/books-spark"];
-    private readonly TemporaryDirectory _directory = new();
-    private readonly string _sparkHome;
-    private readonly string _worker;
+    private readonly FakeSpark _spark = new();
 
-    public SubmitScriptsTests()
-    {
-        _sparkHome = _directory.Combine("spark");
-        _worker = _directory.Combine("worker");
-        Directory.CreateDirectory(Path.Combine(_sparkHome, "bin"));
-        Directory.CreateDirectory(_worker);
-        foreach (string executable in new[] { Path.Combine(_sparkHome, "bin", "spark-submit"), Path.Combine(_worker, "Microsoft.Spark.Worker") })
-        {
-            File.WriteAllText(executable, "#!/bin/sh\nexit 1\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-    }
-
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _spark.Dispose();
 
     [Theory]
     [InlineData("local.sh", "--master local[*]")]
@@ -44,7 +26,7 @@ public sealed class SubmitScriptsTests : IDisposable
 
         exitCode.Should().Be(0, output);
         string command = CommandLine(output);
-        command.Should().StartWith(Path.Combine(_sparkHome, "bin", "spark-submit") + " --class org.apache.spark.deploy.dotnet.DotnetRunner")
+        command.Should().StartWith(_spark.SparkSubmit + " --class org.apache.spark.deploy.dotnet.DotnetRunner")
             .And.Contain(master)
             .And.Contain("microsoft-spark-3-5_2.12-2.3.1.jar")
             .And.Contain("--conf spark.dotnet.ignoreSparkPatchVersionCheck=true")
@@ -53,7 +35,7 @@ public sealed class SubmitScriptsTests : IDisposable
             .And.EndWith("run books --input samples/books --output out/books-spark");
         if (script != "kubernetes.sh")
         {
-            command.Should().Contain(script == "yarn.sh" ? "DOTNET_WORKER_DIR=./worker/Microsoft.Spark.Worker-2.3.1" : script == "local.sh" ? "dotnet " : "DOTNET_WORKER_DIR=" + _worker);
+            command.Should().Contain(script == "yarn.sh" ? "DOTNET_WORKER_DIR=./worker/Microsoft.Spark.Worker-2.3.1" : script == "local.sh" ? "dotnet " : "DOTNET_WORKER_DIR=" + _spark.WorkerDirectory);
             output.Should().Contain("would publish: dotnet publish", "a dry run publishes nothing");
         }
     }
@@ -119,14 +101,14 @@ public sealed class SubmitScriptsTests : IDisposable
 
     private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
     {
-        ["SPARK_HOME"] = _sparkHome,
-        ["DOTNET_WORKER_DIR"] = _worker,
+        ["SPARK_HOME"] = _spark.SparkHome,
+        ["DOTNET_WORKER_DIR"] = _spark.WorkerDirectory,
         ["SPARK_MASTER"] = "spark://master:7077",
         ["HDFS_APPS"] = "hdfs:///apps/redpajama",
         ["WORKER_ZIP"] = "Microsoft.Spark.Worker.net8.0.linux-x64-2.3.1.zip",
         ["K8S_MASTER"] = "k8s://https://api:6443",
         ["IMAGE"] = "registry/redpajama-spark:2.3.1",
-        ["PUBLISH_DIR"] = _directory.Combine("publish"),
+        ["PUBLISH_DIR"] = _spark.PublishDirectory,
     };
 
     private static string CommandLine(string output) =>
