@@ -141,6 +141,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         long records = 0;
         InputError? error = null;
         var keyWriters = new BinaryWriter[pipeline.KeyedSteps.Count];
+        var keys = new UInt128[pipeline.KeyedSteps.Count == 0 ? 0 : pipeline.KeyedSteps.Max(s => s.KeysPerDocument)];
         for (int k = 0; k < keyWriters.Length; k++)
         {
             keyWriters[k] = new BinaryWriter(new FileStream(KeyPath(temporary, k, input.Index), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14));
@@ -169,7 +170,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 }
                 else
                 {
-                    WriteKeys(pipeline, document, keyWriters);
+                    WriteKeys(pipeline, document, keyWriters, keys);
                 }
 
                 spill.Write(document);
@@ -232,15 +233,12 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
     }
 
-    private static void WriteKeys(PipelineDescription pipeline, Document document, BinaryWriter[] keyWriters)
+    private static void WriteKeys(PipelineDescription pipeline, Document document, BinaryWriter[] keyWriters, UInt128[] keys)
     {
-        int most = keyWriters.Length == 0 ? 0 : pipeline.KeyedSteps.Max(s => s.KeysPerDocument);
-        Span<UInt128> buffer = most <= 64 ? stackalloc UInt128[most] : new UInt128[most];
         for (int k = 0; k < keyWriters.Length; k++)
         {
             KeyedStep step = pipeline.KeyedSteps[k];
-            Span<UInt128> keys = buffer[..step.KeysPerDocument];
-            int count = step.KeysOf(document, keys);
+            int count = step.KeysOf(document, keys.AsSpan(0, step.KeysPerDocument));
             for (int i = 0; i < count; i++)
             {
                 new KeyEntry(keys[i], document.Order).WriteTo(keyWriters[k]);
