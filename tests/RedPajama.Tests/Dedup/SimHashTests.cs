@@ -46,6 +46,21 @@ public sealed class SimHashTests
     }
 
     [Fact]
+    public void Two_books_by_the_same_author_stay_apart_for_simhash_and_minhash()
+    {
+        // Pride and Prejudice and the first chapters of Emma: both Jane Austen, same period, names and style.
+        string pride = RedPajama.Udfs.Books.GutenbergCleaner.Clean(File.ReadAllBytes(TestData.Book("pg1342.txt"))).Text;
+        using var compressed = new System.IO.Compression.GZipStream(File.OpenRead(TestData.Fixture("books/austen-emma-chapters.txt.gz")), System.IO.Compression.CompressionMode.Decompress);
+        string emma = new StreamReader(compressed).ReadToEnd();
+        var hasher = new MinHasher();
+
+        SimHasher.Distance(SimHasher.Fingerprint(pride), SimHasher.Fingerprint(emma)).Should().BeGreaterThan(SimHasher.MaxDistance);
+        SimHasher.EarliestDuplicates([SimHasher.Fingerprint(pride), SimHasher.Fingerprint(emma)]).Should().Equal(-1, -1);
+        MinHasher.EstimatedSimilarity(hasher.Signature(pride), hasher.Signature(emma)).Should().BeLessThan(0.05);
+        RedPajama.Dedup.NearDuplicateClusters.Find([hasher.Signature(pride), hasher.Signature(emma)], LshParameters.Optimal(0.8, 128)).Should().Equal(0, 1);
+    }
+
+    [Fact]
     public void Short_texts_have_one_feature_as_upstream()
     {
         // len(s) < 6: the single feature is s itself; equal short texts hash alike, whatever their punctuation.
