@@ -171,13 +171,32 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Where(Col("node").NotEqual(Col("first")))
             .Select(Col("node").As("a"), Col("first").As("b"))
             .Distinct();
-        DataFrame losers = SparkStarContraction.Components(edges)
+        DataFrame labels = SparkStarContraction.Components(edges).Cache();
+        DataFrame losers = labels
             .Select(Col("node.path").As("loser_path"), Col("node.record").As("loser_record"), Lit(true).As("loses"));
-        return documents
+        DataFrame marked = documents
             .Join(losers, Col("path").EqualTo(Col("loser_path")).And(Col("record").EqualTo(Col("loser_record"))), "left_outer")
             .WithColumn("loses", Coalesce(Col("loses"), Lit(false)))
             .WithColumn("dropped_by", When(Col("loses"), Lit(step.Step)).Otherwise(Col("dropped_by")))
             .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
             .Drop("loses", "loser_path", "loser_record");
+        return step.NumbersClusters ? NumberClusters(marked, labels) : marked;
+    }
+
+    private static DataFrame NumberClusters(DataFrame documents, DataFrame labels)
+    {
+        // The local engine's run-wide numbers: files in path order, records within a file, so a document's number
+        // is the count of rows in earlier files plus its record. One row per file goes through the ordered window.
+        DataFrame offsets = documents.GroupBy(Col("path")).Count()
+            .WithColumn("offset", Coalesce(Sum(Col("count")).Over(SparkWindow.OrderBy(Col("path")).RowsBetween(SparkWindow.UnboundedPreceding, -1)), Lit(0L)))
+            .Select(Col("path").As("offset_path"), Col("offset"));
+        DataFrame roots = labels
+            .Join(offsets, Col("root.path").EqualTo(Col("offset_path")))
+            .Select(Col("node.path").As("member_path"), Col("node.record").As("member_record"), Col("offset").Plus(Col("root.record")).As("root_number"));
+        return documents
+            .Join(offsets, Col("path").EqualTo(Col("offset_path")))
+            .Join(roots, Col("path").EqualTo(Col("member_path")).And(Col("record").EqualTo(Col("member_record"))), "left_outer")
+            .WithColumn("cluster_id", Coalesce(Col("root_number"), Col("offset").Plus(Col("record"))))
+            .Drop("offset_path", "offset", "member_path", "member_record", "root_number");
     }
 }

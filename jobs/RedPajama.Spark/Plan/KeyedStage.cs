@@ -5,4 +5,8 @@ namespace RedPajama.Spark.Plan;
 /// <param name="DropReason">The reason written on losers.</param>
 /// <param name="KeyColumn">The row's key column.</param>
 /// <param name="Kind">How losers are found.</param>
-public sealed record KeyedStage(string Step, string DropReason, string KeyColumn, KeyedStageKind Kind) : SparkStage;
+/// <param name="NumbersClusters">
+/// For <see cref="KeyedStageKind.ConnectedComponents"/> in keep-all runs: also write <c>cluster_id</c>, the run-wide
+/// number (files in path order, then records) of the component's earliest document, as the local engine does.
+/// </param>
+public sealed record KeyedStage(string Step, string DropReason, string KeyColumn, KeyedStageKind Kind, bool NumbersClusters = false) : SparkStage;

@@ -33,11 +33,13 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             new ReadStage("text", JsonLinesGlob, nameof(DocumentUdf.FromJsonLine)),
             new ReadStage("parquet", ParquetGlob, nameof(DocumentUdf.FromJsonLine)),
         };
+        // As in the local engine, the clusters of the last several-keys step are the ones written.
+        int numbered = keepAll ? pipeline.KeyedSteps.ToList().FindLastIndex(s => s.KeysPerDocument > 1) : -1;
         for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
         {
             KeyedStep step = pipeline.KeyedSteps[k];
             stages.Add(new KeyedStage(step.Name, step.DropReason, DocumentRowCodec.KeyColumn(k),
-                step.KeysPerDocument > 1 ? KeyedStageKind.ConnectedComponents : KeyedStageKind.FirstByOrderKey));
+                step.KeysPerDocument > 1 ? KeyedStageKind.ConnectedComponents : KeyedStageKind.FirstByOrderKey, k == numbered));
         }
 
         stages.Add(new AccountingStage(pipeline.StepNames));
@@ -51,6 +53,10 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         if (keepAll)
         {
             columns.AddRange(["drop_reason", "keep"]);
+            if (numbered >= 0)
+            {
+                columns.Add("cluster_id");
+            }
         }
 
         if (pipeline.WritesInputIds)

@@ -49,7 +49,7 @@ public sealed class SparkSeamTests
         File.WriteAllText(Path.Combine(inputs, "zz.jsonl"), "{\"title\": \"t\", \"text\": \"x\"}\nnot json\n\n{\"title\": \"t2\", \"text\": \"x\"}\n");
         RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig(), quality: new QualityConfig());
 
-        RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _);
+        RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
 
         spark.Read.Should().Be(local.Read);
         spark.Written.Should().Be(local.Written);
@@ -69,7 +69,7 @@ public sealed class SparkSeamTests
         string output = directory.Combine("out");
         RunStatistics local = BooksRun.Run([inputs], output, new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true }, tokenizer: config.Tokenizer, quality: config.Quality, dedup: config.Dedup);
 
-        RunStatistics spark = SimulateSparkJob(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out List<string> sparkDropped);
+        RunStatistics spark = SimulateSparkJob(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out List<string> sparkDropped, out long[] sparkClusters);
 
         spark.Steps.Select(s => (s.Name, s.In, s.Kept)).Should().Equal(local.Steps.Select(s => (s.Name, s.In, s.Kept)));
         spark.Dropped.Should().BeEquivalentTo(new Dictionary<string, long> { ["duplicate"] = 1, ["near_duplicate"] = 1 });
@@ -78,6 +78,10 @@ public sealed class SparkSeamTests
         // "again-pg1342.txt" sorts before "pg1342.txt", so the sample file is the later copy of the two.
         sparkDropped.Should().BeEquivalentTo(["pg1342.txt: duplicate", "zz-holmes-reedited.txt: near_duplicate"]);
         localDropped.Should().ContainSingle(l => l.Contains("Baker-Street", StringComparison.Ordinal) && l.Contains("near_duplicate", StringComparison.Ordinal));
+
+        // cluster_id as the Spark job numbers it (per-file offsets in path order plus the record) equals the local one.
+        long[] localClusters = [.. File.ReadAllLines(Path.Combine(output, "part-00000.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("cluster_id").GetInt64())];
+        sparkClusters.Should().Equal(localClusters);
     }
 
     [Fact]
@@ -98,8 +102,9 @@ public sealed class SparkSeamTests
     }
 
     /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>
-    private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped)
+    private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped, out long[] clusterIds)
     {
+        var labels = new Dictionary<Node, Node>();
         var codec = new DocumentRowCodec(pipeline);
         var rows = new List<(string Path, object?[] Row)>();
         foreach (InputFile file in files)
@@ -138,7 +143,8 @@ public sealed class SparkSeamTests
                     .SelectMany(g => g.Select(b => (b.Node, First: g.Min(x => x.Node))))
                     .Where(e => e.Node.CompareTo(e.First) != 0)
                     .Select(e => (e.Node, e.First));
-                HashSet<Node> losing = [.. RedPajama.Dedup.StarContraction.Components(edges, out _).Where(p => p.Key.CompareTo(p.Value) != 0).Select(p => p.Key)];
+                labels = RedPajama.Dedup.StarContraction.Components(edges, out _);
+                HashSet<Node> losing = [.. labels.Where(p => p.Key.CompareTo(p.Value) != 0).Select(p => p.Key)];
                 losers = taking.Where(r => losing.Contains(new Node(r.Path, (long)r.Row[0]!))).ToList();
             }
 
@@ -149,6 +155,16 @@ public sealed class SparkSeamTests
             }
         }
 
+        // NumberClusters: rows per file, offsets in path order, a node's number = its file's offset + its record.
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var file in rows.GroupBy(r => r.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            offsets[file.Key] = total;
+            total += file.Count();
+        }
+
+        clusterIds = [.. rows.Select(r => new Node(r.Path, (long)r.Row[0]!)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Path] + root.Record : offsets[n.Path] + n.Record)];
         dropped = [.. rows.Where(r => r.Row[2] is not null && pipeline.KeyedSteps.Any(s => s.Name == (string)r.Row[2]!)).Select(r => $"{Path.GetFileName(r.Path)}: {r.Row[3]}")];
         return RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
             rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())));
