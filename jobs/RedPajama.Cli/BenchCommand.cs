@@ -40,7 +40,7 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
             SourceCatalog.CompleteFromInputs(source, config, resolution.Files[0].Path);
             pipeline = SourceCatalog.Describe(source, config);
         }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
+        catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or InvalidDataException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
         {
             await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;

@@ -23,7 +23,7 @@ try
     configYaml = RunConfigLoader.ToYaml(driverConfig);
     _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
 }
-catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or SentencePieceModelException or RedPajama.Udfs.FastText.FastTextModelException)
+catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or InvalidDataException or SentencePieceModelException or RedPajama.Udfs.FastText.FastTextModelException)
 {
     Console.Error.WriteLine($"RedPajama.Spark.Job: {exception.Message}");
     return 2;

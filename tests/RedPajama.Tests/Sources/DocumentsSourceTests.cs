@@ -61,6 +61,24 @@ public sealed class DocumentsSourceTests
             "{\"text\": \"two\", \"meta\": {\"url\": \"b\"}}");
     }
 
+    [Fact]
+    public async Task A_truncated_first_input_is_a_clear_error_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("rows.jsonl.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(input), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"text\": \"a row of text\", \"url\": \"u\"}\n", 2000))));
+        }
+
+        File.WriteAllBytes(input, File.ReadAllBytes(input)[..40]);
+
+        (int code, _, string stderr) = await Invoke("run", "documents", "-i", input, "-o", directory.Combine("out"));
+
+        code.Should().Be(ExitCodes.Usage);
+        stderr.Should().Contain("rows.jsonl.gz").And.Contain("documents.meta");
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> Invoke(params string[] args)
     {
         using var output = new StringWriter();

@@ -27,8 +27,16 @@ public static class DocumentsMetaInference
     public static IReadOnlyList<string> Infer(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        IEnumerable<MetaField> fields = DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path);
-        return [.. fields.Select(f => $"{f.Name}:{f.Type.ToString().ToLowerInvariant()}")];
+        try
+        {
+            IEnumerable<MetaField> fields = DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path);
+            return [.. fields.Select(f => $"{f.Name}:{f.Type.ToString().ToLowerInvariant()}")];
+        }
+        catch (Exception exception) when (exception is not (InvalidDataException or OutOfMemoryException))
+        {
+            // A truncated gzip, a corrupt Parquet footer, an unreadable file: say which file and why.
+            throw new InvalidDataException($"{path}: cannot take the meta fields from it ({exception.Message}); set documents.meta or fix the file", exception);
+        }
     }
 
     /// <summary>Parses <c>name:type</c> entries into a schema.</summary>
