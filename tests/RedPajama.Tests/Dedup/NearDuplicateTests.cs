@@ -56,6 +56,17 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_long_text_is_hashed_in_chunks_without_losing_a_window_at_their_seams()
+    {
+        // 12,000 distinct words span three word chunks: every one of the 11,996 five-word windows is a shingle.
+        string text = string.Join(' ', Enumerable.Range(0, 12_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        s_hasher.Shingles(text).Should().HaveCount(11_996);
+        s_hasher.Shingles(text + " w0 w1 w2 w3 w4").Should().HaveCount(11_996 + 4, "the repeated first window adds nothing, the four seams with the end do");
+        new MinHasher(128, 5, ShingleKind.Characters).Shingles(new string('a', 10_000) + "b").Should().HaveCount(2, "character shingles cross chunks too");
+    }
+
+    [Fact]
     public void Clusters_do_not_depend_on_input_order_or_threads()
     {
         List<string> documents = Corpus(seed: 3).Select(p => p.Text).ToList();

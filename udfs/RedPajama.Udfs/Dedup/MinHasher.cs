@@ -14,6 +14,10 @@ namespace RedPajama.Udfs.Dedup;
 [System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed class MinHasher
 {
+    // Shingle hashes minimised at a time, and words hashed at a time: enough to amortise the loops, small enough to stay in cache.
+    private const int ShingleChunk = 4096;
+    private const int WordChunk = 4096;
+
     private readonly uint[] _multipliers;
     private readonly uint[] _offsets;
 
@@ -56,7 +60,16 @@ public sealed class MinHasher
     {
         ArgumentNullException.ThrowIfNull(text);
         var collector = new SetCollector(new HashSet<uint>());
-        ForEachShingle(text, ref collector);
+        uint[] chunk = System.Buffers.ArrayPool<uint>.Shared.Rent(ShingleChunk);
+        try
+        {
+            ForEachShingleChunk(text, chunk, ref collector);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<uint>.Shared.Return(chunk);
+        }
+
         return collector.Set;
     }
 
@@ -87,33 +100,29 @@ public sealed class MinHasher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Permutations);
 
-        // Shingle hashes are gathered first, then each block of hash functions runs over all of them with its
-        // multipliers, offsets and minima held in registers (the loops are interchanged so nothing is reloaded per
-        // shingle). A text of n characters has fewer than n + 1 shingles of either kind.
-        uint[] rented = System.Buffers.ArrayPool<uint>.Shared.Rent(text.Length + 1);
+        // Shingle hashes are gathered a chunk at a time, then each block of hash functions runs over the chunk with
+        // its multipliers, offsets and minima held in registers (the loops are interchanged so nothing is reloaded
+        // per shingle). Chunks keep memory flat whatever the text's size.
+        System.Buffers.ArrayPool<uint> pool = System.Buffers.ArrayPool<uint>.Shared;
+        uint[] chunk = pool.Rent(ShingleChunk);
+        uint[] minima = pool.Rent(_multipliers.Length);
         try
         {
-            var collector = new BufferCollector(rented);
-            ForEachShingle(text, ref collector);
-            if (collector.Count == 0)
+            Array.Fill(minima, uint.MaxValue, 0, _multipliers.Length);
+            var collector = new MinimumCollector(this, minima);
+            ForEachShingleChunk(text, chunk, ref collector);
+            if (!collector.Any)
             {
                 return false;
             }
 
-            Span<uint> minima = _multipliers.Length == destination.Length
-                ? destination
-                : stackalloc uint[_multipliers.Length];
-            Minimise(rented.AsSpan(0, collector.Count), minima);
-            if (minima != destination)
-            {
-                minima[..Permutations].CopyTo(destination);
-            }
-
+            minima.AsSpan(0, Permutations).CopyTo(destination);
             return true;
         }
         finally
         {
-            System.Buffers.ArrayPool<uint>.Shared.Return(rented);
+            pool.Return(chunk);
+            pool.Return(minima);
         }
     }
 
@@ -134,6 +143,7 @@ public sealed class MinHasher
         return (double)equal / a.Length;
     }
 
+    // Lowers each minimum to the smallest hash of the chunk under its function.
     private void Minimise(ReadOnlySpan<uint> hashes, Span<uint> minima)
     {
         ReadOnlySpan<uint> multipliers = _multipliers;
@@ -146,7 +156,7 @@ public sealed class MinHasher
             {
                 var a = Vector512.Create(multipliers.Slice(block, 16));
                 var b = Vector512.Create(offsets.Slice(block, 16));
-                var min = Vector512<uint>.AllBitsSet;
+                var min = Vector512.Create((ReadOnlySpan<uint>)minima.Slice(block, 16));
                 foreach (uint hash in hashes)
                 {
                     Vector512<uint> h = (Vector512.Create(hash) ^ b) * a;
@@ -167,7 +177,7 @@ public sealed class MinHasher
             {
                 var a = Vector256.Create(multipliers.Slice(block, 8));
                 var b = Vector256.Create(offsets.Slice(block, 8));
-                var min = Vector256<uint>.AllBitsSet;
+                var min = Vector256.Create((ReadOnlySpan<uint>)minima.Slice(block, 8));
                 foreach (uint hash in hashes)
                 {
                     Vector256<uint> h = (Vector256.Create(hash) ^ b) * a;
@@ -183,7 +193,7 @@ public sealed class MinHasher
 
         for (int i = block; i < minima.Length; i++)
         {
-            uint min = uint.MaxValue;
+            uint min = minima[i];
             foreach (uint hash in hashes)
             {
                 uint h = (hash ^ offsets[i]) * multipliers[i];
@@ -197,19 +207,40 @@ public sealed class MinHasher
         }
     }
 
-    private void ForEachShingle<TCollector>(string text, ref TCollector visit)
+    // Hands the shingle hashes of a text to the collector a chunk at a time (at most ShingleChunk of them).
+    private void ForEachShingleChunk<TCollector>(string text, uint[] chunk, ref TCollector visit)
         where TCollector : struct, IShingleCollector
     {
         if (Kind == ShingleKind.Characters)
         {
-            ForEachCharacterShingle(text, ref visit);
+            ForEachCharacterShingleChunk(text, chunk, ref visit);
             return;
         }
 
-        ulong[] words = System.Buffers.ArrayPool<ulong>.Shared.Rent((text.Length / 2) + 1);
+        // Words are hashed a chunk at a time; the last n - 1 words of a chunk start the next one, so every window
+        // is visited exactly once and memory stays flat whatever the text's size.
+        ulong[] words = System.Buffers.ArrayPool<ulong>.Shared.Rent(WordChunk + NGram);
         try
         {
-            ForEachWordShingle(words.AsSpan(0, HashWords(text, words)), ref visit);
+            int position = 0;
+            int carried = 0;
+            while (true)
+            {
+                int total = carried + HashWords(text, ref position, words.AsSpan(carried, WordChunk));
+                int shingles = WordShingles(words.AsSpan(0, total), chunk);
+                if (shingles > 0)
+                {
+                    visit.Add(chunk.AsSpan(0, shingles));
+                }
+
+                if (position >= text.Length)
+                {
+                    break;
+                }
+
+                carried = Math.Min(NGram - 1, total);
+                words.AsSpan(total - carried, carried).CopyTo(words);
+            }
         }
         finally
         {
@@ -217,31 +248,45 @@ public sealed class MinHasher
         }
     }
 
-    private void ForEachCharacterShingle<TCollector>(string text, ref TCollector visit)
+    private void ForEachCharacterShingleChunk<TCollector>(string text, uint[] chunk, ref TCollector visit)
         where TCollector : struct, IShingleCollector
     {
         string lowered = text.ToLowerInvariant();
         string collapsed = string.Join(' ', lowered.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(collapsed.AsSpan());
+        int count = 0;
         for (int i = 0; i + NGram <= collapsed.Length; i++)
         {
-            visit.Add((uint)XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * NGram)));
+            chunk[count++] = (uint)XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * NGram));
+            if (count == chunk.Length)
+            {
+                visit.Add(chunk);
+                count = 0;
+            }
+        }
+
+        if (count > 0)
+        {
+            visit.Add(chunk.AsSpan(0, count));
         }
     }
 
     /// <summary>
-    /// Hashes each word (a maximal run of letters and digits) as it is scanned: lower-cased, 64-bit FNV-1a over its
-    /// UTF-16 units, then mixed. ASCII goes through a table, so the loop has one data-dependent branch, at word ends.
+    /// Hashes each word (a maximal run of letters and digits) from <paramref name="position"/> as it is scanned:
+    /// lower-cased, 64-bit FNV-1a over its UTF-16 units, then mixed. ASCII goes through a table, so the loop has one
+    /// data-dependent branch, at word ends. Stops when <paramref name="hashes"/> is full, between two words.
     /// </summary>
-    private static int HashWords(string text, Span<ulong> hashes)
+    private static int HashWords(string text, ref int position, Span<ulong> hashes)
     {
         const ulong Basis = 0xCBF29CE484222325UL;
         ReadOnlySpan<byte> ascii = AsciiWordCharacters;
+        ReadOnlySpan<char> characters = text.AsSpan(position);
         int count = 0;
         ulong hash = Basis;
         bool inWord = false;
-        foreach (char c in text)
+        for (int i = 0; i < characters.Length; i++)
         {
+            char c = characters[i];
             uint folded = c < 128 ? ascii[c] : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : 0u;
             if (folded != 0)
             {
@@ -253,6 +298,12 @@ public sealed class MinHasher
                 hashes[count++] = Finish(hash);
                 hash = Basis;
                 inWord = false;
+                if (count == hashes.Length)
+                {
+                    // Stop between words, so the next call starts cleanly at this separator.
+                    position += i;
+                    return count;
+                }
             }
         }
 
@@ -261,6 +312,7 @@ public sealed class MinHasher
             hashes[count++] = Finish(hash);
         }
 
+        position = text.Length;
         return count;
 
         static ulong Finish(ulong hash)
@@ -272,17 +324,16 @@ public sealed class MinHasher
     }
 
     /// <summary>
-    /// A shingle's hash is the polynomial sum of its n word hashes, w_0·P^(n-1) + … + w_(n-1), kept rolling: the
+    /// The hashes of the word shingles of a run of word hashes (at most one per word). A shingle's hash is the polynomial sum of its n word hashes, w_0·P^(n-1) + … + w_(n-1), kept rolling: the
     /// oldest word's term is subtracted and the newest added, so each word costs O(1) whatever n is.
     /// </summary>
-    private void ForEachWordShingle<TCollector>(ReadOnlySpan<ulong> words, ref TCollector visit)
-        where TCollector : struct, IShingleCollector
+    private int WordShingles(ReadOnlySpan<ulong> words, Span<uint> shingles)
     {
         const ulong Base = 0x9E3779B97F4A7C15UL;
         int n = NGram;
         if (words.Length < n)
         {
-            return;
+            return 0;
         }
 
         ulong oldestWeight = 1;
@@ -293,12 +344,15 @@ public sealed class MinHasher
             oldestWeight = k == 0 ? 1 : oldestWeight * Base;
         }
 
-        visit.Add((uint)(rolling ^ (rolling >> 32)));
+        int count = 0;
+        shingles[count++] = (uint)(rolling ^ (rolling >> 32));
         for (int k = n; k < words.Length; k++)
         {
             rolling = ((rolling - (words[k - n] * oldestWeight)) * Base) + words[k];
-            visit.Add((uint)(rolling ^ (rolling >> 32)));
+            shingles[count++] = (uint)(rolling ^ (rolling >> 32));
         }
+
+        return count;
     }
 
     /// <summary>Lower-cased value of each ASCII letter or digit; 0 for every other ASCII character.</summary>
@@ -314,23 +368,33 @@ public sealed class MinHasher
         112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
     ];
 
-    /// <summary>Receives shingle hashes; a struct, so the shingle loop calls it without a delegate.</summary>
+    /// <summary>Receives shingle hashes a chunk at a time; a struct, so the loops call it without a delegate.</summary>
     private interface IShingleCollector
     {
-        void Add(uint hash);
+        void Add(ReadOnlySpan<uint> hashes);
     }
 
     private struct SetCollector(HashSet<uint> set) : IShingleCollector
     {
         public readonly HashSet<uint> Set => set;
 
-        public readonly void Add(uint hash) => set.Add(hash);
+        public readonly void Add(ReadOnlySpan<uint> hashes)
+        {
+            foreach (uint hash in hashes)
+            {
+                set.Add(hash);
+            }
+        }
     }
 
-    private struct BufferCollector(uint[] buffer) : IShingleCollector
+    private struct MinimumCollector(MinHasher hasher, uint[] minima) : IShingleCollector
     {
-        public int Count { get; private set; }
+        public bool Any { get; private set; }
 
-        public void Add(uint hash) => buffer[Count++] = hash;
+        public void Add(ReadOnlySpan<uint> hashes)
+        {
+            Any = true;
+            hasher.Minimise(hashes, minima.AsSpan(0, hasher._multipliers.Length));
+        }
     }
 }
