@@ -11,7 +11,7 @@ public sealed class RunCommandTests
         using var directory = new TemporaryDirectory();
         string output = directory.Combine("out");
 
-        (int code, string stdout, _) = await Invoke("run", "books", "--input", TestData.SampleBooks, "--output", output, "--threads", "2");
+        (int code, string stdout, _) = await CliRun.Invoke("run", "books", "--input", TestData.SampleBooks, "--output", output, "--threads", "2");
 
         code.Should().Be(ExitCodes.Success);
         stdout.Should().Contain("read 5 documents").And.Contain("wrote 5").And.Contain("docs/s").And.Contain(output);
@@ -30,7 +30,7 @@ public sealed class RunCommandTests
         Environment.SetEnvironmentVariable("DOTNET_WORKER_DIR", spark.WorkerDirectory);
         try
         {
-            (int code, string stdout, string stderr) = await Invoke("run", "books", "--engine", "spark", "--dry-run", "-i", "samples/books", "-o", "out/books-spark", "--keep-all");
+            (int code, string stdout, string stderr) = await CliRun.Invoke("run", "books", "--engine", "spark", "--dry-run", "-i", "samples/books", "-o", "out/books-spark", "--keep-all");
 
             code.Should().Be(ExitCodes.Success, stderr);
             stdout.Should().Contain("spark-submit command: " + spark.SparkSubmit)
@@ -43,7 +43,7 @@ public sealed class RunCommandTests
             Environment.SetEnvironmentVariable("DOTNET_WORKER_DIR", null);
         }
 
-        (int refused, _, string message) = await Invoke("run", "books", "--engine", "spark", "--dry-run", "-i", "a", "-o", "b", "--threads", "2");
+        (int refused, _, string message) = await CliRun.Invoke("run", "books", "--engine", "spark", "--dry-run", "-i", "a", "-o", "b", "--threads", "2");
         refused.Should().Be(ExitCodes.Usage);
         message.Should().Contain("does not take --threads");
     }
@@ -55,7 +55,7 @@ public sealed class RunCommandTests
         string config = directory.Combine("run.yaml");
         File.WriteAllText(config, "format: jsonl\nbooks:\n  exact_dedup: false\n");
 
-        (int code, _, _) = await Invoke("run", "books", "-i", TestData.Fixture("books/pg19-sample.jsonl"), "-o", directory.Combine("out"), "--config", config);
+        (int code, _, _) = await CliRun.Invoke("run", "books", "-i", TestData.Fixture("books/pg19-sample.jsonl"), "-o", directory.Combine("out"), "--config", config);
 
         code.Should().Be(ExitCodes.Success);
         File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Should().HaveCount(3, "dedup is off in the config");
@@ -66,7 +66,7 @@ public sealed class RunCommandTests
     {
         using var directory = new TemporaryDirectory();
 
-        (int code, string stdout, string stderr) = await Invoke("run", "books", "-i", TestData.Book("11-0.txt"), directory.Combine("nope.txt"), "-o", directory.Combine("out"));
+        (int code, string stdout, string stderr) = await CliRun.Invoke("run", "books", "-i", TestData.Book("11-0.txt"), directory.Combine("nope.txt"), "-o", directory.Combine("out"));
 
         code.Should().Be(ExitCodes.InputErrors);
         stderr.Should().Contain("nope.txt").And.Contain("does not exist");
@@ -81,7 +81,7 @@ public sealed class RunCommandTests
     [InlineData("run", "books", "--input", "x", "--output", "y", "--threads", "0")]
     public async Task Usage_errors_exit_with_code_2_and_a_message(params string[] args)
     {
-        (int code, _, string stderr) = await Invoke(args);
+        (int code, _, string stderr) = await CliRun.Invoke(args);
 
         code.Should().Be(ExitCodes.Usage);
         stderr.Should().NotBeEmpty();
@@ -94,7 +94,7 @@ public sealed class RunCommandTests
         string notes = directory.Combine("notes.txt");
         File.WriteAllText(notes, "not a book");
 
-        (int code, _, string stderr) = await Invoke("run", "books", "-i", notes, TestData.Book("11-0.txt"), "-o", directory.Combine("out"));
+        (int code, _, string stderr) = await CliRun.Invoke("run", "books", "-i", notes, TestData.Book("11-0.txt"), "-o", directory.Combine("out"));
 
         code.Should().Be(ExitCodes.Success);
         stderr.Should().Contain($"skipped {notes} record 0: not_gutenberg");
@@ -105,7 +105,7 @@ public sealed class RunCommandTests
     {
         using var directory = new TemporaryDirectory();
 
-        (int code, _, string stderr) = await Invoke("run", "books", "-i", directory.Combine("empty-dir-*"), "-o", directory.Combine("out"));
+        (int code, _, string stderr) = await CliRun.Invoke("run", "books", "-i", directory.Combine("empty-dir-*"), "-o", directory.Combine("out"));
 
         code.Should().Be(ExitCodes.Failed);
         stderr.Should().Contain("no input files");
@@ -117,17 +117,9 @@ public sealed class RunCommandTests
         using var directory = new TemporaryDirectory();
         File.WriteAllText(directory.Combine("file"), "x");
 
-        (int code, _, string stderr) = await Invoke("run", "books", "-i", TestData.Book("11-0.txt"), "-o", directory.Combine("file", "out"));
+        (int code, _, string stderr) = await CliRun.Invoke("run", "books", "-i", TestData.Book("11-0.txt"), "-o", directory.Combine("file", "out"));
 
         code.Should().Be(ExitCodes.Failed);
         stderr.Should().Contain("not writable").And.Contain("file");
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> Invoke(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = await RedPajamaCommand.InvokeAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

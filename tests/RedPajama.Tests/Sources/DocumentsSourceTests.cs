@@ -15,12 +15,12 @@ public sealed class DocumentsSourceTests
         string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
         string parquet = directory.Combine("books-parquet");
         string jsonl = directory.Combine("books-jsonl");
-        (await Invoke("run", "books", "-i", inputs, "-o", parquet)).Code.Should().Be(ExitCodes.Success);
-        (await Invoke("run", "books", "-i", inputs, "-o", jsonl, "--format", "jsonl")).Code.Should().Be(ExitCodes.Success);
+        (await CliRun.Invoke("run", "books", "-i", inputs, "-o", parquet)).Code.Should().Be(ExitCodes.Success);
+        (await CliRun.Invoke("run", "books", "-i", inputs, "-o", jsonl, "--format", "jsonl")).Code.Should().Be(ExitCodes.Success);
         string output = directory.Combine("again");
 
         // The same six books twice: exact dedup drops the six JSON-lines copies, near dedup the edited Holmes.
-        (int code, string stdout, string stderr) = await Invoke("run", "documents", "-i", Path.Combine(parquet, "part-00000.parquet"), Path.Combine(jsonl, "part-00000.jsonl"), "-o", output, "--format", "jsonl", "--near-dedup", "0.8");
+        (int code, string stdout, string stderr) = await CliRun.Invoke("run", "documents", "-i", Path.Combine(parquet, "part-00000.parquet"), Path.Combine(jsonl, "part-00000.jsonl"), "-o", output, "--format", "jsonl", "--near-dedup", "0.8");
 
         code.Should().Be(ExitCodes.Success, stderr);
         stdout.Should().Contain("read 12 documents").And.Contain("wrote 5").And.Contain("duplicate 6").And.Contain("near_duplicate 1");
@@ -53,7 +53,7 @@ public sealed class DocumentsSourceTests
         string config = directory.Combine("run.yaml");
         File.WriteAllText(config, "format: jsonl\ntokenizer:\n  token_count: false\nquality:\n  signals: false\ndocuments:\n  meta: [url:text]\n");
 
-        (int code, _, string stderr) = await Invoke("run", "documents", "-i", input, "-o", directory.Combine("out"), "--config", config);
+        (int code, _, string stderr) = await CliRun.Invoke("run", "documents", "-i", input, "-o", directory.Combine("out"), "--config", config);
 
         code.Should().Be(ExitCodes.Success, stderr);
         File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Should().Equal(
@@ -73,17 +73,9 @@ public sealed class DocumentsSourceTests
 
         File.WriteAllBytes(input, File.ReadAllBytes(input)[..40]);
 
-        (int code, _, string stderr) = await Invoke("run", "documents", "-i", input, "-o", directory.Combine("out"));
+        (int code, _, string stderr) = await CliRun.Invoke("run", "documents", "-i", input, "-o", directory.Combine("out"));
 
         code.Should().Be(ExitCodes.Usage);
         stderr.Should().Contain("rows.jsonl.gz").And.Contain("documents.meta");
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> Invoke(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await RedPajamaCommand.InvokeAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 }
