@@ -21,26 +21,9 @@ public abstract class KeyedStep
     /// <summary>How many keys <see cref="KeysOf"/> gives a document that takes part (1 unless overridden).</summary>
     public virtual int KeysPerDocument => 1;
 
-    /// <summary>The key of a kept document, or null when the document does not take part.</summary>
-    /// <param name="document">A kept document, after all per-document steps.</param>
-    /// <returns>The 128-bit key or null.</returns>
-    public abstract UInt128? KeyOf(Document document);
-
-    /// <summary>
-    /// Writes the keys of a kept document: <see cref="KeysPerDocument"/> of them, or none when it does not take
-    /// part. The default gives <see cref="KeyOf"/>.
-    /// </summary>
+    /// <summary>Writes the keys of a kept document: <see cref="KeysPerDocument"/> of them, or none when it does not take part.</summary>
     /// <param name="document">A kept document, after all per-document steps.</param>
     /// <param name="keys">At least <see cref="KeysPerDocument"/> slots.</param>
     /// <returns>The number of keys written: <see cref="KeysPerDocument"/> or 0.</returns>
-    public virtual int KeysOf(Document document, Span<UInt128> keys)
-    {
-        if (KeyOf(document) is not { } key)
-        {
-            return 0;
-        }
-
-        keys[0] = key;
-        return 1;
-    }
+    public abstract int KeysOf(Document document, Span<UInt128> keys);
 }

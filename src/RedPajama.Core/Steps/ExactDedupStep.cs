@@ -20,9 +20,10 @@ public sealed class ExactDedupStep : KeyedStep
     public override string DropReason => Reason;
 
     /// <inheritdoc />
-    public override UInt128? KeyOf(Document document)
+    public override int KeysOf(Document document, Span<UInt128> keys)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return ContentHash.Of(document.Text);
+        keys[0] = ContentHash.Of(document.Text);
+        return 1;
     }
 }

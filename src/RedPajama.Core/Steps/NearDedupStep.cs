@@ -49,13 +49,6 @@ public sealed class NearDedupStep : KeyedStep
     /// <inheritdoc />
     public override int KeysPerDocument => Bands.Bands;
 
-    /// <summary>Not defined for a step with several keys; engines call <see cref="KeysOf"/>.</summary>
-    /// <param name="document">Unused.</param>
-    /// <returns>Never returns.</returns>
-    /// <exception cref="NotSupportedException">Always.</exception>
-    public override UInt128? KeyOf(Document document) =>
-        throw new NotSupportedException("near dedup gives one key per band; call KeysOf");
-
     /// <inheritdoc />
     public override int KeysOf(Document document, Span<UInt128> keys)
     {
