@@ -96,6 +96,9 @@ public static class RedPajamaCommand
             return ExitCodes.Usage;
         }
 
-        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+        // Ctrl+C and SIGTERM cancel the command's token; a run then removes its staging and spill folders and
+        // releases its lock before the process exits (given this long; the next run removes what is left).
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        return await result.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

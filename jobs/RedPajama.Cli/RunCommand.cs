@@ -3,6 +3,7 @@ using System.Globalization;
 using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
+using RedPajama.Output;
 using RedPajama.Pipeline;
 using RedPajama.Sources;
 using RedPajama.Udfs.Tokenization;
@@ -57,6 +58,16 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             return ExitCodes.Failed;
         }
 
+        try
+        {
+            OutputPlacement.Check(options.Output, options.Inputs, inputs.Files);
+        }
+        catch (RunFailedException exception)
+        {
+            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         PipelineDescription pipeline;
         try
         {
@@ -100,7 +111,14 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             catch (OperationCanceledException)
             {
                 display.Stop();
-                await error.WriteLineAsync("redpajama: cancelled; no part file was left half-written").ConfigureAwait(false);
+                await error.WriteLineAsync($"redpajama: cancelled; {options.Output} is as it was before the run and the temporary files are removed").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a vanished scratch folder: the run's own writes failed, not an input.
+                display.Stop();
+                await error.WriteLineAsync($"redpajama: the run failed writing its output or temporary files: {exception.Message}; {options.Output} is as it was before the run").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
         }

@@ -1,4 +1,5 @@
 using RedPajama.Documents;
+using RedPajama.Output;
 using RedPajama.Pipeline;
 using RedPajama.Reading;
 using RedPajama.Writing;
@@ -12,8 +13,9 @@ namespace RedPajama.Engine.Local;
 /// <item>Read: input files in parallel; each document goes through the per-document steps in the reading task and,
 /// if kept, to a compressed spill file of its input; its keys go to key files.</item>
 /// <item>Keyed steps, one after the other: first-by-order-key wins per key (<see cref="KeyedPhase"/>).</item>
-/// <item>Write: shards of consecutive inputs in parallel, one part file each, written under a temporary name and
-/// renamed into place.</item>
+/// <item>Write: shards of consecutive inputs in parallel, one part file each, into a staging folder; then the
+/// <see cref="OutputCommitter"/> replaces the previous output with them, <c>_SUCCESS</c> last. A run that fails or
+/// is killed leaves the previous output as it was.</item>
 /// </list>
 /// Output depends only on the input and settings other than thread count: same input, byte-identical files.
 /// </summary>
@@ -21,10 +23,10 @@ namespace RedPajama.Engine.Local;
 public sealed class LocalEngine(LocalEngineOptions options)
 {
     /// <summary>Name of the statistics file written next to the part files.</summary>
-    public const string StatisticsFileName = "_stats.json";
+    public const string StatisticsFileName = OutputCommitter.StatisticsFileName;
 
     /// <summary>Name of the empty marker file written last, as Spark does.</summary>
-    public const string SuccessFileName = "_SUCCESS";
+    public const string SuccessFileName = OutputCommitter.SuccessFileName;
 
     private const int MaxStepErrorWarnings = 20;
     private const int LoggedDropsPerReason = 5;
@@ -50,89 +52,81 @@ public sealed class LocalEngine(LocalEngineOptions options)
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputDirectory);
-        PrepareOutputDirectory(outputDirectory);
-        string temporary = Path.Combine(_options.TemporaryDirectory ?? Path.Combine(outputDirectory, "_temporary"), $"run-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temporary);
+        OutputPlacement.Check(outputDirectory, [], inputs);
+        using OutputCommitter committer = OutputCommitter.Begin(outputDirectory, _options.Warn);
+        using ScratchFolder? scratch = _options.TemporaryDirectory is null ? null : ScratchFolder.Create(_options.TemporaryDirectory, _options.Warn);
+        string temporary = scratch?.Directory ?? committer.StagingDirectory;
         RunProgress progress = _options.Progress ?? new RunProgress();
         progress.InputsTotal = inputs.Count;
-        try
+        var statistics = new RunStatistics
         {
-            var statistics = new RunStatistics
-            {
-                Source = pipeline.Source,
-                Engine = "local",
-                InputFiles = inputs.Count,
-                InputBytes = inputs.Sum(i => i.Length),
-            };
-            statistics.InputErrors.AddRange(inputProblems ?? []);
+            Source = pipeline.Source,
+            Engine = "local",
+            InputFiles = inputs.Count,
+            InputBytes = inputs.Sum(i => i.Length),
+        };
+        statistics.InputErrors.AddRange(inputProblems ?? []);
 
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
 
-            progress.Phase = DocumentStepRunner.ReadStepName;
-            var outcomes = new InputOutcome[inputs.Count];
-            await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
-            {
-                outcomes[input.Index] = ReadInput(pipeline, input, temporary, progress, token);
-                return ValueTask.CompletedTask;
-            }).ConfigureAwait(false);
-
-            StepStatistics[] documentSteps = MergeStepStatistics(pipeline, outcomes);
-            statistics.Steps.AddRange(documentSteps);
-            statistics.Read = documentSteps[0].In;
-            foreach (InputOutcome outcome in outcomes)
-            {
-                if (outcome.Error is not null)
-                {
-                    statistics.InputErrors.Add(outcome.Error);
-                }
-            }
-
-            var masks = new List<DropMask>();
-            RecordComponents? clusters = null;
-            var phase = new KeyedPhase(temporary, _options.MemoryBytes);
-            for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
-            {
-                KeyedStep step = pipeline.KeyedSteps[k];
-                progress.Phase = "keyed:" + step.Name;
-                var mask = new DropMask(outcomes.Select(o => o.Records).ToArray());
-                string[] keyFiles = inputs.Select(i => KeyPath(temporary, k, i.Index)).ToArray();
-                StepStatistics keyed = phase.Run(step, k, keyFiles, mask, masks, out RecordComponents? components);
-                clusters = components ?? clusters;
-                progress.AddDropped(keyed.Dropped.Values.Sum());
-                statistics.Steps.Add(keyed);
-                masks.Add(mask);
-            }
-
-            progress.Phase = "write";
-            IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
-            var parts = new (PartStatistics Part, long Kept)[shards.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
-            {
-                parts[s] = await WriteShardAsync(pipeline, s, shards[s], outputDirectory, temporary, masks, _options.KeepAll ? clusters : null, progress, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-
-            statistics.Parts.AddRange(parts.Select(p => p.Part));
-            statistics.Written = parts.Sum(p => p.Kept);
-            statistics.SumDropped();
-            WriteStatistics(outputDirectory, statistics);
-            if (!statistics.IsBalanced)
-            {
-                throw new InvalidOperationException(
-                    $"accounting does not balance: read {statistics.Read} ≠ written {statistics.Written} + dropped {statistics.Dropped.Values.Sum()}");
-            }
-
-            await File.WriteAllBytesAsync(Path.Combine(outputDirectory, SuccessFileName), [], cancellationToken).ConfigureAwait(false);
-            progress.Phase = "done";
-            return statistics;
-        }
-        finally
+        progress.Phase = DocumentStepRunner.ReadStepName;
+        var outcomes = new InputOutcome[inputs.Count];
+        await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
         {
-            TryDeleteDirectory(temporary);
-            if (_options.TemporaryDirectory is null)
+            outcomes[input.Index] = ReadInput(pipeline, input, temporary, progress, token);
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+
+        StepStatistics[] documentSteps = MergeStepStatistics(pipeline, outcomes);
+        statistics.Steps.AddRange(documentSteps);
+        statistics.Read = documentSteps[0].In;
+        foreach (InputOutcome outcome in outcomes)
+        {
+            if (outcome.Error is not null)
             {
-                TryDeleteDirectory(Path.GetDirectoryName(temporary)!, onlyIfEmpty: true);
+                statistics.InputErrors.Add(outcome.Error);
             }
         }
+
+        var masks = new List<DropMask>();
+        RecordComponents? clusters = null;
+        var phase = new KeyedPhase(temporary, _options.MemoryBytes);
+        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+        {
+            KeyedStep step = pipeline.KeyedSteps[k];
+            progress.Phase = "keyed:" + step.Name;
+            var mask = new DropMask(outcomes.Select(o => o.Records).ToArray());
+            string[] keyFiles = inputs.Select(i => KeyPath(temporary, k, i.Index)).ToArray();
+            StepStatistics keyed = phase.Run(step, k, keyFiles, mask, masks, out RecordComponents? components);
+            clusters = components ?? clusters;
+            progress.AddDropped(keyed.Dropped.Values.Sum());
+            statistics.Steps.Add(keyed);
+            masks.Add(mask);
+        }
+
+        progress.Phase = "write";
+        IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
+        var parts = new (PartStatistics Part, long Kept)[shards.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
+        {
+            parts[s] = await WriteShardAsync(pipeline, s, shards[s], committer.StagingDirectory, temporary, masks, _options.KeepAll ? clusters : null, progress, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        statistics.Parts.AddRange(parts.Select(p => p.Part));
+        statistics.Written = parts.Sum(p => p.Kept);
+        statistics.SumDropped();
+        if (!statistics.IsBalanced)
+        {
+            throw new InvalidOperationException(
+                $"accounting does not balance: read {statistics.Read} ≠ written {statistics.Written} + dropped {statistics.Dropped.Values.Sum()}");
+        }
+
+        WriteStatistics(committer.StagingDirectory, statistics);
+        cancellationToken.ThrowIfCancellationRequested();
+        progress.Phase = "commit";
+        committer.Commit([.. statistics.Parts.Select(p => p.File), StatisticsFileName]);
+        progress.Phase = "done";
+        return statistics;
     }
 
     private InputOutcome ReadInput(PipelineDescription pipeline, InputFile input, string temporary, RunProgress progress, CancellationToken cancellationToken)
@@ -313,32 +307,6 @@ public sealed class LocalEngine(LocalEngineOptions options)
     private static StepStatistics[] NewDocumentStepCounters(PipelineDescription pipeline) =>
         [new StepStatistics(DocumentStepRunner.ReadStepName), .. pipeline.DocumentSteps.Select(step => new StepStatistics(step.Name))];
 
-    private static void PrepareOutputDirectory(string outputDirectory)
-    {
-        try
-        {
-            Directory.CreateDirectory(outputDirectory);
-            string probe = Path.Combine(outputDirectory, $".write-probe-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new RunFailedException($"output directory '{outputDirectory}' is not writable: {exception.Message}", exception);
-        }
-
-        // The directory belongs to the job: results of an earlier run are replaced, nothing else is touched.
-        foreach (string file in Directory.EnumerateFiles(outputDirectory))
-        {
-            string name = Path.GetFileName(file);
-            if (name is StatisticsFileName or SuccessFileName ||
-                (name.StartsWith("part-", StringComparison.Ordinal) && Enum.GetValues<OutputFormat>().Any(f => name.EndsWith(OutputFormats.Extension(f), StringComparison.Ordinal))))
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
     private static void WriteStatistics(string outputDirectory, RunStatistics statistics)
     {
         using var file = new AtomicFile(Path.Combine(outputDirectory, StatisticsFileName));
@@ -359,21 +327,6 @@ public sealed class LocalEngine(LocalEngineOptions options)
     private static string SpillPath(string temporary, int input) => Path.Combine(temporary, $"input-{input:D6}.spill");
 
     private static string KeyPath(string temporary, int step, int input) => Path.Combine(temporary, $"keys-{step}-{input:D6}.bin");
-
-    private static void TryDeleteDirectory(string path, bool onlyIfEmpty = false)
-    {
-        try
-        {
-            if (Directory.Exists(path) && (!onlyIfEmpty || !Directory.EnumerateFileSystemEntries(path).Any()))
-            {
-                Directory.Delete(path, recursive: !onlyIfEmpty);
-            }
-        }
-        catch (IOException)
-        {
-            // Leftover temporary files are harmless and removed by the next run's clean-up of its own directory.
-        }
-    }
 
     private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error);
 

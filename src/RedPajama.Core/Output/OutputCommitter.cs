@@ -1,0 +1,225 @@
+using System.Text.Json;
+using RedPajama.Engine;
+using RedPajama.Writing;
+
+namespace RedPajama.Output;
+
+/// <summary>
+/// Replaces a job's output only when a run is complete, as Spark's and Hadoop's file output committers do.
+/// <list type="number">
+/// <item><see cref="Begin"/> takes the output's lock (<see cref="OutputLock"/>), finishes a commit a killed run
+/// had started, removes the staging folders and half-written files of dead runs, and creates this run's staging
+/// folder (<c>_temporary/run-…</c>) inside the output directory.</item>
+/// <item>The run writes its part files and <c>_stats.json</c> into <see cref="StagingDirectory"/>.</item>
+/// <item><see cref="Commit"/> writes a manifest of the new files, removes <c>_SUCCESS</c>, renames the new files
+/// into place, deletes the previous run's part files that are not among them, writes <c>_SUCCESS</c> last and
+/// removes the staging folder.</item>
+/// </list>
+/// A run that fails or is killed before the manifest leaves the previous output as it was. Killed after it, the
+/// next <see cref="Begin"/> completes the commit from the manifest: the output is always the old one or the new
+/// one, and <c>_SUCCESS</c> is present only when the files match <c>_stats.json</c>. Files in the output directory
+/// that are not part files, <c>_stats.json</c> or <c>_SUCCESS</c> are never touched.
+/// </summary>
+public sealed class OutputCommitter : IDisposable
+{
+    /// <summary>Name of the folder of staging (and, by default, spill) folders inside the output directory.</summary>
+    public const string TemporaryFolderName = "_temporary";
+
+    /// <summary>Name of the commit manifest in a staging folder: its presence means the commit has begun.</summary>
+    public const string ManifestFileName = "_COMMIT";
+
+    /// <summary>Name of the statistics file.</summary>
+    public const string StatisticsFileName = "_stats.json";
+
+    /// <summary>Name of the empty marker written last, as Spark does.</summary>
+    public const string SuccessFileName = "_SUCCESS";
+
+    private readonly OutputLock _lock;
+    private readonly ScratchFolder _staging;
+    private bool _disposed;
+
+    private OutputCommitter(string outputDirectory, ScratchFolder staging, OutputLock outputLock)
+    {
+        OutputDirectory = outputDirectory;
+        _staging = staging;
+        _lock = outputLock;
+    }
+
+    /// <summary>The output directory (full path).</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>Where this run writes the files it will commit.</summary>
+    public string StagingDirectory => _staging.Directory;
+
+    /// <summary>Prepares <paramref name="outputDirectory"/> for a run: lock, recovery, clean-up, staging folder.</summary>
+    /// <param name="outputDirectory">The output directory; created if missing.</param>
+    /// <param name="warn">Told about stale locks removed, interrupted commits completed and debris removed.</param>
+    /// <returns>The committer; dispose it (after <see cref="Commit"/>, or to abandon the run).</returns>
+    /// <exception cref="RunFailedException">The directory is not writable or another run is writing it.</exception>
+    public static OutputCommitter Begin(string outputDirectory, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        string directory = Path.GetFullPath(outputDirectory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailedException($"output directory '{outputDirectory}' is not writable (it cannot be created): {exception.Message}", exception);
+        }
+
+        OutputLock outputLock;
+        try
+        {
+            outputLock = OutputLock.Acquire(directory, warn);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailedException($"output directory '{outputDirectory}' is not writable: {exception.Message}", exception);
+        }
+
+        try
+        {
+            Recover(directory, warn);
+            return new OutputCommitter(directory, ScratchFolder.Create(Path.Combine(directory, TemporaryFolderName)), outputLock);
+        }
+        catch
+        {
+            outputLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether a file name is one a run writes and a later run replaces: part files, <c>_stats.json</c>, <c>_SUCCESS</c>.</summary>
+    /// <param name="name">A file name.</param>
+    /// <returns>True for this job's own output files.</returns>
+    public static bool IsJobFile(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name is StatisticsFileName or SuccessFileName ||
+            (name.StartsWith("part-", StringComparison.Ordinal) && Enum.GetValues<OutputFormat>().Any(f => name.EndsWith(OutputFormats.Extension(f), StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Makes the staged files the output: the files named (in <see cref="StagingDirectory"/>) replace the previous
+    /// run's, and <c>_SUCCESS</c> is written last.
+    /// </summary>
+    /// <param name="stagedFiles">File names in the staging folder: part files and <c>_stats.json</c>.</param>
+    public void Commit(IReadOnlyCollection<string> stagedFiles)
+    {
+        ArgumentNullException.ThrowIfNull(stagedFiles);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (string name in stagedFiles)
+        {
+            if (!IsJobFile(name) || name == SuccessFileName || !File.Exists(Path.Combine(StagingDirectory, name)))
+            {
+                throw new ArgumentException($"'{name}' is not a staged part file or {StatisticsFileName}", nameof(stagedFiles));
+            }
+        }
+
+        using (var manifest = new AtomicFile(Path.Combine(StagingDirectory, ManifestFileName)))
+        {
+            JsonSerializer.Serialize(manifest.Stream, stagedFiles.ToArray());
+            manifest.Commit();
+        }
+
+        CompleteCommit(OutputDirectory, StagingDirectory);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _staging.Dispose();
+
+        ScratchFolder.TryDelete(Path.Combine(OutputDirectory, TemporaryFolderName), onlyIfEmpty: true);
+        _lock.Dispose();
+    }
+
+    // Runs under the lock, so every staging folder present belongs to a dead run.
+    private static void Recover(string directory, Action<string>? warn)
+    {
+        string temporary = Path.Combine(directory, TemporaryFolderName);
+        if (Directory.Exists(temporary))
+        {
+            foreach (string staging in Directory.EnumerateDirectories(temporary, "run-*"))
+            {
+                if (File.Exists(Path.Combine(staging, ManifestFileName)))
+                {
+                    warn?.Invoke($"completed the commit of a run killed while committing ({Path.GetFileName(staging)}) in {directory}");
+                    CompleteCommit(directory, staging);
+                }
+                else if (ScratchFolder.IsLive(staging))
+                {
+                    // A live run spilling here through temp_dir, not a staging folder of this output.
+                    continue;
+                }
+                else
+                {
+                    warn?.Invoke($"removed the temporary files of a run that did not finish ({Path.GetFileName(staging)}) from {directory}");
+                    ScratchFolder.TryDelete(staging);
+                }
+            }
+
+            ScratchFolder.TryDelete(temporary, onlyIfEmpty: true);
+        }
+
+        // Half-written files of a killed run (AtomicFile's hidden temporary names, from runs before staging folders).
+        foreach (string file in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            string name = Path.GetFileName(file);
+            int guid = name.LastIndexOf('.', name.Length - 5);
+            if (guid > 1 && IsJobFile(name[1..guid]))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    // Idempotent: a run killed during this method is completed by the next one calling it again.
+    private static void CompleteCommit(string directory, string staging)
+    {
+        string[] files;
+        try
+        {
+            files = JsonSerializer.Deserialize<string[]>(File.ReadAllBytes(Path.Combine(staging, ManifestFileName))) ?? [];
+        }
+        catch (JsonException exception)
+        {
+            throw new RunFailedException($"the commit manifest {Path.Combine(staging, ManifestFileName)} is corrupt ({exception.Message}); remove {staging} and rerun", exception);
+        }
+
+        File.Delete(Path.Combine(directory, SuccessFileName));
+        foreach (string name in files)
+        {
+            string staged = Path.Combine(staging, name);
+            if (File.Exists(staged))
+            {
+                File.Move(staged, Path.Combine(directory, name), overwrite: true);
+            }
+        }
+
+        var committed = new HashSet<string>(files, StringComparer.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(directory))
+        {
+            string name = Path.GetFileName(file);
+            if (IsJobFile(name) && name != SuccessFileName && !committed.Contains(name))
+            {
+                File.Delete(file);
+            }
+        }
+
+        using (var success = new AtomicFile(Path.Combine(directory, SuccessFileName)))
+        {
+            success.Commit();
+        }
+
+        ScratchFolder.TryDelete(staging);
+    }
+}

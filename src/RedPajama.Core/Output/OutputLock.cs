@@ -1,0 +1,73 @@
+using RedPajama.Engine;
+
+namespace RedPajama.Output;
+
+/// <summary>
+/// The exclusive right to write one output directory: a lock file in it names the owning run
+/// (<see cref="RunOwner"/>). A second run on the same output stops with a message naming the owner; a lock whose
+/// owner is dead (killed, crashed, or silent for <see cref="RunOwner.RemoteExpiry"/> on another host) is stale and
+/// taken over.
+/// </summary>
+public sealed class OutputLock : IDisposable
+{
+    /// <summary>The lock file's name (underscore-prefixed, so Spark, Hadoop and this project's readers skip it).</summary>
+    public const string FileName = "_redpajama.lock";
+
+    // An unreadable lock younger than this is one being written right now.
+    private static readonly TimeSpan CreationGrace = TimeSpan.FromSeconds(30);
+
+    private readonly OwnerFile _file;
+
+    private OutputLock(OwnerFile file) => _file = file;
+
+    /// <summary>The lock file's path.</summary>
+    public string FilePath => _file.FilePath;
+
+    /// <summary>Takes the lock of <paramref name="directory"/> (which must exist).</summary>
+    /// <param name="directory">The output directory.</param>
+    /// <param name="warn">Told when a stale lock is removed.</param>
+    /// <returns>The lock; dispose it to release.</returns>
+    /// <exception cref="RunFailedException">Another live run holds the lock.</exception>
+    public static OutputLock Acquire(string directory, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        string path = Path.Combine(directory, FileName);
+        RunOwner self = RunOwner.Current();
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            if (OwnerFile.TryCreate(path, self) is { } file)
+            {
+                return new OutputLock(file);
+            }
+
+            DateTime refreshed = File.GetLastWriteTimeUtc(path);
+            RunOwner? holder = RunOwner.TryRead(path);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            if (holder is null ? DateTime.UtcNow - refreshed < CreationGrace : holder.IsAlive(refreshed))
+            {
+                throw new RunFailedException(
+                    $"output '{directory}' is in use by another run ({holder?.Describe() ?? "being started"}): wait for it to finish or choose another --output " +
+                    $"(if that run is dead on another host, delete {path}; it counts as stale after {RunOwner.RemoteExpiry.TotalMinutes:F0} minutes without a heartbeat)");
+            }
+
+            warn?.Invoke($"removed the stale lock of a run that is no longer running ({holder?.Describe() ?? "unreadable lock file"}) from {directory}");
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Another run removed it first; try again.
+            }
+        }
+
+        throw new RunFailedException($"could not take the lock {path}: other runs keep taking it");
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _file.Dispose();
+}
