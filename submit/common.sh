@@ -30,6 +30,12 @@ DRY_RUN=0
 
 fail() { echo "submit: $*" >&2; exit 2; }
 
+# A missing installation (Spark, the .NET worker) stops a real run; a dry run, which checks a configuration before
+# anything is installed, only warns and prints the command with the variable unexpanded.
+missing_installation() {
+  if [[ $DRY_RUN == 1 ]]; then echo "submit: warning: $* (a real run stops here)" >&2; else fail "$*"; fi
+}
+
 # Checks the job arguments (run <source> --input … --output …) and sets JOB_ARGS; strips a leading --dry-run.
 parse_arguments() {
   if [[ "${1:-}" == "--dry-run" ]]; then DRY_RUN=1; shift; fi
@@ -55,8 +61,12 @@ publish_job() {
 }
 
 spark_submit() {
-  [[ -n "${SPARK_HOME:-}" ]] || fail "set SPARK_HOME to a Spark 3.5 installation"
-  [[ -x "$SPARK_HOME/bin/spark-submit" ]] || fail "$SPARK_HOME/bin/spark-submit not found"
+  if [[ -z "${SPARK_HOME:-}" ]]; then
+    missing_installation "set SPARK_HOME to a Spark 3.5 installation"
+    echo '$SPARK_HOME/bin/spark-submit'
+    return
+  fi
+  [[ -x "$SPARK_HOME/bin/spark-submit" ]] || missing_installation "$SPARK_HOME/bin/spark-submit not found"
   echo "$SPARK_HOME/bin/spark-submit"
 }
 
@@ -71,7 +81,7 @@ microsoft_spark_jar() {
 
 require_worker() {
   [[ -n "${DOTNET_WORKER_DIR:-}" && -x "$DOTNET_WORKER_DIR/Microsoft.Spark.Worker" ]] \
-    || fail "set DOTNET_WORKER_DIR to an unpacked Microsoft.Spark.Worker $MICROSOFT_SPARK_VERSION (net8.0) folder"
+    || missing_installation "set DOTNET_WORKER_DIR to an unpacked Microsoft.Spark.Worker $MICROSOFT_SPARK_VERSION (net8.0) folder"
 }
 
 model_files() {

@@ -71,8 +71,23 @@ public sealed class SubmitScriptsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("SPARK_HOME", "local.sh", "set SPARK_HOME")]
-    [InlineData("DOTNET_WORKER_DIR", "local.sh", "set DOTNET_WORKER_DIR")]
+    [InlineData("SPARK_HOME", "set SPARK_HOME", "$SPARK_HOME/bin/spark-submit")]
+    [InlineData("DOTNET_WORKER_DIR", "set DOTNET_WORKER_DIR", "spark-submit command:")]
+    public void A_dry_run_checks_a_configuration_before_spark_is_installed_and_a_real_run_stops(string variable, string message, string printed)
+    {
+        Dictionary<string, string> environment = Environment();
+        environment.Remove(variable);
+
+        (int dryExit, string dryOutput) = Run("local.sh", ["--dry-run", .. s_job], environment);
+        (int realExit, string realOutput) = Run("local.sh", s_job, environment);
+
+        dryExit.Should().Be(0, dryOutput);
+        dryOutput.Should().Contain("warning: " + message).And.Contain(printed).And.Contain("run books --input");
+        realExit.Should().Be(2);
+        realOutput.Should().Contain(message).And.NotContain("spark-submit command:");
+    }
+
+    [Theory]
     [InlineData("SPARK_MASTER", "standalone.sh", "set SPARK_MASTER")]
     [InlineData("WORKER_ZIP", "yarn.sh", "set WORKER_ZIP")]
     [InlineData("IMAGE", "kubernetes.sh", "set IMAGE")]
