@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using Parquet;
-using Parquet.Schema;
+using ParquetSharp;
+using ParquetSharp.Schema;
 using RedPajama.Documents;
 
 namespace RedPajama.Writing;
@@ -13,29 +12,36 @@ namespace RedPajama.Writing;
 /// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
 /// budget per row group, which bounds memory whatever the input size.
 /// </summary>
+/// <remarks>
+/// Written with ParquetSharp (Apache Parquet C++) rather than Parquet.Net, which stores the whole minimum and maximum
+/// document in every page header and column chunk, four copies per row group: the <c>text</c> column has no statistics
+/// at all (nobody filters on the minimum of a text), and other byte-array statistics over 4 KiB are left out, as
+/// parquet-mr does. docs/architecture.md has the measurements.
+/// </remarks>
 public sealed class ParquetDocumentWriter : IDocumentWriter
 {
     /// <summary>Rows per row group at most, whatever their size.</summary>
     public const int MaxRowsPerGroup = 100_000;
 
+    /// <summary>zstd level of every column (the zstd CLI's default).</summary>
+    public const int ZstdLevel = 3;
+
+    /// <summary>Byte-array statistics larger than this are not written.</summary>
+    public const int MaxStatisticsBytes = 4096;
+
     private readonly AtomicFile _file;
     private readonly MetaSchema _meta;
     private readonly long _rowGroupBytes;
     private readonly bool _keepAll;
-    private readonly DataField<string> _text = new("text", false);
-    private readonly DataField[] _metaFields;
-    private readonly DataField<string>? _dropReason;
-    private readonly DataField<bool>? _keep;
-    private readonly DataField<long?>? _clusterId;
-    private readonly List<long?> _clusterIds = [];
+    private readonly bool _clusterIds;
+    private readonly bool _inputIds;
     private readonly ParquetSignalColumns? _signals;
-    private readonly DataField<int>? _inputIds;
-    private readonly List<int[]?> _inputIdValues = [];
-    private readonly ParquetSchema _schema;
     private readonly List<string> _texts = [];
     private readonly List<object?>[] _metaValues;
     private readonly List<string?> _dropReasons = [];
-    private ParquetWriter? _writer;
+    private readonly List<long?> _clusterIdValues = [];
+    private readonly List<int[]?> _inputIdValues = [];
+    private ParquetFileWriter? _writer;
     private long _bufferedBytes;
     private bool _completed;
 
@@ -51,49 +57,16 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false, bool lineSignals = false, bool clusterIds = false)
     {
         ArgumentNullException.ThrowIfNull(meta);
+        ParquetNativeLibrary.EnsureResolvable();
         _meta = meta;
         _rowGroupBytes = Math.Max(1, rowGroupBytes);
         _keepAll = keepAll;
-        _metaFields = meta.Fields.Select(ToParquetField).ToArray();
+        _clusterIds = clusterIds;
+        _inputIds = inputIds;
         _metaValues = meta.Fields.Select(_ => new List<object?>()).ToArray();
-        var fields = new List<Field> { _text, new StructField("meta", _metaFields) };
-        if (signals)
-        {
-            _signals = new ParquetSignalColumns(lineSignals);
-            fields.AddRange(_signals.Fields);
-        }
-
-        if (keepAll)
-        {
-            _dropReason = new DataField<string>("drop_reason", true);
-            _keep = new DataField<bool>("keep", false);
-            fields.Add(_dropReason);
-            fields.Add(_keep);
-        }
-
-        if (clusterIds)
-        {
-            _clusterId = new DataField<long?>("cluster_id", true);
-            fields.Add(_clusterId);
-        }
-
-        if (inputIds)
-        {
-            _inputIds = new DataField<int>("element", false);
-            fields.Add(new ListField("input_ids", _inputIds));
-        }
-
-        _schema = new ParquetSchema(fields);
+        _signals = signals ? new ParquetSignalColumns(lineSignals) : null;
         _file = new AtomicFile(path);
     }
-
-    /// <summary>The Parquet options every part file is written with: zstd at the "optimal" level
-    /// (Parquet.Net's default level is the slowest, about 2 MB/s).</summary>
-    public static ParquetOptions Options => new()
-    {
-        CompressionMethod = CompressionMethod.Zstd,
-        CompressionLevel = CompressionLevel.Optimal,
-    };
 
     /// <inheritdoc />
     public long Rows { get; private set; }
@@ -109,11 +82,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         }
 
         _dropReasons.Add(document.DropReason);
-        if (_clusterId is not null)
-        {
-            _clusterIds.Add(document.ClusterId);
-        }
-
+        _clusterIdValues.Add(document.ClusterId);
         _bufferedBytes += 2L * document.Text.Length + 64;
         if (_signals is not null)
         {
@@ -121,7 +90,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             _bufferedBytes += ParquetSignalColumns.EstimateBytes(document);
         }
 
-        if (_inputIds is not null)
+        if (_inputIds)
         {
             _inputIdValues.Add(document.InputIds);
             _bufferedBytes += 4L * (document.InputIds?.Length ?? 0);
@@ -130,87 +99,96 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         Rows++;
         if (_bufferedBytes >= _rowGroupBytes || _texts.Count >= MaxRowsPerGroup)
         {
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Run(Flush, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
-        if (_texts.Count > 0 || _writer is null)
-        {
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await Task.Run(
+            () =>
+            {
+                if (_texts.Count > 0 || _writer is null)
+                {
+                    Flush();
+                }
 
-        await _writer!.DisposeAsync().ConfigureAwait(false);
-        _writer = null;
+                _writer!.Close();
+                _writer.Dispose();
+                _writer = null;
+            },
+            cancellationToken).ConfigureAwait(false);
         _file.Commit();
         _completed = true;
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         try
         {
-            if (_writer is not null)
-            {
-                // Only an abandoned file still has a writer here; its footer does not matter.
-                await _writer.DisposeAsync().ConfigureAwait(false);
-            }
+            // Only an abandoned file still has a writer here; it is deleted, so its footer does not matter.
+            _writer?.Dispose();
         }
-        catch (IOException) when (!_completed)
+        catch (Exception exception) when (!_completed && exception is IOException or ParquetException)
         {
         }
         finally
         {
             _file.Dispose();
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    private void Flush()
     {
-        _writer ??= await ParquetWriter.CreateAsync(_schema, _file.Stream, Options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _writer ??= CreateWriter();
         if (_texts.Count == 0)
         {
             return;
         }
 
-        using (ParquetRowGroupWriter group = _writer.CreateRowGroup())
+        using (RowGroupWriter group = _writer.AppendRowGroup())
         {
-            await group.WriteAsync(_text, _texts).ConfigureAwait(false);
-            for (int i = 0; i < _metaFields.Length; i++)
+            using (LogicalColumnWriter<string> text = group.NextColumn().LogicalWriter<string>())
             {
-                await WriteMetaColumnAsync(group, _metaFields[i], _meta.Fields[i].Type, _metaValues[i], cancellationToken).ConfigureAwait(false);
+                text.WriteBatch(_texts.ToArray());
             }
 
-            if (_signals is not null)
+            for (int i = 0; i < _metaValues.Length; i++)
             {
-                await _signals.WriteAsync(group, cancellationToken).ConfigureAwait(false);
+                WriteMetaColumn(group, _meta.Fields[i].Type, _metaValues[i]);
             }
 
-            if (_dropReason is not null)
+            _signals?.Write(group);
+            if (_keepAll)
             {
-                await group.WriteAsync(_dropReason, _dropReasons!).ConfigureAwait(false);
-                await group.WriteAsync<bool>(_keep!, _dropReasons.Select(r => r is null).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                using (LogicalColumnWriter<string?> reasons = group.NextColumn().LogicalWriter<string?>())
+                {
+                    reasons.WriteBatch(_dropReasons.ToArray());
+                }
+
+                using LogicalColumnWriter<bool> keep = group.NextColumn().LogicalWriter<bool>();
+                keep.WriteBatch(_dropReasons.Select(r => r is null).ToArray());
             }
 
-            if (_clusterId is not null)
+            if (_clusterIds)
             {
-                await group.WriteAsync<long>(_clusterId, _clusterIds.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                using LogicalColumnWriter<long?> clusters = group.NextColumn().LogicalWriter<long?>();
+                clusters.WriteBatch(_clusterIdValues.ToArray());
             }
 
-            if (_inputIds is not null)
+            if (_inputIds)
             {
-                await WriteInputIdsAsync(group, _inputIds, _inputIdValues, cancellationToken).ConfigureAwait(false);
+                WriteInputIds(group, _inputIdValues);
             }
-
-            group.CompleteValidate();
         }
 
         _texts.Clear();
         _dropReasons.Clear();
-        _clusterIds.Clear();
+        _clusterIdValues.Clear();
         _signals?.Clear();
         _inputIdValues.Clear();
         foreach (List<object?> column in _metaValues)
@@ -221,23 +199,73 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         _bufferedBytes = 0;
     }
 
-    /// <summary>Writes the LIST column with explicit levels: null list, empty list, and elements (first of a row at repetition 0).</summary>
-    private static async Task WriteInputIdsAsync(ParquetRowGroupWriter group, DataField element, List<int[]?> rows, CancellationToken cancellationToken)
+    private ParquetFileWriter CreateWriter()
+    {
+        var nodes = new List<Node> { ParquetNodes.String("text", Repetition.Required) };
+        if (_meta.Fields.Count > 0)
+        {
+            // A struct needs at least one field (Arrow and Spark refuse an empty group), so meta-less sources have none.
+            nodes.Add(new GroupNode("meta", Repetition.Optional, [.. _meta.Fields.Select(ToNode)]));
+        }
+
+        if (_signals is not null)
+        {
+            nodes.AddRange(_signals.CreateNodes());
+        }
+
+        if (_keepAll)
+        {
+            nodes.Add(ParquetNodes.String("drop_reason", Repetition.Optional));
+            nodes.Add(ParquetNodes.Primitive("keep", Repetition.Required, PhysicalType.Boolean));
+        }
+
+        if (_clusterIds)
+        {
+            nodes.Add(ParquetNodes.Primitive("cluster_id", Repetition.Optional, PhysicalType.Int64));
+        }
+
+        if (_inputIds)
+        {
+            nodes.Add(ParquetNodes.List("input_ids", ParquetNodes.Primitive("element", Repetition.Required, PhysicalType.Int32)));
+        }
+
+        using var schema = new GroupNode("schema", Repetition.Required, nodes);
+        using WriterPropertiesBuilder builder = new WriterPropertiesBuilder()
+            .Compression(Compression.Zstd)
+            .CompressionLevel(ZstdLevel)
+            .DisableStatistics("text")
+            .SetMaxStatisticsSize(MaxStatisticsBytes)
+            .CreatedBy("RedPajama.Spark (ParquetSharp)");
+        foreach (string offsets in _signals?.OffsetColumnPaths() ?? [])
+        {
+            builder.DisableDictionary(offsets).Encoding(offsets, Encoding.DeltaBinaryPacked);
+        }
+
+        using WriterProperties properties = builder.Build();
+        var writer = new ParquetFileWriter(_file.Stream, schema, properties, keyValueMetadata: null, leaveOpen: true);
+        foreach (Node node in nodes)
+        {
+            node.Dispose();
+        }
+
+        return writer;
+    }
+
+    /// <summary>Writes the LIST column with explicit levels: null list 0, empty list 1, elements 2 (first of a row at repetition 0).</summary>
+    private static void WriteInputIds(RowGroupWriter group, List<int[]?> rows)
     {
         int valueCount = rows.Sum(r => r?.Length ?? 0);
         int levelCount = rows.Sum(r => r is { Length: > 0 } ? r.Length : 1);
         var values = new int[valueCount];
-        var definitions = new int[levelCount];
-        var repetitions = new int[levelCount];
-        int full = element.MaxDefinitionLevel;
+        var definitions = new short[levelCount];
+        var repetitions = new short[levelCount];
         int v = 0;
         int l = 0;
         foreach (int[]? row in rows)
         {
             if (row is not { Length: > 0 })
             {
-                // Definition 0: the list is null; one below the element's level: the list is there but empty.
-                definitions[l] = row is null ? 0 : full - 1;
+                definitions[l] = (short)(row is null ? 0 : 1);
                 repetitions[l++] = 0;
                 continue;
             }
@@ -245,42 +273,49 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             for (int i = 0; i < row.Length; i++)
             {
                 values[v++] = row[i];
-                definitions[l] = full;
-                repetitions[l++] = i == 0 ? 0 : 1;
+                definitions[l] = 2;
+                repetitions[l++] = (short)(i == 0 ? 0 : 1);
             }
         }
 
-        await group.WriteAllPartsAsync<int>(element, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        using var column = (ColumnWriter<int>)group.NextColumn();
+        column.WriteBatch(levelCount, definitions, repetitions, values);
     }
 
-    private static async Task WriteMetaColumnAsync(
-        ParquetRowGroupWriter group, DataField field, MetaType type, List<object?> values, CancellationToken cancellationToken)
+    private static void WriteMetaColumn(RowGroupWriter group, MetaType type, List<object?> values)
     {
+        using ColumnWriter column = group.NextColumn();
         switch (type)
         {
             case MetaType.Text:
-                await group.WriteAsync(field, values.Select(v => (string?)v).ToArray()!).ConfigureAwait(false);
+                WriteNested(column, values.Select(v => new Nested<string?>((string?)v)));
                 break;
             case MetaType.Integer:
-                await group.WriteAsync<long>(field, values.Select(v => (long?)v).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                WriteNested(column, values.Select(v => new Nested<long?>((long?)v)));
                 break;
             case MetaType.Float:
-                await group.WriteAsync<double>(field, values.Select(v => (double?)v).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                WriteNested(column, values.Select(v => new Nested<double?>((double?)v)));
                 break;
             case MetaType.Boolean:
-                await group.WriteAsync<bool>(field, values.Select(v => (bool?)v).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                WriteNested(column, values.Select(v => new Nested<bool?>((bool?)v)));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
     }
 
-    private static DataField ToParquetField(MetaField field) => field.Type switch
+    private static void WriteNested<T>(ColumnWriter column, IEnumerable<Nested<T>> values)
     {
-        MetaType.Text => new DataField<string>(field.Name, true),
-        MetaType.Integer => new DataField<long?>(field.Name, true),
-        MetaType.Float => new DataField<double?>(field.Name, true),
-        MetaType.Boolean => new DataField<bool?>(field.Name, true),
+        using LogicalColumnWriter<Nested<T>?> writer = column.LogicalWriter<Nested<T>?>();
+        writer.WriteBatch([.. values.Select(v => (Nested<T>?)v)]);
+    }
+
+    private static Node ToNode(MetaField field) => field.Type switch
+    {
+        MetaType.Text => ParquetNodes.String(field.Name, Repetition.Optional),
+        MetaType.Integer => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Int64),
+        MetaType.Float => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Double),
+        MetaType.Boolean => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Boolean),
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 }

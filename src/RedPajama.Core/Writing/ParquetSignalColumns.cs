@@ -1,5 +1,5 @@
-using Parquet;
-using Parquet.Schema;
+using ParquetSharp;
+using ParquetSharp.Schema;
 using RedPajama.Documents;
 using RedPajama.Udfs.Quality;
 
@@ -11,61 +11,73 @@ namespace RedPajama.Writing;
 /// spans, offsets in code points), named as <see cref="SignalCatalog"/> names them. A document without signals
 /// (dropped before scoring, in a keep-all run) gets nulls.
 /// </summary>
-internal sealed class ParquetSignalColumns
+/// <param name="lines">Whether the line signals' span lists are written too.</param>
+internal sealed class ParquetSignalColumns(bool lines)
 {
-    private readonly DataField[] _documentFields;
-    private readonly (DataField Start, DataField End, DataField Value)[] _lineFields;
     private readonly List<QualitySignalValues?> _rows = [];
-
-    /// <param name="lines">Whether the line signals' span lists are written too.</param>
-    public ParquetSignalColumns(bool lines)
-    {
-        _documentFields = [.. SignalCatalog.DocumentSignals.Select(d => d.Kind == SignalValueKind.Integer
-            ? (DataField)new DataField<long?>(d.Name, true)
-            : new DataField<double?>(d.Name, true))];
-        _lineFields = !lines ? [] : [.. SignalCatalog.LineSignals.Select(_ =>
-            (Start: (DataField)new DataField<long>("start", false), End: (DataField)new DataField<long>("end", false), Value: (DataField)new DataField<double?>("value", true)))];
-        Fields = [.. _documentFields, .. SignalCatalog.LineSignals.Take(_lineFields.Length).Select((d, i) =>
-            (Field)new ListField(d.Name, new StructField("element", _lineFields[i].Start, _lineFields[i].End, _lineFields[i].Value)))];
-    }
-
-    /// <summary>The schema fields, in output order.</summary>
-    public IReadOnlyList<Field> Fields { get; }
 
     /// <summary>Approximate bytes a row adds to the buffer.</summary>
     public static long EstimateBytes(Document document) =>
         document.Signals is not { } signals ? 0 : (8L * signals.Document.Length) + (24L * signals.Lines.Sum(l => l?.Count ?? 0));
 
+    /// <summary>The schema nodes, in output order; the caller disposes them.</summary>
+    public IEnumerable<Node> CreateNodes()
+    {
+        foreach (SignalDefinition signal in SignalCatalog.DocumentSignals)
+        {
+            yield return ParquetNodes.Primitive(signal.Name, Repetition.Optional, signal.Kind == SignalValueKind.Integer ? PhysicalType.Int64 : PhysicalType.Double);
+        }
+
+        if (!lines)
+        {
+            yield break;
+        }
+
+        foreach (SignalDefinition signal in SignalCatalog.LineSignals)
+        {
+            var span = new GroupNode("element", Repetition.Required, [
+                ParquetNodes.Primitive("start", Repetition.Required, PhysicalType.Int64),
+                ParquetNodes.Primitive("end", Repetition.Required, PhysicalType.Int64),
+                ParquetNodes.Primitive("value", Repetition.Optional, PhysicalType.Double)]);
+            yield return ParquetNodes.List(signal.Name, span);
+        }
+    }
+
+    /// <summary>The span offset columns (<c>name.list.element.start</c>, <c>.end</c>): increasing numbers, which
+    /// delta encoding stores in a few bits each where plain encoding spends 8 bytes.</summary>
+    public IEnumerable<string> OffsetColumnPaths() => !lines ? [] :
+        SignalCatalog.LineSignals.SelectMany(signal => (string[])[$"{signal.Name}.list.element.start", $"{signal.Name}.list.element.end"]);
+
     public void Add(Document document) => _rows.Add(document.Signals);
 
     public void Clear() => _rows.Clear();
 
-    public async Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken)
+    public void Write(RowGroupWriter group)
     {
-        for (int s = 0; s < _documentFields.Length; s++)
+        for (int s = 0; s < SignalCatalog.DocumentSignals.Count; s++)
         {
+            using ColumnWriter column = group.NextColumn();
             if (SignalCatalog.DocumentSignals[s].Kind == SignalValueKind.Integer)
             {
-                long?[] column = [.. _rows.Select(r => r is null || double.IsNaN(r.Document[s]) ? (long?)null : (long)r.Document[s])];
-                await group.WriteAsync<long>(_documentFields[s], column, cancellationToken: cancellationToken).ConfigureAwait(false);
+                using LogicalColumnWriter<long?> writer = column.LogicalWriter<long?>();
+                writer.WriteBatch([.. _rows.Select(r => r is null || double.IsNaN(r.Document[s]) ? (long?)null : (long)r.Document[s])]);
             }
             else
             {
-                double?[] column = [.. _rows.Select(r => r is null || double.IsNaN(r.Document[s]) ? (double?)null : r.Document[s])];
-                await group.WriteAsync<double>(_documentFields[s], column, cancellationToken: cancellationToken).ConfigureAwait(false);
+                using LogicalColumnWriter<double?> writer = column.LogicalWriter<double?>();
+                writer.WriteBatch([.. _rows.Select(r => r is null || double.IsNaN(r.Document[s]) ? (double?)null : r.Document[s])]);
             }
         }
 
-        for (int s = 0; s < _lineFields.Length; s++)
+        for (int s = 0; lines && s < SignalCatalog.LineSignals.Count; s++)
         {
-            await WriteSpansAsync(group, s, cancellationToken).ConfigureAwait(false);
+            WriteSpans(group, s);
         }
     }
 
-    /// <summary>Writes one line signal's three leaves with explicit levels: null list 0, empty list 1, then elements.</summary>
-    private async Task WriteSpansAsync(ParquetRowGroupWriter group, int signal, CancellationToken cancellationToken)
+    /// <summary>Writes one line signal's three leaves with explicit levels: null list 0, empty list 1, a span 2 (its value 3, or 2 when NaN).</summary>
+    private void WriteSpans(RowGroupWriter group, int signal)
     {
-        (DataField startField, DataField endField, DataField valueField) = _lineFields[signal];
         int levelCount = 0;
         int spanCount = 0;
         int valueCount = 0;
@@ -86,46 +98,55 @@ internal sealed class ParquetSignalColumns
         var values = new double[valueCount];
         int s = 0;
         int v = 0;
-        var definitions = new int[levelCount];
-        var valueDefinitions = new int[levelCount];
-        var repetitions = new int[levelCount];
-        int present = startField.MaxDefinitionLevel;
-        int valuePresent = valueField.MaxDefinitionLevel;
+        var definitions = new short[levelCount];
+        var valueDefinitions = new short[levelCount];
+        var repetitions = new short[levelCount];
+        const short present = 2;
+        const short valuePresent = 3;
         int l = 0;
         foreach (QualitySignalValues? row in _rows)
         {
-            LineSignalValues? lines = row?.Lines[signal];
-            if (lines is not { Count: > 0 })
+            LineSignalValues? spans = row?.Lines[signal];
+            if (spans is not { Count: > 0 })
             {
-                int level = lines is null ? 0 : 1;
+                short level = (short)(spans is null ? 0 : 1);
                 definitions[l] = level;
                 valueDefinitions[l] = level;
                 repetitions[l++] = 0;
                 continue;
             }
 
-            lines.Starts.AsSpan(0, lines.Count).CopyTo(starts.AsSpan(s));
-            lines.Ends.AsSpan(0, lines.Count).CopyTo(ends.AsSpan(s));
-            s += lines.Count;
-            for (int i = 0; i < lines.Count; i++)
+            spans.Starts.AsSpan(0, spans.Count).CopyTo(starts.AsSpan(s));
+            spans.Ends.AsSpan(0, spans.Count).CopyTo(ends.AsSpan(s));
+            s += spans.Count;
+            for (int i = 0; i < spans.Count; i++)
             {
                 definitions[l] = present;
-                if (double.IsNaN(lines.Values[i]))
+                if (double.IsNaN(spans.Values[i]))
                 {
                     valueDefinitions[l] = valuePresent - 1;
                 }
                 else
                 {
-                    values[v++] = lines.Values[i];
+                    values[v++] = spans.Values[i];
                     valueDefinitions[l] = valuePresent;
                 }
 
-                repetitions[l++] = i == 0 ? 0 : 1;
+                repetitions[l++] = (short)(i == 0 ? 0 : 1);
             }
         }
 
-        await group.WriteAllPartsAsync<long>(startField, starts, definitions, repetitions, cancellationToken).ConfigureAwait(false);
-        await group.WriteAllPartsAsync<long>(endField, ends, definitions, repetitions, cancellationToken).ConfigureAwait(false);
-        await group.WriteAllPartsAsync<double>(valueField, values, valueDefinitions, repetitions, cancellationToken).ConfigureAwait(false);
+        using (var startColumn = (ColumnWriter<long>)group.NextColumn())
+        {
+            startColumn.WriteBatch(levelCount, definitions, repetitions, starts);
+        }
+
+        using (var endColumn = (ColumnWriter<long>)group.NextColumn())
+        {
+            endColumn.WriteBatch(levelCount, definitions, repetitions, ends);
+        }
+
+        using var valueColumn = (ColumnWriter<double>)group.NextColumn();
+        valueColumn.WriteBatch(levelCount, valueDefinitions, repetitions, values);
     }
 }
