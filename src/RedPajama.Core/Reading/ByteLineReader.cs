@@ -92,7 +92,7 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             // Small reads: a decompressor that fails part way through a read loses what that read inflated.
             read = stream.Read(_buffer, _end, Math.Min(_buffer.Length - _end, ReadChunkBytes));
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException)
         {
             _failure = exception;
             read = 0;
