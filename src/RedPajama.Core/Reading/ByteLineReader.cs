@@ -31,6 +31,9 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             {
                 line = Trim(_buffer.AsMemory(_start, newline - _start));
                 _start = newline + 1;
+
+                // A long line that arrived whole in one read is as much over the limit as one that did not.
+                tooLong |= line.Length > maxLineBytes;
                 if (tooLong)
                 {
                     line = ReadOnlyMemory<byte>.Empty;
@@ -53,7 +56,9 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
                     return tooLong;
                 }
 
-                line = tooLong ? ReadOnlyMemory<byte>.Empty : Trim(_buffer.AsMemory(_start, _end - _start));
+                line = Trim(_buffer.AsMemory(_start, _end - _start));
+                tooLong |= line.Length > maxLineBytes;
+                line = tooLong ? ReadOnlyMemory<byte>.Empty : line;
                 _start = _end;
                 return true;
             }
