@@ -3,25 +3,44 @@ using RedPajama.Sources;
 
 namespace RedPajama.Cli;
 
-/// <summary>Resolves <c>--input</c> arguments for a command and reports what matched nothing.</summary>
+/// <summary>Resolves <c>--input</c> arguments for a command and reports what matched nothing or failed.</summary>
 internal static class CliInputs
 {
     /// <summary>Resolves the arguments; warns about each that matched nothing.</summary>
     /// <returns>The resolution, or null (after an error message) when there is no input file at all.</returns>
-    public static async Task<InputResolution?> ResolveAsync(string source, IReadOnlyList<string> arguments, TextWriter error)
+    public static Task<InputResolution?> ResolveAsync(string source, IReadOnlyList<string> arguments, TextWriter error) =>
+        Task.FromResult(Resolve(arguments, error, SourceCatalog.InputFilter(source)));
+
+    /// <summary>Resolves the arguments of a command that reads lines itself (<see cref="InputLineReader"/>).</summary>
+    /// <returns>The resolution, or null (after an error message) when there is no input file at all.</returns>
+    public static InputResolution? Resolve(IReadOnlyList<string> arguments, TextWriter error, Func<string, bool>? include = null)
     {
-        InputResolution inputs = InputResolver.Resolve(arguments, SourceCatalog.InputFilter(source));
+        InputResolution inputs = InputResolver.Resolve(arguments, include);
         foreach (InputError problem in inputs.Problems)
         {
-            await error.WriteLineAsync($"redpajama: warning: input '{problem.Path}' {problem.Error}").ConfigureAwait(false);
+            error.WriteLine($"redpajama: warning: input '{problem.Path}' {problem.Error}");
         }
 
         if (inputs.Files.Count == 0)
         {
-            await error.WriteLineAsync("redpajama: no input files to read").ConfigureAwait(false);
+            error.WriteLine("redpajama: no input files to read");
             return null;
         }
 
         return inputs;
+    }
+
+    /// <summary>Reports inputs that failed part way as <c>redpajama: path: error</c>.</summary>
+    /// <returns>True when there was any (the command then exits with <see cref="ExitCodes.InputErrors"/>).</returns>
+    public static bool Report(IEnumerable<InputError> errors, TextWriter error)
+    {
+        bool any = false;
+        foreach (InputError failure in errors)
+        {
+            error.WriteLine($"redpajama: {failure.Path}: {failure.Error} ({failure.RecordsRead} lines read before it are used)");
+            any = true;
+        }
+
+        return any;
     }
 }

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using RedPajama.Configuration;
 using RedPajama.Dedup;
+using RedPajama.Engine;
 using RedPajama.Reading;
 using RedPajama.Udfs.Dedup;
-using RedPajama.Writing;
 using static System.FormattableString;
 
 namespace RedPajama.Cli;
@@ -40,12 +40,12 @@ public static class DedupCommand
         }
 
         exact.Options.Add(new Option<string>("--key") { Description = "Field to compare (default: text).", DefaultValueFactory = _ => "text" });
-        near.Options.Add(new Option<double>("--threshold") { Description = "Jaccard threshold.", DefaultValueFactory = _ => 0.8 });
-        near.Options.Add(new Option<int>("--ngram") { Description = "Shingle length.", DefaultValueFactory = _ => 5 });
-        near.Options.Add(new Option<int>("--num-perm") { Description = "MinHash permutations.", DefaultValueFactory = _ => 128 });
+        near.Options.Add(new Option<double>("--threshold") { Description = "Jaccard threshold, above 0 and at most 1.", DefaultValueFactory = _ => 0.8 }.MustBeIn(DedupConfig.NearThresholdRange));
+        near.Options.Add(new Option<int>("--ngram") { Description = "Shingle length.", DefaultValueFactory = _ => 5 }.MustBeIn(DedupConfig.AtLeastOne));
+        near.Options.Add(new Option<int>("--num-perm") { Description = "MinHash permutations.", DefaultValueFactory = _ => 128 }.MustBeIn(DedupConfig.AtLeastOne));
         near.Options.Add(new Option<bool>("--chars") { Description = "Character shingles instead of word shingles." });
         near.Options.Add(new Option<bool>("--verify") { Description = "Confirm candidates by exact Jaccard of their shingles." });
-        near.Options.Add(new Option<string>("--method") { Description = "minhash or simhash.", DefaultValueFactory = _ => "minhash" });
+        near.Options.Add(new Option<string>("--method") { Description = "minhash or simhash.", DefaultValueFactory = _ => "minhash" }.AcceptOnlyFromAmong("minhash", "simhash"));
         near.Options.Add(new Option<int>("--seed") { Description = "MinHash seed.", DefaultValueFactory = _ => 1 });
         exact.SetAction(parse => Run(parse, exactMode: true, output, error));
         near.SetAction(parse => Run(parse, exactMode: false, output, error));
@@ -62,6 +62,20 @@ public static class DedupCommand
     {
         string[] inputs = parse.GetValue<string[]>("--input") ?? [];
         string directory = parse.GetValue<string>("--output")!;
+        int code = DedupJob.TryStart(inputs, directory, error, out DedupJob? job);
+        if (job is null)
+        {
+            return code;
+        }
+
+        using (job)
+        {
+            return Guarded(directory, error, () => Deduplicate(job, parse, exactMode, output));
+        }
+    }
+
+    private static int Deduplicate(DedupJob job, ParseResult parse, bool exactMode, TextWriter output)
+    {
         bool mark = parse.GetValue<bool>("--mark");
         string field = exactMode ? parse.GetValue<string>("--key")! : "text";
         bool simhash = !exactMode && parse.GetValue<string>("--method") == "simhash";
@@ -77,7 +91,6 @@ public static class DedupCommand
         var fingerprints = new List<ulong>();
         var signatures = new List<uint[]>();
         var shingles = new List<HashSet<uint>>();
-        long skipped = 0;
         var batch = new List<string>(10_000);
         void Flush()
         {
@@ -107,31 +120,21 @@ public static class DedupCommand
             }
         }
 
-        try
+        foreach ((_, string? key) in job.FirstPass(field))
         {
-            foreach ((_, string? key) in Lines(inputs, field, error))
+            if (key is null)
             {
-                if (key is null)
-                {
-                    skipped++;
-                    continue;
-                }
-
-                batch.Add(key);
-                if (batch.Count == batch.Capacity)
-                {
-                    Flush();
-                }
+                continue;
             }
 
-            Flush();
-        }
-        catch (IOException exception)
-        {
-            error.WriteLine($"redpajama: {exception.Message}");
-            return ExitCodes.Failed;
+            batch.Add(key);
+            if (batch.Count == batch.Capacity)
+            {
+                Flush();
+            }
         }
 
+        Flush();
         double signing = stopwatch.Elapsed.TotalSeconds;
         int[] clusters;
         string method;
@@ -158,54 +161,69 @@ public static class DedupCommand
 
         double clustering = stopwatch.Elapsed.TotalSeconds - signing;
 
-        // Pass 2: the input again, in the same order, written through under a temporary name.
+        // Pass 2: the same lines again, in the same order, written to the staging folder.
         int duplicates = clusters.Where((c, i) => c != i).Count();
-        Directory.CreateDirectory(directory);
-        using (var file = new AtomicFile(Path.Combine(directory, "part-00000.jsonl")))
+        using (Stream part = job.CreatePart())
         {
-            using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            int i = 0;
+            foreach ((InputLine line, string? key) in job.SecondPass(field))
             {
-                int i = 0;
-                foreach ((string line, string? key) in Lines(inputs, field, TextWriter.Null))
+                if (key is null)
                 {
-                    if (key is null)
-                    {
-                        continue;
-                    }
-
-                    if (mark)
-                    {
-                        string trimmed = line.TrimEnd();
-                        writer.Write(trimmed[..^1]);
-                        writer.Write(trimmed.AsSpan(0, trimmed.Length - 1).Trim().Length > 1 ? ", " : string.Empty);
-                        writer.Write(Invariant($"\"cluster_id\": {clusters[i]}}}\n"));
-                    }
-                    else if (clusters[i] == i)
-                    {
-                        writer.Write(line);
-                        writer.Write('\n');
-                    }
-
-                    i++;
+                    continue;
                 }
-            }
 
-            file.Commit();
+                if (i >= clusters.Length)
+                {
+                    throw new IOException($"{line.File.Path} changed while dedup was reading it (the second pass found more documents)");
+                }
+
+                ReadOnlySpan<byte> bytes = line.Bytes.Span;
+                if (mark)
+                {
+                    // The object minus its closing brace, then the cluster field: every input field stays as it was.
+                    ReadOnlySpan<byte> trimmed = bytes.TrimEnd(" \t\r"u8);
+                    ReadOnlySpan<byte> body = trimmed[..^1];
+                    part.Write(body);
+                    part.Write(body.Trim(" \t\r"u8).Length > 1 ? ", "u8 : []);
+                    part.Write(Encoding.UTF8.GetBytes(Invariant($"\"cluster_id\": {clusters[i]}}}\n")));
+                }
+                else if (clusters[i] == i)
+                {
+                    part.Write(bytes);
+                    part.WriteByte((byte)'\n');
+                }
+
+                i++;
+            }
         }
 
-        long read = clusters.Length + skipped;
-        long written = mark ? clusters.Length : clusters.Length - duplicates;
-        string stats = Invariant($"{{\"read\": {read}, \"written\": {written}, \"dropped\": {{\"duplicate\": {(mark ? 0 : duplicates)}, \"malformed\": {skipped}}}, \"duplicates_found\": {duplicates}, \"method\": \"{method}\"}}\n");
-        File.WriteAllText(Path.Combine(directory, "_stats.json"), stats);
-        output.WriteLine(Invariant($"dedup {method}: read {read}, {duplicates} duplicates, wrote {written}; {signing:F2} s hashing, {clustering:F2} s clustering, {stopwatch.Elapsed.TotalSeconds - signing - clustering:F2} s writing"));
-        return ExitCodes.Success;
+        DedupStatistics statistics = job.Statistics;
+        statistics.Written = mark ? clusters.Length : clusters.Length - duplicates;
+        statistics.Drop("duplicate", mark ? 0 : duplicates);
+        statistics.DuplicatesFound = duplicates;
+        statistics.Method = method;
+        return job.Commit(output, Invariant($"dedup {method}: read {statistics.Read}, {duplicates} duplicates, wrote {statistics.Written}; {signing:F2} s hashing, {clustering:F2} s clustering, {stopwatch.Elapsed.TotalSeconds - signing - clustering:F2} s writing"));
     }
 
     private static int RunLines(string[] inputs, string directory, TextWriter output, TextWriter error)
     {
+        int code = DedupJob.TryStart(inputs, directory, error, out DedupJob? job);
+        if (job is null)
+        {
+            return code;
+        }
+
+        using (job)
+        {
+            return Guarded(directory, error, () => DeduplicateLines(job, output));
+        }
+    }
+
+    private static int DeduplicateLines(DedupJob job, TextWriter output)
+    {
         var dedup = new CcnetLineDeduplicator();
-        long read = 0, skipped = 0, emptied = 0, linesBefore = 0, linesAfter = 0;
-        foreach ((_, string? text) in Lines(inputs, "text", error))
+        foreach ((_, string? text) in job.FirstPass("text"))
         {
             if (text is not null)
             {
@@ -213,104 +231,57 @@ public static class DedupCommand
             }
         }
 
-        Directory.CreateDirectory(directory);
-        using (var file = new AtomicFile(Path.Combine(directory, "part-00000.jsonl")))
+        long written = 0, emptied = 0, linesBefore = 0, linesAfter = 0;
+        using (Stream part = job.CreatePart())
         {
-            using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            foreach ((InputLine line, string? text) in job.SecondPass("text"))
             {
-                foreach ((string line, string? text) in Lines(inputs, "text", TextWriter.Null))
-                {
-                    read++;
-                    if (text is null)
-                    {
-                        skipped++;
-                        continue;
-                    }
-
-                    (string? kept, int[] keptLines) = dedup.Remove(text);
-                    int original = text.Split('\n').Length;
-                    linesBefore += original;
-                    if (kept is null)
-                    {
-                        emptied++;
-                        continue;
-                    }
-
-                    linesAfter += keptLines.Length;
-                    var node = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
-                    node["text"] = kept;
-                    node["nlines"] = keptLines.Length;
-                    node["original_nlines"] = original;
-                    node["line_ids"] = new System.Text.Json.Nodes.JsonArray([.. keptLines.Select(i => (System.Text.Json.Nodes.JsonNode?)i)]);
-                    writer.Write(node.ToJsonString(s_relaxedJson));
-                    writer.Write('\n');
-                }
-            }
-
-            file.Commit();
-        }
-
-        long written = read - skipped - emptied;
-        File.WriteAllText(Path.Combine(directory, "_stats.json"), Invariant($"{{\"read\": {read}, \"written\": {written}, \"dropped\": {{\"no_line_left\": {emptied}, \"malformed\": {skipped}}}, \"lines_before\": {linesBefore}, \"lines_after\": {linesAfter}}}\n"));
-        output.WriteLine(Invariant($"dedup lines: read {read} documents, {linesBefore} lines; kept {linesAfter} lines in {written} documents ({emptied} left without lines, {skipped} malformed)"));
-        return ExitCodes.Success;
-    }
-
-    /// <summary>The non-blank lines of the inputs in order, each with its key, or null (reported) when it has none.</summary>
-    private static IEnumerable<(string Line, string? Key)> Lines(IEnumerable<string> inputs, string field, TextWriter error)
-    {
-        foreach (string path in inputs.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p).Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]))
-        {
-            using Stream raw = File.OpenRead(path);
-            using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            long number = 0;
-            while (reader.ReadLine() is { } line)
-            {
-                number++;
-                if (line.Trim().Length == 0)
+                if (text is null)
                 {
                     continue;
                 }
 
-                string? key = KeyOf(line, field);
-                if (key is null)
+                (string? kept, int[] keptLines) = dedup.Remove(text);
+                int original = text.Split('\n').Length;
+                linesBefore += original;
+                if (kept is null)
                 {
-                    error.WriteLine($"redpajama: {path}:{number}: skipped: not a JSON object with a string '{field}'");
+                    emptied++;
+                    continue;
                 }
 
-                yield return (line, key);
+                linesAfter += keptLines.Length;
+                var node = System.Text.Json.Nodes.JsonNode.Parse(line.Bytes.Span)!.AsObject();
+                node["text"] = kept;
+                node["nlines"] = keptLines.Length;
+                node["original_nlines"] = original;
+                node["line_ids"] = new System.Text.Json.Nodes.JsonArray([.. keptLines.Select(i => (System.Text.Json.Nodes.JsonNode?)i)]);
+                part.Write(Encoding.UTF8.GetBytes(node.ToJsonString(s_relaxedJson)));
+                part.WriteByte((byte)'\n');
+                written++;
             }
         }
+
+        DedupStatistics statistics = job.Statistics;
+        statistics.Written = written;
+        statistics.Drop("no_line_left", emptied);
+        statistics.LinesBefore = linesBefore;
+        statistics.LinesAfter = linesAfter;
+        long skipped = statistics.Read - written - emptied;
+        return job.Commit(output, Invariant($"dedup lines: read {statistics.Read} documents, {linesBefore} lines; kept {linesAfter} lines in {written} documents ({emptied} left without lines, {skipped} skipped)"));
     }
 
-    private static string? KeyOf(string line, string field)
+    // The run's own failures (a full disk, an input changed between the passes): the previous output stays.
+    private static int Guarded(string directory, TextWriter error, Func<int> run)
     {
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool wanted = reader.ValueTextEquals(field);
-                reader.Read();
-                if (wanted)
-                {
-                    return reader.TokenType == JsonTokenType.String ? JsonStrings.Read(ref reader) : null;
-                }
-
-                reader.Skip();
-            }
+            return run();
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RunFailedException)
         {
-            return null;
+            error.WriteLine($"redpajama: dedup failed: {exception.Message}; {directory} is as it was before the run");
+            return ExitCodes.Failed;
         }
-
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using RedPajama.Configuration;
 using RedPajama.Udfs.FastText;
 using static System.FormattableString;
 
@@ -19,17 +20,17 @@ public static class FastTextTrainCommand
     {
         var input = new Option<string>("--input", "-i") { Description = "Training file: one example per line, labels as __label__x.", Required = true };
         var model = new Option<string>("--output", "-o") { Description = "The .bin to write.", Required = true };
-        var dimension = new Option<int>("--dim") { DefaultValueFactory = _ => 100, Description = "Vector size." };
-        var learningRate = new Option<float>("--lr") { DefaultValueFactory = _ => 0.1f, Description = "Learning rate." };
-        var epochs = new Option<int>("--epoch") { DefaultValueFactory = _ => 5, Description = "Epochs." };
-        var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 1, Description = "Minimal word count." };
-        var wordNgrams = new Option<int>("--word-ngrams") { DefaultValueFactory = _ => 1, Description = "Longest word n-gram." };
+        var dimension = new Option<int>("--dim") { DefaultValueFactory = _ => 100, Description = "Vector size." }.MustBeAtLeast(1);
+        var learningRate = new Option<float>("--lr") { DefaultValueFactory = _ => 0.1f, Description = "Learning rate." }.MustBeIn(NumberRange.Above(0));
+        var epochs = new Option<int>("--epoch") { DefaultValueFactory = _ => 5, Description = "Epochs." }.MustBeAtLeast(1);
+        var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 1, Description = "Minimal word count." }.MustBeAtLeast(1);
+        var wordNgrams = new Option<int>("--word-ngrams") { DefaultValueFactory = _ => 1, Description = "Longest word n-gram." }.MustBeAtLeast(1);
         var loss = new Option<string>("--loss") { DefaultValueFactory = _ => "softmax", Description = "softmax, hs or ova." };
         loss.AcceptOnlyFromAmong("softmax", "hs", "ova");
-        var bucket = new Option<int>("--bucket") { DefaultValueFactory = _ => 2_000_000, Description = "Hash buckets." };
-        var minn = new Option<int>("--minn") { DefaultValueFactory = _ => 0, Description = "Shortest character n-gram." };
-        var maxn = new Option<int>("--maxn") { DefaultValueFactory = _ => 0, Description = "Longest character n-gram." };
-        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount, Description = "Hogwild threads." };
+        var bucket = new Option<int>("--bucket") { DefaultValueFactory = _ => 2_000_000, Description = "Hash buckets." }.MustBeAtLeast(0);
+        var minn = new Option<int>("--minn") { DefaultValueFactory = _ => 0, Description = "Shortest character n-gram." }.MustBeAtLeast(0);
+        var maxn = new Option<int>("--maxn") { DefaultValueFactory = _ => 0, Description = "Longest character n-gram." }.MustBeAtLeast(0);
+        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount, Description = "Hogwild threads." }.MustBeAtLeast(1);
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Random seed." };
         var reference = new Option<string?>("--compare-with") { Description = "A fasttext executable: train the same model with it too and print both throughputs (words/s/thread)." };
         var fullInit = new Option<bool>("--full-init") { Description = "Draw every input row at random (fastText 0.9.2 leaves all but min(threads, 10) tenths at zero)." };
@@ -42,7 +43,7 @@ public static class FastTextTrainCommand
             var options = new FastTextTrainingOptions(
                 parse.GetValue(dimension), parse.GetValue(learningRate), parse.GetValue(epochs), parse.GetValue(minCount), parse.GetValue(wordNgrams),
                 parse.GetValue(loss) switch { "hs" => FastTextLoss.HierarchicalSoftmax, "ova" => FastTextLoss.OneVsAll, _ => FastTextLoss.Softmax },
-                parse.GetValue(bucket), parse.GetValue(minn), parse.GetValue(maxn), Math.Max(1, parse.GetValue(threads)), parse.GetValue(seed),
+                parse.GetValue(bucket), parse.GetValue(minn), parse.GetValue(maxn), parse.GetValue(threads), parse.GetValue(seed),
                 FullInitialization: parse.GetValue(fullInit));
             try
             {

@@ -20,16 +20,16 @@ public static class LidBenchCommand
     {
         var input = new Option<string>("--input", "-i") { Description = "A text file, one example per line.", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = $"fastText model (default: the bundled {LidCommand.DefaultModelFileName})." };
-        var k = new Option<int>("-k") { Description = "Labels per line.", DefaultValueFactory = _ => 1 };
+        var k = new Option<int>("-k") { Description = "Labels per line.", DefaultValueFactory = _ => 1 }.MustBeAtLeast(1);
         var reference = new Option<string>("--reference") { Description = "The fasttext executable.", DefaultValueFactory = _ => "fasttext" };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each; the best counts.", DefaultValueFactory = _ => 3 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each; the best counts.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
         var command = new Command("bench-lid", "Compare fastText prediction throughput and output with the fasttext CLI.") { input, model, k, reference, repeat };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(model) ?? BundledModels.Locate(LidCommand.DefaultModelFileName);
             try
             {
-                return Run(path, parse.GetValue(input)!, Math.Max(1, parse.GetValue(k)), parse.GetValue(reference)!, Math.Max(1, parse.GetValue(repeat)), output);
+                return Run(path, parse.GetValue(input)!, parse.GetValue(k), parse.GetValue(reference)!, parse.GetValue(repeat), output);
             }
             catch (Exception exception) when (exception is FastTextModelException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {

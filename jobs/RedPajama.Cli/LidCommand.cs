@@ -22,18 +22,12 @@ public static class LidCommand
     public static Command Create(TextWriter error)
     {
         var model = new Option<string?>("--model", "-m") { Description = $"fastText .bin or .ftz model (default: the bundled {DefaultModelFileName})." };
-        var k = new Option<int>("-k") { Description = "Labels per line.", DefaultValueFactory = _ => 1 };
-        var threshold = new Option<float>("--threshold") { Description = "Smallest probability printed.", DefaultValueFactory = _ => 0f };
+        var k = new Option<int>("-k") { Description = "Labels per line.", DefaultValueFactory = _ => 1 }.MustBeAtLeast(1);
+        var threshold = new Option<float>("--threshold") { Description = "Smallest probability printed.", DefaultValueFactory = _ => 0f }.MustBeBetween(0, 1);
         var command = new Command("lid", "Predict labels of standard input line by line, like fasttext predict-prob.") { model, k, threshold };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(model) ?? BundledModels.Locate(DefaultModelFileName);
-            if (parse.GetValue(k) < 1)
-            {
-                error.WriteLine("redpajama: -k needs to be 1 or higher");
-                return ExitCodes.Usage;
-            }
-
             FastTextModel loaded;
             try
             {

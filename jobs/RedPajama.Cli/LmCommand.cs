@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using RedPajama.Reading;
 using RedPajama.Udfs.LanguageModel;
 
 namespace RedPajama.Cli;
@@ -37,7 +38,7 @@ public static class LmCommand
             Score(loaded, input, output);
             return ExitCodes.Success;
         });
-        var order = new Option<int>("--order") { Description = "n-gram order (1-6).", DefaultValueFactory = _ => 5 };
+        var order = new Option<int>("--order") { Description = "n-gram order (1-6).", DefaultValueFactory = _ => 5 }.MustBeBetween(1, 6);
         var input = new Option<string>("--input", "-i") { Description = "Tokenised text, one sentence per line.", Required = true };
         var arpa = new Option<string>("--output", "-o") { Description = "The ARPA file to write.", Required = true };
         var train = new Command("train", "Estimate an interpolated modified Kneser-Ney model (as KenLM's lmplz) and write ARPA.") { order, input, arpa };
@@ -46,9 +47,22 @@ public static class LmCommand
             try
             {
                 var trainer = new KneserNeyTrainer(parse.GetValue(order));
-                foreach (string line in File.ReadLines(parse.GetValue(input)!))
+                if (CliInputs.Resolve([parse.GetValue(input)!], error) is not { } inputs)
                 {
-                    trainer.AddSentence(line);
+                    return ExitCodes.Failed;
+                }
+
+                // Through the reader run uses: .gz and .zst inputs, and a truncated one is an input error.
+                var reader = new InputLineReader(inputs.Files);
+                foreach (InputLine line in reader.ReadLines())
+                {
+                    if (line.TooLong)
+                    {
+                        error.WriteLine($"redpajama: {line.File.Path}:{line.Number}: skipped: longer than {ReadLimits.Default.MaxLineBytes} bytes");
+                        continue;
+                    }
+
+                    trainer.AddSentence(line.Decode());
                 }
 
                 KneserNeyModel estimated = trainer.Estimate();
@@ -58,7 +72,7 @@ public static class LmCommand
                 }
 
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lm train: order {estimated.Order}, discounts {string.Join("; ", estimated.Discounts.Select(d => string.Join(" ", d.Select(x => x.ToString("F4", CultureInfo.InvariantCulture)))))}"));
-                return ExitCodes.Success;
+                return CliInputs.Report(reader.Errors, error) ? ExitCodes.InputErrors : ExitCodes.Success;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
             {
@@ -74,14 +88,18 @@ public static class LmCommand
             try
             {
                 var scored = new List<(string, double)>();
-                long number = 0;
-                foreach (string line in File.ReadLines(parse.GetValue(scoredInput)!))
+                if (CliInputs.Resolve([parse.GetValue(scoredInput)!], error) is not { } inputs)
                 {
-                    number++;
-                    string[] fields = line.Split('\t');
+                    return ExitCodes.Failed;
+                }
+
+                var reader = new InputLineReader(inputs.Files);
+                foreach (InputLine line in reader.ReadLines())
+                {
+                    string[] fields = line.TooLong ? [] : line.Decode().Split('\t');
                     if (fields.Length != 2 || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double perplexity))
                     {
-                        error.WriteLine($"redpajama: line {number}: skipped: expected 'language<TAB>perplexity'");
+                        error.WriteLine($"redpajama: line {line.Number}: skipped: expected 'language<TAB>perplexity'");
                         continue;
                     }
 
@@ -90,7 +108,7 @@ public static class LmCommand
 
                 using var writer = new StreamWriter(parse.GetValue(csv)!, append: false, new UTF8Encoding(false));
                 PerplexityBuckets.WriteCutoffs(scored, writer);
-                return ExitCodes.Success;
+                return CliInputs.Report(reader.Errors, error) ? ExitCodes.InputErrors : ExitCodes.Success;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
+using RedPajama.Configuration;
 using RedPajama.Dedup;
+using RedPajama.Reading;
 using RedPajama.Udfs.Dedup;
 using static System.FormattableString;
 
@@ -15,17 +18,21 @@ public static class MinHashBenchCommand
 {
     /// <summary>Builds the command.</summary>
     /// <param name="output">Where the table goes.</param>
+    /// <param name="error">Where errors go.</param>
     /// <returns>The command.</returns>
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var input = new Option<string[]>("--input", "-i") { Description = "Text files to cut documents from.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var size = new Option<int>("--doc-bytes") { Description = "Document size in characters.", DefaultValueFactory = _ => 2048 };
-        var permutations = new Option<int>("--num-perm") { Description = "Permutations.", DefaultValueFactory = _ => 128 };
-        var count = new Option<int>("--docs") { Description = "Documents to hash.", DefaultValueFactory = _ => 50_000 };
+        var size = new Option<int>("--doc-bytes") { Description = "Document size in characters.", DefaultValueFactory = _ => 2048 }.MustBeAtLeast(1);
+        var permutations = new Option<int>("--num-perm") { Description = "Permutations.", DefaultValueFactory = _ => 128 }.MustBeIn(DedupConfig.AtLeastOne);
+        var count = new Option<int>("--docs") { Description = "Documents to hash.", DefaultValueFactory = _ => 50_000 }.MustBeAtLeast(1);
         var command = new Command("bench-minhash", "Measure MinHash signatures/s/core and LSH clustering time.") { input, size, permutations, count };
         command.SetAction(parse =>
         {
-            string text = string.Concat((parse.GetValue(input) ?? []).Select(File.ReadAllText));
+            if (ReadText(parse.GetValue(input) ?? [], error) is not { } text)
+            {
+                return ExitCodes.Failed;
+            }
             int docBytes = parse.GetValue(size);
             int docs = parse.GetValue(count);
             var documents = new string[docs];
@@ -73,5 +80,23 @@ public static class MinHashBenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // Through the reader run uses (.gz, .zst); a file that fails part way stops the benchmark.
+    private static string? ReadText(string[] arguments, TextWriter error)
+    {
+        if (CliInputs.Resolve(arguments, error) is not { } inputs || inputs.Problems.Count > 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        var reader = new InputLineReader(inputs.Files);
+        foreach (InputLine line in reader.ReadLines())
+        {
+            text.Append(line.Decode()).Append('\n');
+        }
+
+        return CliInputs.Report(reader.Errors, error) ? null : text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RedPajama.Configuration;
 using RedPajama.Sources;
 
 namespace RedPajama.Cli;
@@ -29,17 +30,10 @@ public static class RedPajamaCommand
         deployment.AcceptOnlyFromAmong([.. SparkSubmitLauncher.Deployments]);
         var dryRun = new Option<bool>("--dry-run") { Description = "With --engine spark: print the spark-submit command, run nothing." };
         var config = new Option<string?>("--config") { Description = "YAML run configuration." };
-        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." };
-        threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--threads must be at least 1");
-            }
-        });
+        var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." }.MustBeAtLeast(1);
         var format = new Option<string?>("--format") { Description = "Output format: parquet (default), jsonl or jsonl.zst." };
         var keepAll = new Option<bool>("--keep-all") { Description = "Also write dropped documents, with a drop_reason column." };
-        var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." };
+        var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." }.MustBeIn(DedupConfig.NearThresholdRange);
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
@@ -69,8 +63,8 @@ public static class RedPajamaCommand
             Description = "Thread counts to measure (default: 1 and all cores).",
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1],
-        };
-        var benchRepeat = new Option<int>("--repeat") { Description = "Runs per thread count; the fastest counts.", DefaultValueFactory = _ => 3 };
+        }.MustBeAtLeast(1);
+        var benchRepeat = new Option<int>("--repeat") { Description = "Runs per thread count; the fastest counts.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
         var benchConfig = new Option<string?>("--config") { Description = "YAML run configuration (quality, tokenizer, source settings)." };
         var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s) at several thread counts.")
         {
@@ -82,8 +76,9 @@ public static class RedPajamaCommand
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {
             run, bench, TokenizeCommand.Create(error), TokenizerBenchCommand.Create(output, error),
-            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), FastTextTrainCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output), ExactDedupBenchCommand.Create(output),
+            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), FastTextTrainCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output, error), ExactDedupBenchCommand.Create(output, error),
         };
+        OptionRules.CheckKinds(root);
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -92,7 +87,7 @@ public static class RedPajamaCommand
                 await error.WriteLineAsync($"redpajama: {parseError.Message}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Try 'redpajama run --help'.").ConfigureAwait(false);
+            await error.WriteLineAsync($"Try '{OptionRules.PathOf(result.CommandResult)} --help'.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using RedPajama.Quality;
@@ -25,7 +24,7 @@ public static class SignalsBenchCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var input = new Option<string[]>("--input", "-i") { Description = "JSON-lines files ({\"text\": …}, optionally .gz).", Required = true, AllowMultipleArgumentsPerToken = true };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each measurement; the best counts.", DefaultValueFactory = _ => 3 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each measurement; the best counts.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
         var reference = new Option<string?>("--reference") { Description = "A command run with the input files appended, printing '<name> <MB/s> …' lines (e.g. upstream's Python)." };
         var only = new Option<string?>("--only") { Description = "Measure one row only: full, rpv2, gopher, c4 or code (for profiling)." };
         var command = new Command("bench-signals", "Measure quality-signal throughput per family and per core.") { input, repeat, reference, only };
@@ -33,7 +32,7 @@ public static class SignalsBenchCommand
         {
             try
             {
-                return Run(parse.GetValue(input) ?? [], Math.Max(1, parse.GetValue(repeat)), parse.GetValue(reference), parse.GetValue(only), output);
+                return Run(parse.GetValue(input) ?? [], parse.GetValue(repeat), parse.GetValue(reference), parse.GetValue(only), output, error);
             }
             catch (Exception exception) when (exception is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
@@ -44,9 +43,15 @@ public static class SignalsBenchCommand
         return command;
     }
 
-    private static int Run(string[] files, int repeat, string? reference, string? only, TextWriter output)
+    private static int Run(string[] files, int repeat, string? reference, string? only, TextWriter output, TextWriter error)
     {
-        List<(string Text, string Language)> documents = Load(files);
+        List<(string Text, string Language)> documents = Load(files, error, out bool inputErrors);
+        if (documents.Count == 0)
+        {
+            error.WriteLine("redpajama: no documents to measure");
+            return ExitCodes.Failed;
+        }
+
         double megabytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
         output.WriteLine(Invariant($"{documents.Count} documents, {megabytes:F1} MB (UTF-8); {Environment.ProcessorCount} cores"));
         var lists = new QualityWordLists(BundledModels.BadWordsDirectory);
@@ -75,7 +80,7 @@ public static class SignalsBenchCommand
 
         if (only is not null)
         {
-            return ExitCodes.Success;
+            return inputErrors ? ExitCodes.InputErrors : ExitCodes.Success;
         }
 
         int threads = Environment.ProcessorCount;
@@ -87,7 +92,7 @@ public static class SignalsBenchCommand
             RunReference(reference, files, output);
         }
 
-        return ExitCodes.Success;
+        return inputErrors ? ExitCodes.InputErrors : ExitCodes.Success;
     }
 
     private static double Best(int repeat, Action action)
@@ -104,23 +109,28 @@ public static class SignalsBenchCommand
         return best;
     }
 
-    private static List<(string, string)> Load(string[] files)
+    // Through the reader run uses: a truncated .gz is an error, not a shorter benchmark.
+    private static List<(string, string)> Load(string[] files, TextWriter error, out bool inputErrors)
     {
         var documents = new List<(string, string)>();
-        foreach (string file in files)
+        inputErrors = false;
+        if (CliInputs.Resolve(files, error) is not { } inputs)
         {
-            using Stream raw = File.OpenRead(file);
-            using Stream stream = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            while (reader.ReadLine() is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
+            inputErrors = true;
+            return documents;
+        }
 
-                byte[] json = Encoding.UTF8.GetBytes(line);
-                var parser = new Utf8JsonReader(json);
+        var reader = new InputLineReader(inputs.Files);
+        foreach (InputLine line in reader.ReadLines())
+        {
+            if (line.IsBlank || line.TooLong)
+            {
+                continue;
+            }
+
+            try
+            {
+                var parser = new Utf8JsonReader(line.Bytes.Span);
                 string? text = null;
                 string language = "en";
                 parser.Read();
@@ -145,8 +155,13 @@ public static class SignalsBenchCommand
                     documents.Add((text, language));
                 }
             }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+            {
+                error.WriteLine($"redpajama: {line.File.Path}:{line.Number}: skipped: not a JSON object with a string 'text'");
+            }
         }
 
+        inputErrors = CliInputs.Report(reader.Errors, error) || inputs.Problems.Count > 0;
         return documents;
     }
 

@@ -21,7 +21,7 @@ public static class TokenizerBenchCommand
         var model = new Option<string?>("--model", "-m") { Description = $"SentencePiece tokenizer.model (default: the bundled {BundledModels.DefaultTokenizerFileName})." };
         var input = new Option<string[]>("--input", "-i") { Description = "Text files, one sentence or document per line.", Required = true, AllowMultipleArgumentsPerToken = true };
         var reference = new Option<string>("--reference") { Description = "The spm_encode executable.", DefaultValueFactory = _ => "spm_encode" };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each tokenizer; the first and the best are shown.", DefaultValueFactory = _ => 3 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs of each tokenizer; the first and the best are shown.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
         var command = new Command("bench-tokenizer", "Compare tokenizer throughput and output with spm_encode on the same files.") { model, input, reference, repeat };
         command.SetAction(parse =>
         {
@@ -29,7 +29,7 @@ public static class TokenizerBenchCommand
             string[] files = parse.GetValue(input) ?? [];
             try
             {
-                return Run(SentencePieceTokenizer.Load(path), path, files, parse.GetValue(reference)!, Math.Max(1, parse.GetValue(repeat)), output);
+                return Run(SentencePieceTokenizer.Load(path), path, files, parse.GetValue(reference)!, parse.GetValue(repeat), output);
             }
             catch (Exception exception) when (exception is SentencePieceModelException or IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
             {

@@ -28,4 +28,24 @@ public sealed class DedupConfig
 
     /// <summary>Seed of the hash functions; runs that must agree use the same seed.</summary>
     public int Seed { get; set; } = 1;
+
+    /// <summary>The accepted near-dedup thresholds, for <c>dedup.near_threshold</c>, <c>run --near-dedup</c> and <c>dedup near --threshold</c> alike.</summary>
+    public static NumberRange NearThresholdRange { get; } = NumberRange.Above(0, 1);
+
+    /// <summary>The accepted MinHash permutations and shingle lengths.</summary>
+    public static NumberRange AtLeastOne { get; } = NumberRange.AtLeast(1);
+
+    /// <summary>The problems of this section, one message per bad key (<c>dedup.ngram must be at least 1 (got 0)</c>).</summary>
+    /// <returns>The messages; empty when every setting is valid.</returns>
+    public IEnumerable<string> Problems()
+    {
+        string?[] problems =
+        [
+            NearThreshold is { } threshold ? NearThresholdRange.Check("dedup.near_threshold", threshold) : null,
+            AtLeastOne.Check("dedup.num_perm", NumPerm),
+            AtLeastOne.Check("dedup.ngram", Ngram),
+            Shingles is "words" or "characters" ? null : $"dedup.shingles must be words or characters (got '{Shingles}')",
+        ];
+        return problems.OfType<string>();
+    }
 }

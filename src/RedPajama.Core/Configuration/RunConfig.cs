@@ -63,4 +63,28 @@ public sealed class RunConfig
 
     /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
     public TokenizerConfig Tokenizer { get; set; } = new();
+
+    /// <summary>Checks every setting's range, so a bad value is refused when the file is read, naming its key.</summary>
+    /// <param name="origin">The file name, for the message.</param>
+    /// <exception cref="FormatException">A setting is out of range: <c>config.yaml: threads must be at least 1 (got -3)</c>.</exception>
+    public void Validate(string origin = "config")
+    {
+        var problems = new List<string?>
+        {
+            Threads is { } threads ? NumberRange.AtLeast(1).Check("threads", threads) : null,
+            NumberRange.AtLeast(1).Check("memory_mb", MemoryMb),
+            NumberRange.AtLeast(1).Check("shard_mb", ShardMb),
+            SpillZstdLevelRange.Check("spill_zstd_level", SpillZstdLevel),
+            NumberRange.AtLeast(1).Check("books.max_book_mb", Books.MaxBookMb),
+            NumberRange.Between(0, 1).Check("lid.min_score", Lid.MinScore),
+        };
+        problems.AddRange(Dedup.Problems());
+        if (problems.FirstOrDefault(p => p is not null) is { } problem)
+        {
+            throw new FormatException($"{origin}: {problem}");
+        }
+    }
+
+    /// <summary>zstd's levels, with 0 for uncompressed spill files.</summary>
+    public static NumberRange SpillZstdLevelRange { get; } = NumberRange.Between(0, 22);
 }

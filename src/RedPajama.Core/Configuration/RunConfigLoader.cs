@@ -11,21 +11,26 @@ public static class RunConfigLoader
     /// <param name="yaml">The configuration.</param>
     /// <param name="origin">The file name, for messages.</param>
     /// <returns>The configuration; defaults for absent keys.</returns>
-    /// <exception cref="FormatException">The YAML is invalid or has an unknown key.</exception>
+    /// <exception cref="FormatException">The YAML is invalid, has an unknown key, a value of the wrong kind or out of range.</exception>
     public static RunConfig Parse(string yaml, string origin = "config")
     {
         IDeserializer deserializer = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build();
+        RunConfig config;
         try
         {
-            return deserializer.Deserialize<RunConfig?>(yaml) ?? new RunConfig();
+            config = deserializer.Deserialize<RunConfig?>(yaml) ?? new RunConfig();
         }
         catch (YamlException exception)
         {
-            string detail = exception.InnerException?.Message ?? exception.Message;
-            throw new FormatException($"{origin}: line {exception.Start.Line}: {detail}", exception);
+            // A value of the wrong kind gets its key and the kind expected, not the .NET type it failed to convert to.
+            string detail = RunConfigScalars.FirstProblem(yaml) ?? $"line {exception.Start.Line}: {exception.InnerException?.Message ?? exception.Message}";
+            throw new FormatException($"{origin}: {detail}", exception);
         }
+
+        config.Validate(origin);
+        return config;
     }
 
     /// <summary>Writes a configuration as YAML that <see cref="Parse"/> reads back (the Spark driver hands its completed configuration to the workers this way).</summary>

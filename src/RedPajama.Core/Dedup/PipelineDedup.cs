@@ -22,22 +22,12 @@ public static class PipelineDedup
             return pipeline;
         }
 
-        if (threshold is <= 0 or > 1)
+        if (config.Problems().FirstOrDefault() is { } problem)
         {
-            throw new ArgumentException($"dedup.near_threshold must be in (0, 1], not {threshold}", nameof(config));
+            throw new ArgumentException(problem, nameof(config));
         }
 
-        ShingleKind kind = config.Shingles switch
-        {
-            "words" => ShingleKind.Words,
-            "characters" => ShingleKind.Characters,
-            _ => throw new ArgumentException($"dedup.shingles must be words or characters, not '{config.Shingles}'", nameof(config)),
-        };
-        if (config.NumPerm < 1 || config.Ngram < 1)
-        {
-            throw new ArgumentException("dedup.num_perm and dedup.ngram must be at least 1", nameof(config));
-        }
-
+        ShingleKind kind = config.Shingles == "characters" ? ShingleKind.Characters : ShingleKind.Words;
         var hasher = new MinHasher(config.NumPerm, config.Ngram, kind, config.Seed);
         var step = new NearDedupStep(hasher, LshParameters.Optimal(threshold, config.NumPerm));
         return pipeline with { KeyedSteps = [.. pipeline.KeyedSteps, step] };

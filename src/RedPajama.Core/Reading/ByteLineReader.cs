@@ -31,6 +31,9 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             {
                 line = Trim(_buffer.AsMemory(_start, newline - _start));
                 _start = newline + 1;
+
+                // A long line that arrived whole in one read is as much over the limit as one that did not.
+                tooLong |= line.Length > maxLineBytes;
                 if (tooLong)
                 {
                     line = ReadOnlyMemory<byte>.Empty;
@@ -53,7 +56,9 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
                     return tooLong;
                 }
 
-                line = tooLong ? ReadOnlyMemory<byte>.Empty : Trim(_buffer.AsMemory(_start, _end - _start));
+                line = Trim(_buffer.AsMemory(_start, _end - _start));
+                tooLong |= line.Length > maxLineBytes;
+                line = tooLong ? ReadOnlyMemory<byte>.Empty : line;
                 _start = _end;
                 return true;
             }
@@ -92,7 +97,7 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
             // Small reads: a decompressor that fails part way through a read loses what that read inflated.
             read = stream.Read(_buffer, _end, Math.Min(_buffer.Length - _end, ReadChunkBytes));
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException)
         {
             _failure = exception;
             read = 0;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RedPajama.Cli;
+using RedPajama.Output;
 using RedPajama.Tests.Support;
 
 namespace RedPajama.Tests.Cli;
@@ -66,4 +67,119 @@ public sealed class DedupCommandTests
         using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
         stats.RootElement.GetProperty("dropped").GetProperty("no_line_left").GetInt32().Should().Be(1);
     }
+
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("near")]
+    [InlineData("lines")]
+    public async Task A_truncated_gzip_input_keeps_its_complete_lines_and_exits_with_input_errors(string mode)
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("docs.jsonl.gz");
+        string[] lines = TruncatedGzip.Write(input, [.. Enumerable.Range(0, 4000).Select(i => JsonSerializer.Serialize(new { id = i, text = $"document {Letters(i)} alpha {Letters(i * 7)} beta {Letters(i * 13)} gamma {Letters(i * 31)} delta" }))]);
+
+        (int code, _, string stderr) = await CliRun.Invoke("dedup", mode, "-i", input, "-o", directory.Combine("out"));
+
+        code.Should().Be(ExitCodes.InputErrors);
+        stderr.Should().Contain($"redpajama: {input}: ").And.Contain("truncated").And.NotContain("   at ");
+        using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
+        JsonElement error = stats.RootElement.GetProperty("input_errors").EnumerateArray().Should().ContainSingle().Subject;
+        error.GetProperty("path").GetString().Should().Be(input);
+        long complete = error.GetProperty("records_read").GetInt64();
+        complete.Should().BePositive().And.BeLessThan(lines.Length);
+        stats.RootElement.GetProperty("read").GetInt64().Should().Be(complete);
+        stats.RootElement.GetProperty("written").GetInt64().Should().Be(complete, "the documents are all different");
+        int[] ids = [.. File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetInt32())];
+        ids.Should().Equal(Enumerable.Range(0, (int)complete), "every complete line before the truncation is processed, once");
+        File.Exists(directory.Combine("out", "_SUCCESS")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_non_json_and_keyless_lines_are_counted_skips_and_the_accounting_balances()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("in.jsonl");
+        // Line 2 holds the byte 0xFF, which is never valid UTF-8.
+        File.WriteAllBytes(input, [.. "{\"text\": \"one\"}\n{\"text\": \"bad "u8, 0xFF, .. "\"}\nnot json\n{\"id\": 3}\n\n{\"text\": \"one\"} trailing\n{\"text\": \"one\"}\n"u8]);
+
+        (int code, _, string stderr) = await CliRun.Invoke("dedup", "exact", "-i", input, "-o", directory.Combine("out"));
+
+        code.Should().Be(ExitCodes.Success);
+        stderr.Should().Contain($"{input}:2: skipped").And.Contain($"{input}:3: skipped").And.Contain($"{input}:4: skipped").And.Contain($"{input}:6: skipped");
+        using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
+        JsonElement root = stats.RootElement;
+        (root.GetProperty("read").GetInt64(), root.GetProperty("written").GetInt64()).Should().Be((6, 1));
+        root.GetProperty("dropped").GetProperty("malformed").GetInt64().Should().Be(4);
+        root.GetProperty("dropped").GetProperty("duplicate").GetInt64().Should().Be(1);
+        File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Should().Equal("{\"text\": \"one\"}");
+    }
+
+    [Fact]
+    public async Task A_dedup_that_cannot_run_leaves_the_previous_output_as_it_was()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("in.jsonl");
+        string output = directory.Combine("out");
+        File.WriteAllLines(input, ["{\"text\": \"a\"}", "{\"text\": \"a\"}", "{\"text\": \"b\"}"]);
+        (await CliRun.Invoke("dedup", "exact", "-i", input, "-o", output)).Code.Should().Be(ExitCodes.Success);
+        File.Exists(Path.Combine(output, "_SUCCESS")).Should().BeTrue("dedup commits its output as run does");
+        Dictionary<string, string> before = Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        File.WriteAllLines(input, ["{\"text\": \"c\"}"]);
+
+        (int Code, string Stdout, string Stderr) lockedRun;
+        using (OutputCommitter.Begin(output))
+        {
+            lockedRun = await CliRun.Invoke("dedup", "near", "-i", input, "-o", output);
+        }
+
+        (int locked, _, string lockedError) = lockedRun;
+
+        (int missing, _, string missingError) = await CliRun.Invoke("dedup", "lines", "-i", directory.Combine("gone.jsonl"), "-o", output);
+
+        locked.Should().Be(ExitCodes.Failed);
+        lockedError.Should().Contain("in use by another run");
+        missing.Should().Be(ExitCodes.Failed);
+        missingError.Should().Contain("gone.jsonl");
+        Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllText).Should().BeEquivalentTo(before);
+    }
+
+    [Fact]
+    public async Task A_second_dedup_replaces_the_first_output()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("in.jsonl");
+        string output = directory.Combine("out");
+        File.WriteAllLines(input, ["{\"text\": \"a\"}", "{\"text\": \"b\"}"]);
+        await CliRun.Invoke("dedup", "exact", "-i", input, "-o", output);
+        File.WriteAllLines(input, ["{\"text\": \"c\"}"]);
+
+        (int code, _, _) = await CliRun.Invoke("dedup", "exact", "-i", input, "-o", output);
+
+        code.Should().Be(ExitCodes.Success);
+        File.ReadAllLines(Path.Combine(output, "part-00000.jsonl")).Should().Equal("{\"text\": \"c\"}");
+        Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Should().BeEquivalentTo("part-00000.jsonl", "_stats.json", "_SUCCESS");
+    }
+
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("near")]
+    [InlineData("lines")]
+    public async Task An_output_overlapping_the_input_is_refused_and_nothing_is_written(string mode)
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = directory.Combine("data");
+        Directory.CreateDirectory(inputs);
+        File.WriteAllLines(Path.Combine(inputs, "in.jsonl"), ["{\"text\": \"a\"}", "{\"text\": \"a\"}"]);
+
+        (int same, _, string sameError) = await CliRun.Invoke("dedup", mode, "-i", inputs, "-o", inputs);
+        (int inside, _, _) = await CliRun.Invoke("dedup", mode, "-i", inputs, "-o", Path.Combine(inputs, "out"));
+
+        same.Should().Be(ExitCodes.Usage);
+        sameError.Should().Contain("is the input");
+        inside.Should().Be(ExitCodes.Usage);
+        Directory.GetFileSystemEntries(inputs).Select(Path.GetFileName).Should().Equal("in.jsonl");
+    }
+
+    // Distinct words without digits: CCNet's line dedup normalises digits, so "document 1" and "document 2" would be one line.
+    private static string Letters(int number) => string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('a' + (d - '0'))));
 }
