@@ -15,7 +15,8 @@ internal sealed class ConcatenationSet
 
     public void Reset(int expected)
     {
-        _mask = SlotArrays.Prepare(ref _slots, expected);
+        // Only windows the bitmaps flag are added, far fewer than all of a huge document's: start modest and grow.
+        _mask = SlotArrays.Prepare(ref _slots, Math.Min(expected, 1 << 16));
         _count = 0;
     }
 

@@ -23,13 +23,14 @@ internal static class GopherFamily
         Span<bool> stopSeen = stackalloc bool[s_stopWords.Length];
         ReadOnlySpan<TokenShape> shapes = a.TokenShapes();
         ReadOnlySpan<int> tokenIds = a.TokenIds.Span;
+        ReadOnlySpan<int> codePoints = a.TokenCodePoints;
         for (int t = 0; t < tokens; t++)
         {
             TokenShape shape = shapes[tokenIds[t]];
             if ((shape & TokenShape.HasNonPunctuation) != 0)
             {
                 nonSymbol++;
-                nonSymbolLength += a.TokenCodePoints[t];
+                nonSymbolLength += codePoints[t];
             }
 
             if ((shape & TokenShape.HasAlpha) != 0)
@@ -88,7 +89,6 @@ internal static class GopherFamily
         v[SignalCatalog.GopherDupLineFrac] = Ratio(duplicateLines, splitLines);
         v[SignalCatalog.GopherDupLineCharFrac] = Ratio(duplicateLineChars, a.TextCodePoints);
 
-        ReadOnlySpan<int> codePoints = a.TokenCodePoints.Span;
         scratch.Levels.Count(a.TokenIds.Span);
         for (int n = 2; n <= 4; n++)
         {
@@ -108,14 +108,12 @@ internal static class GopherFamily
             v[SignalCatalog.GopherTop2GramCharFrac + n - 2] = score;
         }
 
-        Span<ulong> prefix = scratch.Hashes(2 * (tokens + 1));
-        Span<ulong> inverse = prefix[(tokens + 1)..];
-        prefix = prefix[..(tokens + 1)];
-        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefix, inverse);
+        Span<ulong> prefix = scratch.Hashes(tokens + 1);
+        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefix);
         for (int n = 5; n <= 10; n++)
         {
             long repeated = RepetitionStatistics.GreedyDuplicateConcatenations(
-                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefix, inverse, n);
+                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefix, n);
             v[SignalCatalog.GopherDup5GramCharFrac + n - 5] = Ratio(repeated, a.TextCodePoints);
         }
     }

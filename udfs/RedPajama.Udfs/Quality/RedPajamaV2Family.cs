@@ -57,7 +57,7 @@ internal static class RedPajamaV2Family
         }
 
         // repetitions.py
-        ReadOnlySpan<int> codePoints = a.WordCodePoints.Span;
+        ReadOnlySpan<int> codePoints = a.WordCodePoints;
         NGramLevels levels = scratch.Levels;
         levels.Count(a.WordIds.Span);
         for (int n = 2; n <= 4; n++)
@@ -169,9 +169,9 @@ internal static class RedPajamaV2Family
         }
 
         int length = count - 1;
-        for (int w = first; w < first + count; w++)
+        foreach (int codePoints in a.WordCodePoints.Slice(first, count))
         {
-            length += a.WordCodePoints[w];
+            length += codePoints;
         }
 
         return length;

@@ -10,14 +10,20 @@ internal static class RepetitionStatistics
     /// <summary>The inverse of <see cref="Base"/> mod 2^64 (Newton's iteration doubles the correct bits each step).</summary>
     private static readonly ulong s_inverseBase = Inverse(Base);
 
+    private const int InversePowerTableSize = 64;
+
+    /// <summary>Base^-k for k below <see cref="InversePowerTableSize"/>.</summary>
+    private static readonly ulong[] s_inversePowers = InversePowers();
+
     /// <summary>
     /// datatrove's <c>find_all_duplicate</c>: walk the words; an n-gram whose concatenation (no separator) was seen
     /// adds its code points and jumps n words ahead; an unseen one is remembered and the walk moves one word.
-    /// A window's hash is shift-invariant and constant-time: <c>(prefix[end] - prefix[start]) * inverse[start]</c>.
+    /// A window's hash is shift-invariant and constant-time: <c>(prefix[end] - prefix[start]) * Base^-chars(start)</c>,
+    /// the inverse power carried along the walk rather than stored per word.
     /// </summary>
     public static long GreedyDuplicateConcatenations(
         ConcatenationSet set, ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<int> codePoints,
-        ReadOnlySpan<ulong> prefix, ReadOnlySpan<ulong> inverse, int n)
+        ReadOnlySpan<ulong> prefix, int n)
     {
         int words = starts.Length;
         if (words - n + 1 <= 0)
@@ -33,9 +39,11 @@ internal static class RepetitionStatistics
         // with false positives only, which hashes repeat.
         Span<ulong> once = set.Bitmaps(windows, out Span<ulong> again);
         int bitMask = (once.Length * 64) - 1;
+        ulong inverse = 1;
         for (int i = 0; i < windows; i++)
         {
-            int bit = BitOf((prefix[i + n] - prefix[i]) * inverse[i], bitMask);
+            int bit = BitOf((prefix[i + n] - prefix[i]) * inverse, bitMask);
+            inverse *= InversePower(lengths[i]);
             ref ulong word = ref once[bit >> 6];
             ulong flag = 1UL << bit;
             if ((word & flag) != 0)
@@ -48,21 +56,24 @@ internal static class RepetitionStatistics
 
         long repeated = 0;
         int index = 0;
+        inverse = 1;
         while (index < windows)
         {
-            ulong hash = (prefix[index + n] - prefix[index]) * inverse[index];
+            ulong hash = (prefix[index + n] - prefix[index]) * inverse;
             int bit = BitOf(hash, bitMask);
             if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, starts, lengths, index, n, (long)hash))
             {
                 for (int k = index; k < index + n; k++)
                 {
                     repeated += codePoints[k];
+                    inverse *= InversePower(lengths[k]);
                 }
 
                 index += n;
             }
             else
             {
+                inverse *= InversePower(lengths[index]);
                 index++;
             }
         }
@@ -72,30 +83,58 @@ internal static class RepetitionStatistics
 
     /// <summary>
     /// Fills, per word boundary k, the hash of the concatenation of the first k words with each character weighted
-    /// by Base^position (<paramref name="prefix"/>), and Base^-position of the boundary (<paramref name="inverse"/>);
-    /// both spans have one more element than there are words.
+    /// by Base^position; <paramref name="prefix"/> has one more element than there are words.
     /// </summary>
-    public static void PrefixHashes(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<ulong> prefix, Span<ulong> inverse)
+    public static void PrefixHashes(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<ulong> prefix)
     {
         ulong hash = 0;
         ulong power = 1;
-        ulong inversePower = 1;
-        ulong inverseBase = s_inverseBase;
         prefix[0] = 0;
         for (int w = 0; w < starts.Length; w++)
         {
-            inverse[w] = inversePower;
             foreach (char c in text.Slice(starts[w], lengths[w]))
             {
                 hash += c * power;
                 power *= Base;
-                inversePower *= inverseBase;
             }
 
             prefix[w + 1] = hash;
         }
+    }
 
-        inverse[starts.Length] = inversePower;
+    /// <summary>Base^-length mod 2^64: a table for word lengths, squaring for longer ones.</summary>
+    private static ulong InversePower(int length)
+    {
+        if (length < InversePowerTableSize)
+        {
+            return s_inversePowers[length];
+        }
+
+        ulong result = 1;
+        ulong square = s_inverseBase;
+        for (int e = length; e > 0; e >>= 1)
+        {
+            if ((e & 1) != 0)
+            {
+                result *= square;
+            }
+
+            square *= square;
+        }
+
+        return result;
+    }
+
+    private static ulong[] InversePowers()
+    {
+        var powers = new ulong[InversePowerTableSize];
+        powers[0] = 1;
+        for (int i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * s_inverseBase;
+        }
+
+        return powers;
     }
 
     private static int BitOf(ulong hash, int mask) => (int)((hash * 0xC2B2AE3D27D4EB4FUL) >> 35) & mask;

@@ -22,12 +22,12 @@ internal sealed class SignalScratch
 
     public Span<ulong> Hashes(int length) => Grow(ref _hashes, length).AsSpan(0, length);
 
-
     private static T[] Grow<T>(ref T[] array, int length)
     {
         if (array.Length < length)
         {
-            array = new T[Math.Max(length, array.Length * 2)];
+            // A huge document gets exactly what it asks for; small ones double, to settle after a few documents.
+            array = new T[length > (1 << 20) ? length : Math.Max(length, array.Length * 2)];
         }
 
         return array;

@@ -12,6 +12,8 @@ internal sealed class TextAnalysis
 {
     private const int KeepCapacity = 1 << 20;
 
+    private const int InitialInternerCapacity = 1 << 16;
+
     [ThreadStatic]
     private static TextAnalysis? t_instance;
 
@@ -45,7 +47,8 @@ internal sealed class TextAnalysis
 
     public IntList WordLengths { get; } = new();
 
-    public IntList WordCodePoints { get; } = new();
+    /// <summary>Code points per word: the lengths unless some word has a surrogate pair (then a list of its own).</summary>
+    public ReadOnlySpan<int> WordCodePoints => _wordCodePointsDiffer ? _wordCodePoints.Span : WordLengths.Span;
 
     public IntList WordIds { get; } = new();
 
@@ -58,7 +61,8 @@ internal sealed class TextAnalysis
 
     public IntList TokenLengths { get; } = new();
 
-    public IntList TokenCodePoints { get; } = new();
+    /// <summary>Code points per token: the lengths unless some token has a surrogate pair.</summary>
+    public ReadOnlySpan<int> TokenCodePoints => _tokenCodePointsDiffer ? _tokenCodePoints.Span : TokenLengths.Span;
 
     public IntList TokenIds { get; } = new();
 
@@ -66,6 +70,13 @@ internal sealed class TextAnalysis
 
     private static readonly System.Buffers.SearchValues<char> s_lineBreaks =
         System.Buffers.SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
+
+    // Code points equal UTF-16 lengths but for surrogate pairs: a second list per word and per token only when they
+    // differ saves four bytes a word on almost every document.
+    private readonly IntList _wordCodePoints = new();
+    private readonly IntList _tokenCodePoints = new();
+    private bool _wordCodePointsDiffer;
+    private bool _tokenCodePointsDiffer;
 
     private readonly IntList _splitStarts = new();
     private readonly IntList _splitEnds = new();
@@ -199,10 +210,16 @@ internal sealed class TextAnalysis
         Normalized.Clear();
         WordStarts.Clear();
         WordLengths.Clear();
-        WordCodePoints.Clear();
+        _wordCodePoints.Clear();
+        _wordCodePointsDiffer = false;
         WordIds.Clear();
         WordCodePointTotal = 0;
-        WordInterner.Reset(Math.Min(Text.Length / 6 + 16, 1 << 22));
+
+        // Distinct words grow far slower than the text: a huge document starts with a modest table and grows it.
+        WordInterner.Reset(Math.Min(Text.Length / 6 + 16, InitialInternerCapacity));
+
+        // ASCII normalization never lengthens the text: one allocation instead of doublings (each leaving garbage).
+        Normalized.EnsureCapacity(Text.Length);
 
         ReadOnlySpan<char> text = Text;
         int start = 0;
@@ -284,7 +301,17 @@ internal sealed class TextAnalysis
     {
         WordStarts.Add(start);
         WordLengths.Add(length);
-        WordCodePoints.Add(codePoints);
+        if (_wordCodePointsDiffer)
+        {
+            _wordCodePoints.Add(codePoints);
+        }
+        else if (codePoints != length)
+        {
+            _wordCodePointsDiffer = true;
+            _wordCodePoints.AddRange(WordLengths.Span[..^1]);
+            _wordCodePoints.Add(codePoints);
+        }
+
         WordCodePointTotal += codePoints;
         WordIds.Add(WordInterner.Intern(Normalized.Span, start, length, out _));
     }
@@ -430,9 +457,10 @@ internal sealed class TextAnalysis
     {
         TokenStarts.Clear();
         TokenLengths.Clear();
-        TokenCodePoints.Clear();
+        _tokenCodePoints.Clear();
+        _tokenCodePointsDiffer = false;
         TokenIds.Clear();
-        TokenInterner.Reset(Math.Min(Text.Length / 5 + 16, 1 << 22));
+        TokenInterner.Reset(Math.Min(Text.Length / 5 + 16, InitialInternerCapacity));
         ReadOnlySpan<char> text = Text;
         int position = 0;
         while (position < text.Length)
@@ -473,9 +501,20 @@ internal sealed class TextAnalysis
             }
 
             TokenStarts.Add(start);
-            TokenLengths.Add(position - start);
-            TokenCodePoints.Add(codePoints);
-            TokenIds.Add(TokenInterner.Intern(text, start, position - start, out _));
+            int length = position - start;
+            TokenLengths.Add(length);
+            if (_tokenCodePointsDiffer)
+            {
+                _tokenCodePoints.Add(codePoints);
+            }
+            else if (codePoints != length)
+            {
+                _tokenCodePointsDiffer = true;
+                _tokenCodePoints.AddRange(TokenLengths.Span[..^1]);
+                _tokenCodePoints.Add(codePoints);
+            }
+
+            TokenIds.Add(TokenInterner.Intern(text, start, length, out _));
         }
     }
 }
