@@ -23,14 +23,14 @@ internal static class GopherFamily
         Span<bool> stopSeen = stackalloc bool[s_stopWords.Length];
         ReadOnlySpan<TokenShape> shapes = a.TokenShapes();
         ReadOnlySpan<int> tokenIds = a.TokenIds.Span;
-        ReadOnlySpan<int> codePoints = a.TokenCodePoints;
+        ReadOnlySpan<int> idCodePoints = a.TokenIdCodePoints.Span;
         for (int t = 0; t < tokens; t++)
         {
             TokenShape shape = shapes[tokenIds[t]];
             if ((shape & TokenShape.HasNonPunctuation) != 0)
             {
                 nonSymbol++;
-                nonSymbolLength += codePoints[t];
+                nonSymbolLength += idCodePoints[tokenIds[t]];
             }
 
             if ((shape & TokenShape.HasAlpha) != 0)
@@ -99,7 +99,7 @@ internal static class GopherFamily
                 long joined = n - 1;
                 for (int k = first; k < first + n; k++)
                 {
-                    joined += codePoints[k];
+                    joined += idCodePoints[tokenIds[k]];
                 }
 
                 score = Ratio(joined * count, a.TextCodePoints);
@@ -109,11 +109,13 @@ internal static class GopherFamily
         }
 
         Span<ulong> prefix = scratch.Hashes(tokens + 1);
-        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefix);
+        Span<ulong> idScratch = scratch.IdHashes(3 * a.TokenInterner.Count);
+        RepetitionStatistics.PrefixHashes(text, a.TokenInterner, tokenIds, prefix, idScratch);
+        ReadOnlySpan<ulong> inversePowers = idScratch[..a.TokenInterner.Count];
         for (int n = 5; n <= 10; n++)
         {
             long repeated = RepetitionStatistics.GreedyDuplicateConcatenations(
-                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefix, n);
+                scratch.Concatenations, text, a.TokenInterner, tokenIds, idCodePoints, prefix, inversePowers, n);
             v[SignalCatalog.GopherDup5GramCharFrac + n - 5] = Ratio(repeated, a.TextCodePoints);
         }
     }

@@ -49,7 +49,10 @@ internal sealed class NGramLevels
     /// Code points of the words covered by an n-gram that occurs at least twice, each word once (RedPajama-V2's
     /// duplicate n-gram measure).
     /// </summary>
-    public long CoveredByRepeats(ReadOnlySpan<int> codePoints, int n)
+    /// <param name="ids">The word ids counted.</param>
+    /// <param name="idCodePoints">Code points by word id.</param>
+    /// <param name="n">The n-gram size.</param>
+    public long CoveredByRepeats(ReadOnlySpan<int> ids, ReadOnlySpan<int> idCodePoints, int n)
     {
         long total = 0;
         int coveredUntil = 0;
@@ -62,7 +65,7 @@ internal sealed class NGramLevels
 
             if (w < coveredUntil)
             {
-                total += codePoints[w];
+                total += idCodePoints[ids[w]];
             }
         }
 
@@ -87,7 +90,8 @@ internal sealed class NGramLevels
 
         for (int n = 2; n <= MaxN && candidates > 0; n++)
         {
-            _mask = SlotArrays.Prepare(ref _slots, Math.Min(candidates, InitialDistinct));
+            // Start small, or with the whole table an earlier level grew (growing again would allocate anew).
+            _mask = SlotArrays.Prepare(ref _slots, Math.Min(candidates, Math.Max(InitialDistinct, _slots.Length / 2)));
             int distinct = 0;
             int best = -1;
             for (int c = 0; c < candidates; c++)

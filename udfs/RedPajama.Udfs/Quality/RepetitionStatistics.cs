@@ -19,13 +19,14 @@ internal static class RepetitionStatistics
     /// datatrove's <c>find_all_duplicate</c>: walk the words; an n-gram whose concatenation (no separator) was seen
     /// adds its code points and jumps n words ahead; an unseen one is remembered and the walk moves one word.
     /// A window's hash is shift-invariant and constant-time: <c>(prefix[end] - prefix[start]) * Base^-chars(start)</c>,
-    /// the inverse power carried along the walk rather than stored per word.
+    /// the inverse power carried along the walk rather than stored per word. Words are ids of
+    /// <paramref name="interner"/> over <paramref name="text"/>.
     /// </summary>
     public static long GreedyDuplicateConcatenations(
-        ConcatenationSet set, ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<int> codePoints,
-        ReadOnlySpan<ulong> prefix, int n)
+        ConcatenationSet set, ReadOnlySpan<char> text, SpanInterner interner, ReadOnlySpan<int> ids, ReadOnlySpan<int> idCodePoints,
+        ReadOnlySpan<ulong> prefix, ReadOnlySpan<ulong> idInversePowers, int n)
     {
-        int words = starts.Length;
+        int words = ids.Length;
         if (words - n + 1 <= 0)
         {
             return 0;
@@ -43,7 +44,7 @@ internal static class RepetitionStatistics
         for (int i = 0; i < windows; i++)
         {
             int bit = BitOf((prefix[i + n] - prefix[i]) * inverse, bitMask);
-            inverse *= InversePower(lengths[i]);
+            inverse *= idInversePowers[ids[i]];
             ref ulong word = ref once[bit >> 6];
             ulong flag = 1UL << bit;
             if ((word & flag) != 0)
@@ -61,19 +62,19 @@ internal static class RepetitionStatistics
         {
             ulong hash = (prefix[index + n] - prefix[index]) * inverse;
             int bit = BitOf(hash, bitMask);
-            if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, starts, lengths, index, n, (long)hash))
+            if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, interner, ids, index, n, (long)hash))
             {
                 for (int k = index; k < index + n; k++)
                 {
-                    repeated += codePoints[k];
-                    inverse *= InversePower(lengths[k]);
+                    repeated += idCodePoints[ids[k]];
+                    inverse *= idInversePowers[ids[k]];
                 }
 
                 index += n;
             }
             else
             {
-                inverse *= InversePower(lengths[index]);
+                inverse *= idInversePowers[ids[index]];
                 index++;
             }
         }
@@ -83,22 +84,40 @@ internal static class RepetitionStatistics
 
     /// <summary>
     /// Fills, per word boundary k, the hash of the concatenation of the first k words with each character weighted
-    /// by Base^position; <paramref name="prefix"/> has one more element than there are words.
+    /// by Base^position (<paramref name="prefix"/>, one more element than there are words). Each distinct word is
+    /// hashed once; <paramref name="idScratch"/> (three per distinct word) receives Base^-length per word id in its
+    /// first third, for <see cref="GreedyDuplicateConcatenations"/>.
     /// </summary>
-    public static void PrefixHashes(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<ulong> prefix)
+    public static void PrefixHashes(ReadOnlySpan<char> text, SpanInterner interner, ReadOnlySpan<int> ids, Span<ulong> prefix, Span<ulong> idScratch)
     {
-        ulong hash = 0;
-        ulong power = 1;
-        prefix[0] = 0;
-        for (int w = 0; w < starts.Length; w++)
+        int distinct = interner.Count;
+        Span<ulong> idInversePowers = idScratch[..distinct];
+        Span<ulong> idHashes = idScratch.Slice(distinct, distinct);
+        Span<ulong> idPowers = idScratch.Slice(2 * distinct, distinct);
+        for (int id = 0; id < distinct; id++)
         {
-            foreach (char c in text.Slice(starts[w], lengths[w]))
+            ulong hash = 0;
+            ulong power = 1;
+            foreach (char c in text.Slice(interner.StartOf(id), interner.LengthOf(id)))
             {
                 hash += c * power;
                 power *= Base;
             }
 
-            prefix[w + 1] = hash;
+            idHashes[id] = hash;
+            idPowers[id] = power;
+            idInversePowers[id] = InversePower(interner.LengthOf(id));
+        }
+
+        ulong total = 0;
+        ulong offset = 1;
+        prefix[0] = 0;
+        for (int w = 0; w < ids.Length; w++)
+        {
+            int id = ids[w];
+            total += idHashes[id] * offset;
+            offset *= idPowers[id];
+            prefix[w + 1] = total;
         }
     }
 

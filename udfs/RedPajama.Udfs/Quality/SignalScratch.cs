@@ -5,6 +5,7 @@ internal sealed class SignalScratch
 {
     private bool[] _booleans = new bool[256];
     private ulong[] _hashes = new ulong[256];
+    private ulong[] _idHashes = new ulong[256];
 
     public ConcatenationSet Concatenations { get; } = new();
 
@@ -21,6 +22,9 @@ internal sealed class SignalScratch
     public Span<bool> Booleans(int length) => Grow(ref _booleans, length).AsSpan(0, length);
 
     public Span<ulong> Hashes(int length) => Grow(ref _hashes, length).AsSpan(0, length);
+
+    /// <summary>A second ulong array, for values per distinct token beside <see cref="Hashes"/>.</summary>
+    public Span<ulong> IdHashes(int length) => Grow(ref _idHashes, length).AsSpan(0, length);
 
     private static T[] Grow<T>(ref T[] array, int length)
     {

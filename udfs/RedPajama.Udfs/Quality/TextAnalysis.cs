@@ -40,15 +40,13 @@ internal sealed class TextAnalysis
 
     public IntList LineNumericChars { get; } = new();
 
-    // Normalized words: " ".join(words) in Normalized; bounds, code points, ids.
+    // Normalized words: " ".join(words) in Normalized, and one id per word. A word's characters, length and code
+    // points are its id's (the interner's first occurrence): an int per word instead of four keeps a huge document's
+    // analysis a small multiple of its size.
     public CharBuffer Normalized { get; } = new();
 
-    public IntList WordStarts { get; } = new();
-
-    public IntList WordLengths { get; } = new();
-
-    /// <summary>Code points per word: the lengths unless some word has a surrogate pair (then a list of its own).</summary>
-    public ReadOnlySpan<int> WordCodePoints => _wordCodePointsDiffer ? _wordCodePoints.Span : WordLengths.Span;
+    /// <summary>Code points of each distinct word, by id.</summary>
+    public IntList WordIdCodePoints { get; } = new();
 
     public IntList WordIds { get; } = new();
 
@@ -56,13 +54,9 @@ internal sealed class TextAnalysis
 
     public long WordCodePointTotal { get; private set; }
 
-    // WordPunct tokens of the raw text.
-    public IntList TokenStarts { get; } = new();
-
-    public IntList TokenLengths { get; } = new();
-
-    /// <summary>Code points per token: the lengths unless some token has a surrogate pair.</summary>
-    public ReadOnlySpan<int> TokenCodePoints => _tokenCodePointsDiffer ? _tokenCodePoints.Span : TokenLengths.Span;
+    // WordPunct tokens of the raw text: an id per token, characters at the id's first occurrence in Text.
+    /// <summary>Code points of each distinct token, by id.</summary>
+    public IntList TokenIdCodePoints { get; } = new();
 
     public IntList TokenIds { get; } = new();
 
@@ -70,13 +64,6 @@ internal sealed class TextAnalysis
 
     private static readonly System.Buffers.SearchValues<char> s_lineBreaks =
         System.Buffers.SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
-
-    // Code points equal UTF-16 lengths but for surrogate pairs: a second list per word and per token only when they
-    // differ saves four bytes a word on almost every document.
-    private readonly IntList _wordCodePoints = new();
-    private readonly IntList _tokenCodePoints = new();
-    private bool _wordCodePointsDiffer;
-    private bool _tokenCodePointsDiffer;
 
     private readonly IntList _splitStarts = new();
     private readonly IntList _splitEnds = new();
@@ -208,10 +195,7 @@ internal sealed class TextAnalysis
         LineFirstWords.Clear();
         LineNumericChars.Clear();
         Normalized.Clear();
-        WordStarts.Clear();
-        WordLengths.Clear();
-        _wordCodePoints.Clear();
-        _wordCodePointsDiffer = false;
+        WordIdCodePoints.Clear();
         WordIds.Clear();
         WordCodePointTotal = 0;
 
@@ -299,21 +283,12 @@ internal sealed class TextAnalysis
 
     private void AddWord(int start, int length, int codePoints)
     {
-        WordStarts.Add(start);
-        WordLengths.Add(length);
-        if (_wordCodePointsDiffer)
-        {
-            _wordCodePoints.Add(codePoints);
-        }
-        else if (codePoints != length)
-        {
-            _wordCodePointsDiffer = true;
-            _wordCodePoints.AddRange(WordLengths.Span[..^1]);
-            _wordCodePoints.Add(codePoints);
-        }
-
         WordCodePointTotal += codePoints;
-        WordIds.Add(WordInterner.Intern(Normalized.Span, start, length, out _));
+        WordIds.Add(WordInterner.Intern(Normalized.Span, start, length, out bool added));
+        if (added)
+        {
+            WordIdCodePoints.Add(codePoints);
+        }
     }
 
     private int NormalizeUnicodeLine(ReadOnlySpan<char> line)
@@ -455,10 +430,7 @@ internal sealed class TextAnalysis
 
     private void Tokenize()
     {
-        TokenStarts.Clear();
-        TokenLengths.Clear();
-        _tokenCodePoints.Clear();
-        _tokenCodePointsDiffer = false;
+        TokenIdCodePoints.Clear();
         TokenIds.Clear();
         TokenInterner.Reset(Math.Min(Text.Length / 5 + 16, InitialInternerCapacity));
         ReadOnlySpan<char> text = Text;
@@ -500,21 +472,11 @@ internal sealed class TextAnalysis
                 codePoints++;
             }
 
-            TokenStarts.Add(start);
-            int length = position - start;
-            TokenLengths.Add(length);
-            if (_tokenCodePointsDiffer)
+            TokenIds.Add(TokenInterner.Intern(text, start, position - start, out bool added));
+            if (added)
             {
-                _tokenCodePoints.Add(codePoints);
+                TokenIdCodePoints.Add(codePoints);
             }
-            else if (codePoints != length)
-            {
-                _tokenCodePointsDiffer = true;
-                _tokenCodePoints.AddRange(TokenLengths.Span[..^1]);
-                _tokenCodePoints.Add(codePoints);
-            }
-
-            TokenIds.Add(TokenInterner.Intern(text, start, length, out _));
         }
     }
 }
