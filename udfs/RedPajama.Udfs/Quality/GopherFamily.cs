@@ -89,7 +89,8 @@ internal static class GopherFamily
         v[SignalCatalog.GopherDupLineFrac] = Ratio(duplicateLines, splitLines);
         v[SignalCatalog.GopherDupLineCharFrac] = Ratio(duplicateLineChars, a.TextCodePoints);
 
-        scratch.Levels.Count(a.TokenIds.Span);
+        // Only the top 2- to 4-grams are asked of the levels here (5 to 10 are the greedy walk below).
+        scratch.Levels.Count(a.TokenIds.Span, maxN: 4);
         for (int n = 2; n <= 4; n++)
         {
             (int first, int count) = scratch.Levels.Top(n);

@@ -27,6 +27,7 @@ internal sealed class NGramLevels
     private int[] _counts = new int[256];
     private int[] _firsts = new int[256];
     private byte[] _longestRepeat = new byte[256];
+    private ulong[] _bitmaps = new ulong[64];
     private int _words;
 
     /// <summary>Per n (2..10): the most frequent n-gram, first seen winning ties; (0, 1) when none repeats, (0, 0) without n words.</summary>
@@ -72,8 +73,10 @@ internal sealed class NGramLevels
         return total;
     }
 
-    /// <summary>Counts the n-grams of <paramref name="ids"/> (dense word ids) for every n up to <see cref="MaxN"/>.</summary>
-    public void Count(ReadOnlySpan<int> ids)
+    /// <summary>Counts the n-grams of <paramref name="ids"/> (dense word ids) for every n up to <paramref name="maxN"/>.</summary>
+    /// <param name="ids">The word ids.</param>
+    /// <param name="maxN">The largest n asked for (at most <see cref="MaxN"/>); larger ones are left as (0, 0).</param>
+    public void Count(ReadOnlySpan<int> ids, int maxN = MaxN)
     {
         int words = ids.Length;
         _words = words;
@@ -88,8 +91,26 @@ internal sealed class NGramLevels
             _positions[i] = i;
         }
 
-        for (int n = 2; n <= MaxN && candidates > 0; n++)
+        for (int n = 2; n <= maxN && candidates > 0; n++)
         {
+            // An n-gram whose hash no other candidate shares occurs once: it needs no table entry (most n-grams of a
+            // huge document). Two bitmaps (seen once, seen again) tell, with false positives only, which may repeat.
+            Span<ulong> once = Bitmaps(candidates, out Span<ulong> again);
+            int bitMask = (once.Length * 64) - 1;
+            for (int c = 0; c < candidates; c++)
+            {
+                int i = _positions[c];
+                int bit = BitOf(n == 2 ? ids[i] : _entries[c], ids[i + n - 1], bitMask);
+                ref ulong word = ref once[bit >> 6];
+                ulong flag = 1UL << bit;
+                if ((word & flag) != 0)
+                {
+                    again[bit >> 6] |= flag;
+                }
+
+                word |= flag;
+            }
+
             // Start small, or with the whole table an earlier level grew (growing again would allocate anew).
             _mask = SlotArrays.Prepare(ref _slots, Math.Min(candidates, Math.Max(InitialDistinct, _slots.Length / 2)));
             int distinct = 0;
@@ -98,6 +119,15 @@ internal sealed class NGramLevels
             {
                 int i = _positions[c];
                 int prefix = n == 2 ? ids[i] : _entries[c];
+                int bit = BitOf(prefix, ids[i + n - 1], bitMask);
+                if ((again[bit >> 6] & (1UL << bit)) == 0)
+                {
+                    // Occurs once: it neither beats a repeated n-gram nor survives to the next level. The ids of
+                    // the rest keep first-seen order, which is all the tie-break needs.
+                    _entries[c] = -1;
+                    continue;
+                }
+
                 int id = Find(prefix, ids[i + n - 1], i, ref distinct);
                 _entries[c] = id;
 
@@ -110,7 +140,7 @@ internal sealed class NGramLevels
             }
 
             // Without a repeat, Counter.most_common(1) gives the first n-gram of the text, once.
-            _top[n] = _counts[best] >= 2 ? (_firsts[best], _counts[best]) : (0, 1);
+            _top[n] = best >= 0 && _counts[best] >= 2 ? (_firsts[best], _counts[best]) : (0, 1);
 
             // Keep the positions whose n-gram repeats and that have a next word, in order (in place: kept <= c).
             int kept = 0;
@@ -118,7 +148,7 @@ internal sealed class NGramLevels
             {
                 int i = _positions[c];
                 int id = _entries[c];
-                if (_counts[id] >= 2)
+                if (id >= 0 && _counts[id] >= 2)
                 {
                     _longestRepeat[i] = (byte)n;
                     if (i + n + 1 <= words)
@@ -134,7 +164,7 @@ internal sealed class NGramLevels
         }
 
         // Sizes never reached (too few words, or no repeat below them) keep (0, 1) when a window exists, else (0, 0).
-        for (int n = 2; n <= MaxN; n++)
+        for (int n = 2; n <= maxN; n++)
         {
             if (_top[n].Count == 0 && words >= n)
             {
@@ -177,6 +207,32 @@ internal sealed class NGramLevels
 
             slot = (slot + 1) & _mask;
         }
+    }
+
+    /// <summary>Two cleared bitmaps of at least 8 bits per candidate (a power of two).</summary>
+    private Span<ulong> Bitmaps(int candidates, out Span<ulong> second)
+    {
+        int words = 1;
+        while (words * 64 < candidates * 8L)
+        {
+            words <<= 1;
+        }
+
+        if (_bitmaps.Length < 2 * words)
+        {
+            _bitmaps = new ulong[2 * words];
+        }
+
+        Span<ulong> both = _bitmaps.AsSpan(0, 2 * words);
+        both.Clear();
+        second = both[words..];
+        return both[..words];
+    }
+
+    private static int BitOf(int prefix, int last, int mask)
+    {
+        ulong key = ((ulong)(uint)prefix << 32) | (uint)last;
+        return (int)((key * 0xC2B2AE3D27D4EB4FUL) >> 35) & mask;
     }
 
     private static int Hash(int prefix, int last)
