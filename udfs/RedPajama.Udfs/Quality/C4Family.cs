@@ -41,9 +41,7 @@ internal static class C4Family
         v[SignalCatalog.C4CurlyBracket] = curly ? 1 : 0;
         if (lists.BadWords is { } badWords)
         {
-            scratch.Lowered.Clear();
-            PythonText.AppendLower(text, scratch.Lowered);
-            v[SignalCatalog.C4BadWords] = badWords.MatchesC4(scratch.Lowered.Span) ? 1 : 0;
+            v[SignalCatalog.C4BadWords] = MatchesBadWords(text, badWords, scratch.Lowered) ? 1 : 0;
         }
         else
         {
@@ -51,6 +49,38 @@ internal static class C4Family
         }
 
         values.Lines[SignalCatalog.C4LinesKept] = kept;
+    }
+
+    /// <summary>
+    /// <see cref="BadWordList.MatchesC4"/> over the lower-cased text, lowered a chunk at a time rather than whole. A
+    /// chunk ends just after a '\n', so the result is the same: no entry holds a '\n', so no match crosses one; a
+    /// '\n' is no word character, as the scan assumes at a chunk's start; and it stops the final-sigma context of
+    /// <c>lower()</c> (neither cased nor case-ignorable).
+    /// </summary>
+    private static bool MatchesBadWords(ReadOnlySpan<char> text, BadWordList badWords, CharBuffer lowered)
+    {
+        const int ChunkLength = 1 << 16;
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.Length;
+            if (text.Length - start > ChunkLength)
+            {
+                int newline = text[(start + ChunkLength)..].IndexOf('\n');
+                end = newline < 0 ? text.Length : start + ChunkLength + newline + 1;
+            }
+
+            lowered.Clear();
+            PythonText.AppendLower(text[start..end], lowered);
+            if (badWords.MatchesC4(lowered.Span))
+            {
+                return true;
+            }
+
+            start = end;
+        }
+
+        return false;
     }
 
     /// <summary>Applies the line rules in datatrove's order; gives the stripped line without citations.</summary>

@@ -11,6 +11,17 @@ internal sealed class CharBuffer
 
     public void Clear() => Length = 0;
 
+    /// <summary>Makes room for <paramref name="capacity"/> characters in total (exactly that many when it is more than double).</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _items.Length)
+        {
+            char[] items = new char[Math.Max(capacity, Math.Min(_items.Length * 2, Array.MaxLength))];
+            Span.CopyTo(items);
+            _items = items;
+        }
+    }
+
     public void Append(char c)
     {
         if (Length == _items.Length)

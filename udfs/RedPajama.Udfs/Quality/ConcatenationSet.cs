@@ -15,7 +15,9 @@ internal sealed class ConcatenationSet
 
     public void Reset(int expected)
     {
-        _mask = SlotArrays.Prepare(ref _slots, expected);
+        // Only windows the bitmaps flag are added, far fewer than all of a huge document's: start modest (or with
+        // the table an earlier n grew, as growing again would allocate anew) and grow.
+        _mask = SlotArrays.Prepare(ref _slots, Math.Min(expected, Math.Max(1 << 16, _slots.Length / 2)));
         _count = 0;
     }
 
@@ -43,7 +45,7 @@ internal sealed class ConcatenationSet
     /// Whether the words at <paramref name="position"/>, concatenated without separator, were added before; adds them
     /// when not.
     /// </summary>
-    public bool ContainsOrAddConcatenation(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int position, int n, long hash)
+    public bool ContainsOrAddConcatenation(ReadOnlySpan<char> text, SpanInterner interner, ReadOnlySpan<int> ids, int position, int n, long hash)
     {
         int slot = (int)(hash ^ (hash >>> 32)) & _mask;
         while (true)
@@ -61,7 +63,7 @@ internal sealed class ConcatenationSet
                 return false;
             }
 
-            if (entry.Hash == hash && ConcatenationsEqual(text, starts, lengths, entry.PositionPlusOne - 1, position, n))
+            if (entry.Hash == hash && ConcatenationsEqual(text, interner, ids, entry.PositionPlusOne - 1, position, n))
             {
                 return true;
             }
@@ -70,7 +72,8 @@ internal sealed class ConcatenationSet
         }
     }
 
-    private static bool ConcatenationsEqual(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int a, int b, int n)
+    /// <summary>Compares two windows' concatenations; a word's characters are its id's first occurrence.</summary>
+    private static bool ConcatenationsEqual(ReadOnlySpan<char> text, SpanInterner interner, ReadOnlySpan<int> ids, int a, int b, int n)
     {
         int wordA = a;
         int wordB = b;
@@ -80,13 +83,13 @@ internal sealed class ConcatenationSet
         int endB = b + n;
         while (true)
         {
-            while (wordA < endA && offsetA == lengths[wordA])
+            while (wordA < endA && offsetA == interner.LengthOf(ids[wordA]))
             {
                 wordA++;
                 offsetA = 0;
             }
 
-            while (wordB < endB && offsetB == lengths[wordB])
+            while (wordB < endB && offsetB == interner.LengthOf(ids[wordB]))
             {
                 wordB++;
                 offsetB = 0;
@@ -99,8 +102,10 @@ internal sealed class ConcatenationSet
                 return doneA && doneB;
             }
 
-            int take = Math.Min(lengths[wordA] - offsetA, lengths[wordB] - offsetB);
-            if (!text.Slice(starts[wordA] + offsetA, take).SequenceEqual(text.Slice(starts[wordB] + offsetB, take)))
+            int idA = ids[wordA];
+            int idB = ids[wordB];
+            int take = Math.Min(interner.LengthOf(idA) - offsetA, interner.LengthOf(idB) - offsetB);
+            if (!text.Slice(interner.StartOf(idA) + offsetA, take).SequenceEqual(text.Slice(interner.StartOf(idB) + offsetB, take)))
             {
                 return false;
             }

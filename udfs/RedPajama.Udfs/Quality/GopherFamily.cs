@@ -23,13 +23,14 @@ internal static class GopherFamily
         Span<bool> stopSeen = stackalloc bool[s_stopWords.Length];
         ReadOnlySpan<TokenShape> shapes = a.TokenShapes();
         ReadOnlySpan<int> tokenIds = a.TokenIds.Span;
+        ReadOnlySpan<int> idCodePoints = a.TokenIdCodePoints.Span;
         for (int t = 0; t < tokens; t++)
         {
             TokenShape shape = shapes[tokenIds[t]];
             if ((shape & TokenShape.HasNonPunctuation) != 0)
             {
                 nonSymbol++;
-                nonSymbolLength += a.TokenCodePoints[t];
+                nonSymbolLength += idCodePoints[tokenIds[t]];
             }
 
             if ((shape & TokenShape.HasAlpha) != 0)
@@ -88,8 +89,8 @@ internal static class GopherFamily
         v[SignalCatalog.GopherDupLineFrac] = Ratio(duplicateLines, splitLines);
         v[SignalCatalog.GopherDupLineCharFrac] = Ratio(duplicateLineChars, a.TextCodePoints);
 
-        ReadOnlySpan<int> codePoints = a.TokenCodePoints.Span;
-        scratch.Levels.Count(a.TokenIds.Span);
+        // Only the top 2- to 4-grams are asked of the levels here (5 to 10 are the greedy walk below).
+        scratch.Levels.Count(a.TokenIds.Span, maxN: 4);
         for (int n = 2; n <= 4; n++)
         {
             (int first, int count) = scratch.Levels.Top(n);
@@ -99,7 +100,7 @@ internal static class GopherFamily
                 long joined = n - 1;
                 for (int k = first; k < first + n; k++)
                 {
-                    joined += codePoints[k];
+                    joined += idCodePoints[tokenIds[k]];
                 }
 
                 score = Ratio(joined * count, a.TextCodePoints);
@@ -108,14 +109,14 @@ internal static class GopherFamily
             v[SignalCatalog.GopherTop2GramCharFrac + n - 2] = score;
         }
 
-        Span<ulong> prefix = scratch.Hashes(2 * (tokens + 1));
-        Span<ulong> inverse = prefix[(tokens + 1)..];
-        prefix = prefix[..(tokens + 1)];
-        RepetitionStatistics.PrefixHashes(text, a.TokenStarts.Span, a.TokenLengths.Span, prefix, inverse);
+        Span<ulong> prefix = scratch.Hashes(tokens + 1);
+        Span<ulong> idScratch = scratch.IdHashes(3 * a.TokenInterner.Count);
+        RepetitionStatistics.PrefixHashes(text, a.TokenInterner, tokenIds, prefix, idScratch);
+        ReadOnlySpan<ulong> inversePowers = idScratch[..a.TokenInterner.Count];
         for (int n = 5; n <= 10; n++)
         {
             long repeated = RepetitionStatistics.GreedyDuplicateConcatenations(
-                scratch.Concatenations, text, a.TokenStarts.Span, a.TokenLengths.Span, codePoints, prefix, inverse, n);
+                scratch.Concatenations, text, a.TokenInterner, tokenIds, idCodePoints, prefix, inversePowers, n);
             v[SignalCatalog.GopherDup5GramCharFrac + n - 5] = Ratio(repeated, a.TextCodePoints);
         }
     }

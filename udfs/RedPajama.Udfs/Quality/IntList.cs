@@ -13,6 +13,22 @@ internal sealed class IntList
 
     public void Clear() => Count = 0;
 
+    public void AddRange(ReadOnlySpan<int> values)
+    {
+        EnsureCapacity(Count + values.Length);
+        values.CopyTo(_items.AsSpan(Count));
+        Count += values.Length;
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> items in total.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(capacity, _items.Length * 2));
+        }
+    }
+
     public void Add(int value)
     {
         if (Count == _items.Length)

@@ -42,6 +42,11 @@ public sealed class QualitySignalComputer
         try
         {
             SignalScratch scratch = analysis.Scratch;
+
+            // Both n-gram sweeps (over words, then tokens) share one set of arrays, sized once for the larger.
+            scratch.Levels.EnsureCapacity(Math.Max(
+                (families & SignalFamily.RedPajamaV2) != 0 ? analysis.WordCount : 0,
+                (families & SignalFamily.Gopher) != 0 ? analysis.TokenCount : 0));
             if ((families & SignalFamily.RedPajamaV2) != 0)
             {
                 RedPajamaV2Family.Compute(analysis, scratch, lists, values);

@@ -57,9 +57,10 @@ internal static class RedPajamaV2Family
         }
 
         // repetitions.py
-        ReadOnlySpan<int> codePoints = a.WordCodePoints.Span;
+        ReadOnlySpan<int> ids = a.WordIds.Span;
+        ReadOnlySpan<int> idCodePoints = a.WordIdCodePoints.Span;
         NGramLevels levels = scratch.Levels;
-        levels.Count(a.WordIds.Span);
+        levels.Count(ids);
         for (int n = 2; n <= 4; n++)
         {
             (int first, int count) = levels.Top(n);
@@ -69,7 +70,7 @@ internal static class RedPajamaV2Family
                 long chars = 0;
                 for (int k = first; k < first + n; k++)
                 {
-                    chars += codePoints[k];
+                    chars += idCodePoints[ids[k]];
                 }
 
                 score = PythonRounding.Round8((double)(chars * count) / a.WordCodePointTotal);
@@ -81,7 +82,7 @@ internal static class RedPajamaV2Family
         for (int n = 5; n <= 10; n++)
         {
             v[SignalCatalog.FracCharsDupe5Grams + n - 5] = words >= n && a.WordCodePointTotal > 0
-                ? PythonRounding.Round8((double)levels.CoveredByRepeats(codePoints, n) / a.WordCodePointTotal)
+                ? PythonRounding.Round8((double)levels.CoveredByRepeats(ids, idCodePoints, n) / a.WordCodePointTotal)
                 : 0.0;
         }
 
@@ -108,7 +109,8 @@ internal static class RedPajamaV2Family
         var uppercase = LineSignalValues.OverSharedSpans(starts, ends, lines);
         var numerical = LineSignalValues.OverSharedSpans(starts, ends, lines);
         LineSignalValues bullets = lines == 0 ? new LineSignalValues(1) : LineSignalValues.OverSharedSpans(starts, ends, lines);
-        ReadOnlySpan<char> normalized = a.Normalized.Span;
+        int javascriptId = IdOf(a.WordInterner, a.Normalized.Span, "javascript");
+        ReadOnlySpan<int> ids = a.WordIds.Span;
         for (int line = 0; line < lines; line++)
         {
             long length = ends[line] - starts[line];
@@ -118,12 +120,9 @@ internal static class RedPajamaV2Family
             int normalizedLength = NormalizedLength(a, firstWord, lineWords);
 
             int javascriptWords = 0;
-            for (int w = firstWord; w < firstWord + lineWords; w++)
+            foreach (int id in ids.Slice(firstWord, lineWords))
             {
-                if (normalized.Slice(a.WordStarts[w], a.WordLengths[w]).SequenceEqual("javascript"))
-                {
-                    javascriptWords++;
-                }
+                javascriptWords += id == javascriptId ? 1 : 0;
             }
 
             javascript.Values[line] = javascriptWords;
@@ -169,12 +168,27 @@ internal static class RedPajamaV2Family
         }
 
         int length = count - 1;
-        for (int w = first; w < first + count; w++)
+        ReadOnlySpan<int> idCodePoints = a.WordIdCodePoints.Span;
+        foreach (int id in a.WordIds.Span.Slice(first, count))
         {
-            length += a.WordCodePoints[w];
+            length += idCodePoints[id];
         }
 
         return length;
+    }
+
+    /// <summary>The id of the word <paramref name="word"/>, or -1 when the text does not have it.</summary>
+    private static int IdOf(SpanInterner interner, ReadOnlySpan<char> source, string word)
+    {
+        for (int id = 0; id < interner.Count; id++)
+        {
+            if (source.Slice(interner.StartOf(id), interner.LengthOf(id)).SequenceEqual(word))
+            {
+                return id;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -237,10 +251,13 @@ internal static class RedPajamaV2Family
                 : (badWords.Contains(word) ? 1UL : 0) | (badWords.PhraseFirstWords.Contains(word) ? 2UL : 0);
         }
 
+        SpanInterner interner = a.WordInterner;
         int count = 0;
         foreach (int n in badWords.GramSizes)
         {
-            for (int i = 0; i + n <= words; i++)
+            // Word i starts where the words before it and their separating spaces end.
+            int start = 0;
+            for (int i = 0; i + n <= words; start += interner.LengthOf(ids[i]) + 1, i++)
             {
                 if (n == 1)
                 {
@@ -253,8 +270,12 @@ internal static class RedPajamaV2Family
                     continue;
                 }
 
-                int start = a.WordStarts[i];
-                int end = a.WordStarts[i + n - 1] + a.WordLengths[i + n - 1];
+                int end = start + n - 1;
+                foreach (int id in ids.Slice(i, n))
+                {
+                    end += interner.LengthOf(id);
+                }
+
                 if (badWords.Contains(normalized[start..end]))
                 {
                     count++;

@@ -10,16 +10,23 @@ internal static class RepetitionStatistics
     /// <summary>The inverse of <see cref="Base"/> mod 2^64 (Newton's iteration doubles the correct bits each step).</summary>
     private static readonly ulong s_inverseBase = Inverse(Base);
 
+    private const int InversePowerTableSize = 64;
+
+    /// <summary>Base^-k for k below <see cref="InversePowerTableSize"/>.</summary>
+    private static readonly ulong[] s_inversePowers = InversePowers();
+
     /// <summary>
     /// datatrove's <c>find_all_duplicate</c>: walk the words; an n-gram whose concatenation (no separator) was seen
     /// adds its code points and jumps n words ahead; an unseen one is remembered and the walk moves one word.
-    /// A window's hash is shift-invariant and constant-time: <c>(prefix[end] - prefix[start]) * inverse[start]</c>.
+    /// A window's hash is shift-invariant and constant-time: <c>(prefix[end] - prefix[start]) * Base^-chars(start)</c>,
+    /// the inverse power carried along the walk rather than stored per word. Words are ids of
+    /// <paramref name="interner"/> over <paramref name="text"/>.
     /// </summary>
     public static long GreedyDuplicateConcatenations(
-        ConcatenationSet set, ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<int> codePoints,
-        ReadOnlySpan<ulong> prefix, ReadOnlySpan<ulong> inverse, int n)
+        ConcatenationSet set, ReadOnlySpan<char> text, SpanInterner interner, ReadOnlySpan<int> ids, ReadOnlySpan<int> idCodePoints,
+        ReadOnlySpan<ulong> prefix, ReadOnlySpan<ulong> idInversePowers, int n)
     {
-        int words = starts.Length;
+        int words = ids.Length;
         if (words - n + 1 <= 0)
         {
             return 0;
@@ -33,9 +40,11 @@ internal static class RepetitionStatistics
         // with false positives only, which hashes repeat.
         Span<ulong> once = set.Bitmaps(windows, out Span<ulong> again);
         int bitMask = (once.Length * 64) - 1;
+        ulong inverse = 1;
         for (int i = 0; i < windows; i++)
         {
-            int bit = BitOf((prefix[i + n] - prefix[i]) * inverse[i], bitMask);
+            int bit = BitOf((prefix[i + n] - prefix[i]) * inverse, bitMask);
+            inverse *= idInversePowers[ids[i]];
             ref ulong word = ref once[bit >> 6];
             ulong flag = 1UL << bit;
             if ((word & flag) != 0)
@@ -48,21 +57,24 @@ internal static class RepetitionStatistics
 
         long repeated = 0;
         int index = 0;
+        inverse = 1;
         while (index < windows)
         {
-            ulong hash = (prefix[index + n] - prefix[index]) * inverse[index];
+            ulong hash = (prefix[index + n] - prefix[index]) * inverse;
             int bit = BitOf(hash, bitMask);
-            if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, starts, lengths, index, n, (long)hash))
+            if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, interner, ids, index, n, (long)hash))
             {
                 for (int k = index; k < index + n; k++)
                 {
-                    repeated += codePoints[k];
+                    repeated += idCodePoints[ids[k]];
+                    inverse *= idInversePowers[ids[k]];
                 }
 
                 index += n;
             }
             else
             {
+                inverse *= idInversePowers[ids[index]];
                 index++;
             }
         }
@@ -72,30 +84,76 @@ internal static class RepetitionStatistics
 
     /// <summary>
     /// Fills, per word boundary k, the hash of the concatenation of the first k words with each character weighted
-    /// by Base^position (<paramref name="prefix"/>), and Base^-position of the boundary (<paramref name="inverse"/>);
-    /// both spans have one more element than there are words.
+    /// by Base^position (<paramref name="prefix"/>, one more element than there are words). Each distinct word is
+    /// hashed once; <paramref name="idScratch"/> (three per distinct word) receives Base^-length per word id in its
+    /// first third, for <see cref="GreedyDuplicateConcatenations"/>.
     /// </summary>
-    public static void PrefixHashes(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<ulong> prefix, Span<ulong> inverse)
+    public static void PrefixHashes(ReadOnlySpan<char> text, SpanInterner interner, ReadOnlySpan<int> ids, Span<ulong> prefix, Span<ulong> idScratch)
     {
-        ulong hash = 0;
-        ulong power = 1;
-        ulong inversePower = 1;
-        ulong inverseBase = s_inverseBase;
-        prefix[0] = 0;
-        for (int w = 0; w < starts.Length; w++)
+        int distinct = interner.Count;
+        Span<ulong> idInversePowers = idScratch[..distinct];
+        Span<ulong> idHashes = idScratch.Slice(distinct, distinct);
+        Span<ulong> idPowers = idScratch.Slice(2 * distinct, distinct);
+        for (int id = 0; id < distinct; id++)
         {
-            inverse[w] = inversePower;
-            foreach (char c in text.Slice(starts[w], lengths[w]))
+            ulong hash = 0;
+            ulong power = 1;
+            foreach (char c in text.Slice(interner.StartOf(id), interner.LengthOf(id)))
             {
                 hash += c * power;
                 power *= Base;
-                inversePower *= inverseBase;
             }
 
-            prefix[w + 1] = hash;
+            idHashes[id] = hash;
+            idPowers[id] = power;
+            idInversePowers[id] = InversePower(interner.LengthOf(id));
         }
 
-        inverse[starts.Length] = inversePower;
+        ulong total = 0;
+        ulong offset = 1;
+        prefix[0] = 0;
+        for (int w = 0; w < ids.Length; w++)
+        {
+            int id = ids[w];
+            total += idHashes[id] * offset;
+            offset *= idPowers[id];
+            prefix[w + 1] = total;
+        }
+    }
+
+    /// <summary>Base^-length mod 2^64: a table for word lengths, squaring for longer ones.</summary>
+    private static ulong InversePower(int length)
+    {
+        if (length < InversePowerTableSize)
+        {
+            return s_inversePowers[length];
+        }
+
+        ulong result = 1;
+        ulong square = s_inverseBase;
+        for (int e = length; e > 0; e >>= 1)
+        {
+            if ((e & 1) != 0)
+            {
+                result *= square;
+            }
+
+            square *= square;
+        }
+
+        return result;
+    }
+
+    private static ulong[] InversePowers()
+    {
+        var powers = new ulong[InversePowerTableSize];
+        powers[0] = 1;
+        for (int i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * s_inverseBase;
+        }
+
+        return powers;
     }
 
     private static int BitOf(ulong hash, int mask) => (int)((hash * 0xC2B2AE3D27D4EB4FUL) >> 35) & mask;

@@ -12,6 +12,8 @@ internal sealed class TextAnalysis
 {
     private const int KeepCapacity = 1 << 20;
 
+    private const int InitialInternerCapacity = 1 << 16;
+
     [ThreadStatic]
     private static TextAnalysis? t_instance;
 
@@ -38,14 +40,13 @@ internal sealed class TextAnalysis
 
     public IntList LineNumericChars { get; } = new();
 
-    // Normalized words: " ".join(words) in Normalized; bounds, code points, ids.
+    // Normalized words: " ".join(words) in Normalized, and one id per word. A word's characters, length and code
+    // points are its id's (the interner's first occurrence): an int per word instead of four keeps a huge document's
+    // analysis a small multiple of its size.
     public CharBuffer Normalized { get; } = new();
 
-    public IntList WordStarts { get; } = new();
-
-    public IntList WordLengths { get; } = new();
-
-    public IntList WordCodePoints { get; } = new();
+    /// <summary>Code points of each distinct word, by id.</summary>
+    public IntList WordIdCodePoints { get; } = new();
 
     public IntList WordIds { get; } = new();
 
@@ -53,12 +54,9 @@ internal sealed class TextAnalysis
 
     public long WordCodePointTotal { get; private set; }
 
-    // WordPunct tokens of the raw text.
-    public IntList TokenStarts { get; } = new();
-
-    public IntList TokenLengths { get; } = new();
-
-    public IntList TokenCodePoints { get; } = new();
+    // WordPunct tokens of the raw text: an id per token, characters at the id's first occurrence in Text.
+    /// <summary>Code points of each distinct token, by id.</summary>
+    public IntList TokenIdCodePoints { get; } = new();
 
     public IntList TokenIds { get; } = new();
 
@@ -197,12 +195,15 @@ internal sealed class TextAnalysis
         LineFirstWords.Clear();
         LineNumericChars.Clear();
         Normalized.Clear();
-        WordStarts.Clear();
-        WordLengths.Clear();
-        WordCodePoints.Clear();
+        WordIdCodePoints.Clear();
         WordIds.Clear();
         WordCodePointTotal = 0;
-        WordInterner.Reset(Math.Min(Text.Length / 6 + 16, 1 << 22));
+
+        // Distinct words grow far slower than the text: a huge document starts with a modest table and grows it.
+        WordInterner.Reset(Math.Min(Text.Length / 6 + 16, InitialInternerCapacity));
+
+        // ASCII normalization never lengthens the text: one allocation instead of doublings (each leaving garbage).
+        Normalized.EnsureCapacity(Text.Length);
 
         ReadOnlySpan<char> text = Text;
         int start = 0;
@@ -282,11 +283,12 @@ internal sealed class TextAnalysis
 
     private void AddWord(int start, int length, int codePoints)
     {
-        WordStarts.Add(start);
-        WordLengths.Add(length);
-        WordCodePoints.Add(codePoints);
         WordCodePointTotal += codePoints;
-        WordIds.Add(WordInterner.Intern(Normalized.Span, start, length, out _));
+        WordIds.Add(WordInterner.Intern(Normalized.Span, start, length, out bool added));
+        if (added)
+        {
+            WordIdCodePoints.Add(codePoints);
+        }
     }
 
     private int NormalizeUnicodeLine(ReadOnlySpan<char> line)
@@ -428,11 +430,9 @@ internal sealed class TextAnalysis
 
     private void Tokenize()
     {
-        TokenStarts.Clear();
-        TokenLengths.Clear();
-        TokenCodePoints.Clear();
+        TokenIdCodePoints.Clear();
         TokenIds.Clear();
-        TokenInterner.Reset(Math.Min(Text.Length / 5 + 16, 1 << 22));
+        TokenInterner.Reset(Math.Min(Text.Length / 5 + 16, InitialInternerCapacity));
         ReadOnlySpan<char> text = Text;
         int position = 0;
         while (position < text.Length)
@@ -472,10 +472,11 @@ internal sealed class TextAnalysis
                 codePoints++;
             }
 
-            TokenStarts.Add(start);
-            TokenLengths.Add(position - start);
-            TokenCodePoints.Add(codePoints);
-            TokenIds.Add(TokenInterner.Intern(text, start, position - start, out _));
+            TokenIds.Add(TokenInterner.Intern(text, start, position - start, out bool added));
+            if (added)
+            {
+                TokenIdCodePoints.Add(codePoints);
+            }
         }
     }
 }
