@@ -45,7 +45,7 @@ public static class DedupCommand
         near.Options.Add(new Option<int>("--num-perm") { Description = "MinHash permutations.", DefaultValueFactory = _ => 128 }.MustBeIn(DedupConfig.AtLeastOne));
         near.Options.Add(new Option<bool>("--chars") { Description = "Character shingles instead of word shingles." });
         near.Options.Add(new Option<bool>("--verify") { Description = "Confirm candidates by exact Jaccard of their shingles." });
-        near.Options.Add(new Option<string>("--method") { Description = "minhash or simhash.", DefaultValueFactory = _ => "minhash" }.AcceptOnlyFromAmong("minhash", "simhash"));
+        near.Options.Add(new Option<string>("--method") { Description = "minhash or simhash.", DefaultValueFactory = _ => "minhash" }.MustBeOneOf("minhash", "simhash"));
         near.Options.Add(new Option<int>("--seed") { Description = "MinHash seed.", DefaultValueFactory = _ => 1 });
         exact.SetAction(parse => Run(parse, exactMode: true, output, error));
         near.SetAction(parse => Run(parse, exactMode: false, output, error));

@@ -26,7 +26,7 @@ public static class FastTextTrainCommand
         var minCount = new Option<int>("--min-count") { DefaultValueFactory = _ => 1, Description = "Minimal word count." }.MustBeAtLeast(1);
         var wordNgrams = new Option<int>("--word-ngrams") { DefaultValueFactory = _ => 1, Description = "Longest word n-gram." }.MustBeAtLeast(1);
         var loss = new Option<string>("--loss") { DefaultValueFactory = _ => "softmax", Description = "softmax, hs or ova." };
-        loss.AcceptOnlyFromAmong("softmax", "hs", "ova");
+        loss.MustBeOneOf("softmax", "hs", "ova");
         var bucket = new Option<int>("--bucket") { DefaultValueFactory = _ => 2_000_000, Description = "Hash buckets." }.MustBeAtLeast(0);
         var minn = new Option<int>("--minn") { DefaultValueFactory = _ => 0, Description = "Shortest character n-gram." }.MustBeAtLeast(0);
         var maxn = new Option<int>("--maxn") { DefaultValueFactory = _ => 0, Description = "Longest character n-gram." }.MustBeAtLeast(0);

@@ -34,6 +34,24 @@ internal static class OptionRules
         return option;
     }
 
+    /// <summary>Accepts only the listed words (exactly): <c>--method must be one of minhash, simhash (got 'lsh')</c>.</summary>
+    public static Option<T> MustBeOneOf<T>(this Option<T> option, params string[] values)
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (Token token in result.Tokens)
+            {
+                if (!values.Contains(token.Value, StringComparer.Ordinal))
+                {
+                    result.AddError($"{option.Name} must be one of {string.Join(", ", values)} (got '{token.Value}')");
+                    return;
+                }
+            }
+        });
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
     /// <summary>
     /// Gives every number and boolean option of <paramref name="command"/> and its subcommands a check of its kind,
     /// so <c>--threads abc</c> reads "--threads must be a whole number (got 'abc')", not a .NET type name.

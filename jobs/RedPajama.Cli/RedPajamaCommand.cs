@@ -25,9 +25,9 @@ public static class RedPajamaCommand
         };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "Output directory for part files and _stats.json.", Required = true };
         var engine = new Option<string>("--engine") { Description = "Engine: local (embedded, the default) or spark (spark-submit through submit/<deployment>.sh).", DefaultValueFactory = _ => "local" };
-        engine.AcceptOnlyFromAmong("local", "spark");
+        engine.MustBeOneOf("local", "spark");
         var deployment = new Option<string>("--spark-deploy") { Description = "With --engine spark: local, standalone, yarn or kubernetes.", DefaultValueFactory = _ => "local" };
-        deployment.AcceptOnlyFromAmong([.. SparkSubmitLauncher.Deployments]);
+        deployment.MustBeOneOf([.. SparkSubmitLauncher.Deployments]);
         var dryRun = new Option<bool>("--dry-run") { Description = "With --engine spark: print the spark-submit command, run nothing." };
         var config = new Option<string?>("--config") { Description = "YAML run configuration." };
         var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." }.MustBeAtLeast(1);

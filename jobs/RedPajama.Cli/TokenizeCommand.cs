@@ -20,7 +20,7 @@ public static class TokenizeCommand
     {
         var model = new Option<string?>("--model", "-m") { Description = $"SentencePiece tokenizer.model (default: the bundled {BundledModels.DefaultTokenizerFileName})." };
         var format = new Option<string>("--output-format") { Description = "id or piece.", DefaultValueFactory = _ => "id" };
-        format.AcceptOnlyFromAmong("id", "piece");
+        format.MustBeOneOf("id", "piece");
         var addBos = new Option<bool>("--add-bos") { Description = "Start every line with the begin-of-sentence token." };
         var addEos = new Option<bool>("--add-eos") { Description = "End every line with the end-of-sentence token." };
         var command = new Command("tokenize", "Encode standard input line by line, like spm_encode.") { model, format, addBos, addEos };

@@ -58,6 +58,20 @@ public sealed class CommandLineValidationTests
         stderr.Should().Contain($"redpajama: {option} must be {accepted}");
     }
 
+    [Theory]
+    [InlineData("--method", "dedup near -i x -o y --method lsh", "minhash, simhash (got 'lsh')")]
+    [InlineData("--engine", "run books -i x -o y --engine flink", "local, spark (got 'flink')")]
+    [InlineData("--spark-deploy", "run books -i x -o y --engine spark --spark-deploy mesos", "local, standalone, yarn, kubernetes (got 'mesos')")]
+    [InlineData("--loss", "fasttext-train -i x -o y --loss hinge", "softmax, hs, ova (got 'hinge')")]
+    [InlineData("--output-format", "tokenize --output-format bytes", "id, piece (got 'bytes')")]
+    public async Task A_word_outside_the_choices_names_the_option_and_its_choices(string option, string commandLine, string choices)
+    {
+        (int code, _, string stderr) = await CliRun.Invoke(commandLine.Split(' '));
+
+        code.Should().Be(ExitCodes.Usage);
+        stderr.Should().Contain($"redpajama: {option} must be one of {choices}");
+    }
+
     [Fact]
     public async Task Run_and_dedup_near_share_one_threshold_rule()
     {
