@@ -35,6 +35,18 @@ public static class GutenbergBoilerplate
         "fin du project gutenberg",
     ];
 
+    // The line that opens the licence ("***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN EBOOKS**START***"). Before
+    // 1997 it sits in the header, ahead of its "*END*THE SMALL PRINT" (the START marker); from about 2001 it follows
+    // the book. So once a START marker is found, it begins the footer: a 2003 book that runs straight into its small
+    // print, with no "End of …" line, would otherwise take the small print's closing "*END THE SMALL PRINT" as its
+    // START marker and come out empty.
+    private static readonly string[] SmallPrintOpenings =
+    [
+        "start**the small print",
+        "start*the small print",
+        "start the small print",
+    ];
+
     // Paragraphs right after the START marker that credit the transcription rather than belong to the book.
     private static readonly string[] CreditPhrases =
     [
@@ -64,7 +76,9 @@ public static class GutenbergBoilerplate
     /// </summary>
     public const int MaxCreditParagraphLines = 12;
 
-    /// <summary>Index of the line that ends the header (the START marker), or -1 when there is none.</summary>
+    /// <summary>
+    /// Index of the line that ends the header (the last START marker before the footer), or -1 when there is none.
+    /// </summary>
     /// <param name="lines">All lines of the file.</param>
     /// <returns>The marker's line index.</returns>
     public static int FindStartMarker(TextLines lines)
@@ -79,7 +93,7 @@ public static class GutenbergBoilerplate
                 continue;
             }
 
-            if (StartsWithAny(key, EndMarkers))
+            if (StartsWithAny(key, EndMarkers) || (found >= 0 && StartsWithAny(key, SmallPrintOpenings)))
             {
                 break;
             }
@@ -93,7 +107,10 @@ public static class GutenbergBoilerplate
         return found;
     }
 
-    /// <summary>Index of the first footer line at or after <paramref name="from"/>, or -1 when there is none.</summary>
+    /// <summary>
+    /// Index of the first footer line (an END marker, or the line opening the small print) at or after
+    /// <paramref name="from"/>, or -1 when there is none.
+    /// </summary>
     /// <param name="lines">All lines of the file.</param>
     /// <param name="from">The first line of the body.</param>
     /// <returns>The footer's first line index.</returns>
@@ -103,7 +120,7 @@ public static class GutenbergBoilerplate
         for (int i = Math.Max(0, from); i < lines.Count; i++)
         {
             ReadOnlySpan<char> key = MarkerKey(lines[i]);
-            if (!key.IsEmpty && StartsWithAny(key, EndMarkers))
+            if (!key.IsEmpty && (StartsWithAny(key, EndMarkers) || StartsWithAny(key, SmallPrintOpenings)))
             {
                 return i;
             }
