@@ -11,9 +11,11 @@ public sealed class RunCommandTests
         using var directory = new TemporaryDirectory();
         string output = directory.Combine("out");
 
-        (int code, string stdout, _) = await CliRun.Invoke("run", "books", "--input", TestData.SampleBooks, "--output", output, "--threads", "2");
+        (int code, string stdout, string stderr) = await CliRun.Invoke("run", "books", "--input", TestData.SampleBooks, "--output", output, "--threads", "2");
 
         code.Should().Be(ExitCodes.Success);
+        // The headers' "Language: English"/"French" become en/fr, which have stop-word and LDNOOBW lists.
+        stderr.Should().NotContain("no stop-word list").And.NotContain("no LDNOOBW list");
         stdout.Should().Contain("read 5 documents").And.Contain("wrote 5").And.Contain("docs/s").And.Contain(output);
         File.Exists(Path.Combine(output, "part-00000.parquet")).Should().BeTrue();
         File.Exists(Path.Combine(output, "_stats.json")).Should().BeTrue();

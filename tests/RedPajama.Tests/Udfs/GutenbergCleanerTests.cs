@@ -33,11 +33,11 @@ public sealed class GutenbergCleanerTests
     }
 
     [Theory]
-    [InlineData("11-0.txt", "Alice’s Adventures in Wonderland", "Lewis Carroll", "English", "11", "UTF-8")]
-    [InlineData("1952-0.txt", "The Yellow Wallpaper", "Charlotte Perkins Gilman", "English", "1952", "UTF-8")]
-    [InlineData("fr-Candide.txt", "Candide", "Voltaire", "French", "4650", null)]
-    [InlineData("pg1342.txt", "Pride and Prejudice", "Jane Austen", "English", "1342", null)]
-    [InlineData("pg1661.txt", "The Adventures of Sherlock Holmes", "Arthur Conan Doyle", "English", "1661", null)]
+    [InlineData("11-0.txt", "Alice’s Adventures in Wonderland", "Lewis Carroll", "en", "11", "UTF-8")]
+    [InlineData("1952-0.txt", "The Yellow Wallpaper", "Charlotte Perkins Gilman", "en", "1952", "UTF-8")]
+    [InlineData("fr-Candide.txt", "Candide", "Voltaire", "fr", "4650", null)]
+    [InlineData("pg1342.txt", "Pride and Prejudice", "Jane Austen", "en", "1342", null)]
+    [InlineData("pg1661.txt", "The Adventures of Sherlock Holmes", "Arthur Conan Doyle", "en", "1661", null)]
     public void Reads_the_header_metadata(string file, string title, string author, string language, string number, string? charset)
     {
         GutenbergMetadata metadata = GutenbergCleaner.Clean(File.ReadAllBytes(TestData.Book(file))).Metadata;

@@ -17,7 +17,8 @@ public static partial class GutenbergHeader
         ArgumentNullException.ThrowIfNull(lines);
         string? title = ReadField(lines, TitleKey());
         string? author = ReadField(lines, AuthorKey());
-        string? language = ReadField(lines, LanguageKey());
+        // Codes, not names: the word lists and language ID are keyed by code.
+        string? language = GutenbergLanguages.ToCode(ReadField(lines, LanguageKey()));
         string? charset = ReadField(lines, EncodingKey());
         string? number = null;
         foreach (string line in lines)

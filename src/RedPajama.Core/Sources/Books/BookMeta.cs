@@ -26,7 +26,7 @@ public static class BookMeta
     /// <summary>Gutenberg: the header's <c>Author:</c> line.</summary>
     public const string Author = "author";
 
-    /// <summary>Gutenberg: the header's <c>Language:</c> line, as written (<c>English</c>).</summary>
+    /// <summary>Gutenberg: the code of the header's <c>Language:</c> line (<c>English</c> gives <c>en</c>).</summary>
     public const string Language = "language";
 
     /// <summary>The schema, in JSON key order.</summary>

@@ -6,8 +6,9 @@ namespace RedPajama.Sources.Books;
 
 /// <summary>
 /// Decodes a raw Gutenberg file (<see cref="Document.RawContent"/>) with <see cref="GutenbergCleaner"/>: sets the
-/// text and the header's title, author, language and url, or drops the document with the cleaner's reason.
-/// Documents without raw content (PG-19 and Books3 rows) pass unchanged.
+/// text and the header's title, author, language code and url, or drops the document with the cleaner's reason.
+/// Documents without raw content (PG-19 and Books3 rows) keep their text; a <c>language</c> they carry is turned
+/// into its code as well (<see cref="GutenbergLanguages"/>), so meta holds codes whatever the input layout.
 /// </summary>
 /// <param name="requireMarkers">Drop files without a START marker (<c>not_gutenberg</c>) instead of keeping them whole.</param>
 public sealed class GutenbergCleanStep(bool requireMarkers) : IDocumentStep
@@ -26,6 +27,11 @@ public sealed class GutenbergCleanStep(bool requireMarkers) : IDocumentStep
         ArgumentNullException.ThrowIfNull(document);
         if (document.RawContent is not { } raw)
         {
+            if (document.Meta[_language] is string language)
+            {
+                document.Meta[_language] = GutenbergLanguages.ToCode(language);
+            }
+
             return;
         }
 
