@@ -10,6 +10,16 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
 {
     private static readonly MinHasher s_hasher = new(permutations: 128, ngram: 5);
 
+    // Document-level F1 floors: the corpus (seeded) and the signatures are deterministic, so these are the measured
+    // values (plain 0.949 / 0.947 / 0.922, verified 0.987 / 0.993 / 1.000 at 0.7 / 0.8 / 0.9) less about 0.01, room
+    // for a deliberate change of the shingling or band tuning to be noticed rather than to pass silently.
+    private static readonly Dictionary<(double, bool), double> s_minimumF1 = new()
+    {
+        [(0.7, false)] = 0.94, [(0.7, true)] = 0.98,
+        [(0.8, false)] = 0.94, [(0.8, true)] = 0.98,
+        [(0.9, false)] = 0.91, [(0.9, true)] = 0.99,
+    };
+
     [Theory]
     [InlineData(0.7, 14, 9)]
     [InlineData(0.8, 9, 13)]
@@ -71,7 +81,8 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
     {
         List<string> documents = Corpus(seed: 3).Select(p => p.Text).ToList();
         int[] forward = Cluster([.. documents], 0.8);
-        var shuffled = documents.Select((text, index) => (text, index)).OrderBy(_ => Random.Shared.Next()).ToList();
+        var shuffle = new Random(11); // seeded: a failure names an order that can be replayed
+        var shuffled = documents.Select((text, index) => (text, index)).OrderBy(_ => shuffle.Next()).ToList();
         int[] reordered = Cluster([.. shuffled.Select(p => p.text)], 0.8);
 
         // The same pairs end up together, whatever the order they came in.
@@ -109,10 +120,7 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
                 (double precision, double recall, double f1) = DocumentScores(corpus, shingles, clusters, threshold);
                 (double pairPrecision, double pairRecall, double pairF1) = PairScores(corpus, shingles, clusters, threshold);
                 output.WriteLine($"threshold {threshold}{(verify ? " verified" : string.Empty)}: documents P {precision:F3} R {recall:F3} F1 {f1:F3}; pairs P {pairPrecision:F3} R {pairRecall:F3} F1 {pairF1:F3}");
-                if (threshold == 0.8)
-                {
-                    f1.Should().BeGreaterThanOrEqualTo(verify ? 0.95 : 0.92, verify ? "verified" : "plain LSH");
-                }
+                f1.Should().BeGreaterThanOrEqualTo(s_minimumF1[(threshold, verify)], $"threshold {threshold}{(verify ? " verified" : " plain LSH")}");
             }
         }
     }

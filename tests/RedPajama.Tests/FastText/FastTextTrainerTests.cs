@@ -29,15 +29,12 @@ public sealed class FastTextTrainerTests
         double cli = double.Parse(File.ReadAllText(TestData.Fixture("fasttext/golden/cli-train-precision.txt")), CultureInfo.InvariantCulture);
 
         Math.Abs(ours - cli).Should().BeLessThanOrEqualTo(0.01, $"ours {ours:F3}, the CLI's {cli:F3}");
-        if (File.Exists("/usr/bin/fasttext"))
-        {
-            // The CLI reads the .bin we wrote and predicts exactly what we predict with it.
-            byte[] test = Lines(s_labelled[1100..]);
-            string theirs = Encoding.UTF8.GetString(ExternalTool.Run("/usr/bin/fasttext", ["predict-prob", path, "-", "2"], test));
-            using var output = new MemoryStream();
-            LidCommand.Run(model, new MemoryStream(test), output, 2, 0f);
-            Encoding.UTF8.GetString(output.ToArray()).Should().Be(theirs);
-        }
+        // The CLI reads the .bin we wrote and predicts exactly what we predict with it.
+        byte[] test = Lines(s_labelled[1100..]);
+        string theirs = Encoding.UTF8.GetString(ExternalTool.Run(ReferenceTool.Require("fasttext", "fasttext"), ["predict-prob", path, "-", "2"], test));
+        using var output = new MemoryStream();
+        LidCommand.Run(model, new MemoryStream(test), output, 2, 0f);
+        Encoding.UTF8.GetString(output.ToArray()).Should().Be(theirs);
     }
 
     [Fact]

@@ -27,16 +27,14 @@ public sealed class LanguageIdStepTests
 
         ours.Select(o => o.Language).Should().Equal(TestData.SampleBookFiles.Select(f => Path.GetFileName(f) == "fr-Candide.txt" ? "fr" : "en"));
         ours.Should().OnlyContain(o => o.Score >= 0.5 && o.Score <= 1 && Math.Round(o.Score, 2) == o.Score);
-        if (File.Exists("/usr/bin/fasttext"))
-        {
-            // fastText's CLI on the same text with every newline deleted (CCNet: text.replace("\n", "")), rounded to 2.
-            byte[] input = Encoding.UTF8.GetBytes(string.Concat(texts.Select(t => t.Replace("\n", string.Empty, StringComparison.Ordinal) + "\n")));
-            string[] reference = Encoding.UTF8.GetString(ExternalTool.Run("/usr/bin/fasttext", ["predict-prob", LanguageIdModels.ModelPath(null), "-", "1"], input))
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            reference.Select(r => r.Split(' ')[0]["__label__".Length..]).Should().Equal(ours.Select(o => o.Language));
-            reference.Select(r => Math.Round(double.Parse(r.Split(' ')[1], CultureInfo.InvariantCulture), 2, MidpointRounding.ToEven))
-                .Should().Equal(ours.Select(o => o.Score));
-        }
+        // fastText's CLI on the same text with every newline deleted (CCNet: text.replace("\n", "")), rounded to 2.
+        string fasttext = ReferenceTool.Require("fasttext", "fasttext");
+        byte[] input = Encoding.UTF8.GetBytes(string.Concat(texts.Select(t => t.Replace("\n", string.Empty, StringComparison.Ordinal) + "\n")));
+        string[] reference = Encoding.UTF8.GetString(ExternalTool.Run(fasttext, ["predict-prob", LanguageIdModels.ModelPath(null), "-", "1"], input))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        reference.Select(r => r.Split(' ')[0]["__label__".Length..]).Should().Equal(ours.Select(o => o.Language));
+        reference.Select(r => Math.Round(double.Parse(r.Split(' ')[1], CultureInfo.InvariantCulture), 2, MidpointRounding.ToEven))
+            .Should().Equal(ours.Select(o => o.Score));
     }
 
     [Fact]

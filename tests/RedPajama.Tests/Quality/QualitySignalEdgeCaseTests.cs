@@ -73,7 +73,8 @@ public sealed class QualitySignalEdgeCaseTests
         values.Get("rps_doc_frac_no_alph_words").Should().Be(1); // no [a-zA-Z] in either token
         values.Get("gopher_word_count").Should().Be(1, "'。' is in datatrove's punctuation set");
         values.Get("rps_doc_stop_word_fraction").Should().BeNull("there is no Chinese stop-word list");
-        values.Get("c4_badwords").Should().BeNull("there is no Chinese LDNOOBW file bundled");
+        values.Get("rps_doc_ldnoobw_words").Should().BeNull("RedPajama-V2 has no Chinese LDNOOBW list");
+        values.Get("c4_badwords").Should().Be(0, "datatrove's C4 lists include Chinese (models/ldnoobw/c4/zh)");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace RedPajama.Tests.Support;
 /// </summary>
 internal static class SentencePieceReference
 {
-    public static bool HasCommandLineTools => File.Exists("/usr/bin/spm_encode") && File.Exists("/usr/bin/spm_decode");
+    public static bool HasCommandLineTools => ReferenceTool.Find("spm_encode") is not null && ReferenceTool.Find("spm_decode") is not null;
 
     public static bool HasPythonModule { get; } = ProbePython();
 
@@ -36,12 +36,12 @@ internal static class SentencePieceReference
             arguments.Add($"--extra_options={extraOptions}");
         }
 
-        return Run("/usr/bin/spm_encode", arguments, File.ReadAllBytes(inputFile));
+        return Run(ReferenceTool.Require("spm_encode", "sentencepiece"), arguments, File.ReadAllBytes(inputFile));
     }
 
     /// <summary>Runs <c>spm_decode --input_format=id</c>.</summary>
     public static byte[] DecodeIds(string model, byte[] idLines) =>
-        Run("/usr/bin/spm_decode", [$"--model={model}", "--input_format=id"], idLines);
+        Run(ReferenceTool.Require("spm_decode", "sentencepiece"), [$"--model={model}", "--input_format=id"], idLines);
 
     /// <summary>Token counts of whole texts (newlines inside) by the Python module, one per text.</summary>
     public static IReadOnlyList<int> PythonTokenCounts(string model, IReadOnlyList<string> texts)

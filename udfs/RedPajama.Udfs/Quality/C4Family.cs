@@ -3,8 +3,10 @@ namespace RedPajama.Udfs.Quality;
 /// <summary>
 /// C4's rules as datatrove's <c>C4QualityFilter</c> (defaults: lines split by <c>splitlines()</c>, terminal
 /// punctuation, at least 3 words, words of at most 1000 characters) and <c>C4BadWordsFilter</c> apply them. One
-/// documented choice: sentences are counted with RedPajama-V2's <c>\b[^.!?]+[.!?]*</c> where datatrove runs NLTK's
-/// Punkt model. Every line is judged (datatrove stops at the first page-dropping line; the verdict is the same).
+/// documented choice: sentences are counted with RedPajama-V2's <c>\b[^.!?]+[.!?]*</c> where datatrove (a649de7) runs
+/// spaCy's sentencizer. Every line is judged for <c>c4_lines_kept</c>, but, as datatrove returns at the first
+/// page-dropping line, only that line's kind sets <c>c4_lorem_ipsum</c> or <c>c4_curly_bracket</c>, so the drop reason
+/// is datatrove's. Bad words use datatrove's lists (<see cref="LanguageWordLists.C4BadWords"/>).
 /// </summary>
 internal static class C4Family
 {
@@ -39,7 +41,7 @@ internal static class C4Family
         v[SignalCatalog.C4NumSentences] = sentences;
         v[SignalCatalog.C4LoremIpsum] = lorem ? 1 : 0;
         v[SignalCatalog.C4CurlyBracket] = curly ? 1 : 0;
-        if (lists.BadWords is { } badWords)
+        if (lists.C4BadWords is { } badWords)
         {
             v[SignalCatalog.C4BadWords] = MatchesBadWords(text, badWords, scratch.Lowered) ? 1 : 0;
         }
@@ -142,7 +144,8 @@ internal static class C4Family
         ReadOnlySpan<char> lowered = scratch.LineLowered.Span;
         if (lowered.Contains("lorem ipsum", StringComparison.Ordinal))
         {
-            lorem = true;
+            // datatrove returns at the first page-dropping line: a later one does not change the reason.
+            lorem |= !curly;
             return false;
         }
 
@@ -153,7 +156,7 @@ internal static class C4Family
 
         if (cleaned.Contains('{'))
         {
-            curly = true;
+            curly |= !lorem;
             return false;
         }
 

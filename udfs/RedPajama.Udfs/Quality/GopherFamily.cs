@@ -3,7 +3,8 @@ namespace RedPajama.Udfs.Quality;
 /// <summary>
 /// Gopher's quality and repetition measures as datatrove's <c>GopherQualityFilter</c> and <c>GopherRepetitionFilter</c>
 /// compute them (commit a649de7), with one documented choice: words are WordPunct tokens (<c>\w+|[^\w\s]+</c>) where
-/// datatrove runs NLTK's Treebank <c>word_tokenize</c>, which has no exact .NET counterpart. Fractions are rounded
+/// datatrove's English word tokenizer at that commit is spaCy's <c>spacy.blank("en")</c>, which has no .NET
+/// counterpart. Fractions are rounded
 /// to 8 decimals like RedPajama-V2's; a zero denominator gives null (datatrove would raise).
 /// </summary>
 internal static class GopherFamily

@@ -4,8 +4,10 @@ namespace RedPajama.Udfs.Quality;
 
 /// <summary>
 /// Finds the word lists of a language: embedded stop words and LDNOOBW bad-words files in a directory (named
-/// <c>en</c> as LDNOOBW publishes them, or <c>en.txt</c> as RedPajama-V2 stores them). A missing list disables only
-/// the signals that need it; <see cref="Warning"/> says so once per language and list. Thread-safe.
+/// <c>en</c> as LDNOOBW publishes them, or <c>en.txt</c> as RedPajama-V2 stores them). C4's lists are read from the
+/// directory's <c>c4</c> subdirectory when it has one (the bundled one holds datatrove's pinned lists), else from the
+/// directory itself. A missing list disables only the signals that need it; <see cref="Warning"/> says so once per
+/// language and list. Thread-safe.
 /// </summary>
 public sealed class QualityWordLists
 {
@@ -48,19 +50,31 @@ public sealed class QualityWordLists
             Warning?.Invoke(this, $"no stop-word list for language '{language}': rps_doc_stop_word_fraction is null for its documents");
         }
 
-        BadWordList? badWords = null;
-        string? path = BadWordsDirectory is null ? null : FindBadWordsFile(BadWordsDirectory, language);
-        if (path is not null)
+        BadWordList? badWords = LoadBadWords(BadWordsDirectory, language);
+        string? c4Directory = BadWordsDirectory is null ? null : Path.Combine(BadWordsDirectory, "c4");
+        if (c4Directory is null || !Directory.Exists(c4Directory))
         {
-            badWords = new BadWordList(language, File.ReadLines(path));
-        }
-        else
-        {
-            string where = BadWordsDirectory is null ? "no bad-words directory is set" : $"'{BadWordsDirectory}' has no file '{language}'";
-            Warning?.Invoke(this, $"no LDNOOBW list for language '{language}' ({where}): rps_doc_ldnoobw_words and c4_badwords are null for its documents");
+            // One list for both consumers.
+            WarnIfMissing(badWords, BadWordsDirectory, language, "rps_doc_ldnoobw_words and c4_badwords are");
+            return new LanguageWordLists(language, stopWords, badWords, badWords);
         }
 
-        return new LanguageWordLists(language, stopWords, badWords);
+        BadWordList? c4BadWords = LoadBadWords(c4Directory, language);
+        WarnIfMissing(badWords, BadWordsDirectory, language, "rps_doc_ldnoobw_words is");
+        WarnIfMissing(c4BadWords, c4Directory, language, "c4_badwords is");
+        return new LanguageWordLists(language, stopWords, badWords, c4BadWords);
+    }
+
+    private static BadWordList? LoadBadWords(string? directory, string language) =>
+        directory is not null && FindBadWordsFile(directory, language) is { } path ? new BadWordList(language, File.ReadLines(path)) : null;
+
+    private void WarnIfMissing(BadWordList? list, string? directory, string language, string signals)
+    {
+        if (list is null)
+        {
+            string where = directory is null ? "no bad-words directory is set" : $"'{directory}' has no file '{language}'";
+            Warning?.Invoke(this, $"no LDNOOBW list for language '{language}' ({where}): {signals} null for its documents");
+        }
     }
 
     private static string? FindBadWordsFile(string directory, string language)
