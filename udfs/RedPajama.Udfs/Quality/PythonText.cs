@@ -4,55 +4,46 @@ using System.Text;
 namespace RedPajama.Udfs.Quality;
 
 /// <summary>
-/// Python 3 <c>str</c> semantics the quality signals are defined with, on code points: <c>isspace</c>,
-/// <c>isalpha</c>, <c>isupper</c>, <c>islower</c>, <c>isnumeric</c>, the <c>re</c> module's <c>\w</c>, and
-/// <c>lower()</c>. Each is the Unicode general category rule plus the exceptions CPython's tables add, listed
-/// here from <c>unicodedata</c> 14.0 (Python 3.11): .NET's own <see cref="char.IsWhiteSpace(char)"/> or
-/// <see cref="char.IsUpper(char)"/> differ on exactly those characters.
+/// Python 3 <c>str</c> semantics the upstream rules are written with, on code points: <c>isspace</c>, <c>isalpha</c>,
+/// <c>isalnum</c>, <c>isdecimal</c>, <c>isdigit</c>, <c>isnumeric</c>, <c>isupper</c>, <c>islower</c>, <c>re</c>'s
+/// <c>\w</c>, <c>\d</c> and <c>\s</c>, <c>strip()</c>, <c>splitlines()</c> and <c>lower()</c>. Every class and the
+/// lower-case mapping come from a table generated from CPython itself (<see cref="PythonVersion"/>, Unicode
+/// <see cref="UnicodeVersion"/>: RedPajama-V2 ran python:3.11.5, which has the same Unicode 14.0.0), so the results do
+/// not depend on the Unicode version of the .NET runtime that runs them.
 /// </summary>
 public static class PythonText
 {
-    internal const byte SpaceFlag = 1;
-    internal const byte WordFlag = 2;
-    private const byte AlphaFlag = 4;
-    private const byte UpperFlag = 8;
-    private const byte LowerFlag = 16;
-    private const byte NumericFlag = 32;
-    private const byte AsciiPunctuationFlag = 64;
+    internal const ushort SpaceFlag = PythonCharacterTable.Space;
+    internal const ushort WordFlag = PythonCharacterTable.Word;
+    private const ushort AlphaFlag = PythonCharacterTable.Alpha;
+    private const ushort UpperFlag = PythonCharacterTable.Upper;
+    private const ushort LowerFlag = PythonCharacterTable.Lower;
+    private const ushort NumericFlag = PythonCharacterTable.Numeric;
+    private const ushort DecimalFlag = PythonCharacterTable.Decimal;
+    private const ushort DigitFlag = PythonCharacterTable.Digit;
+    private const ushort TitleFlag = PythonCharacterTable.Title;
+    private const ushort CasedFlag = PythonCharacterTable.Cased;
+    private const ushort CaseIgnorableFlag = PythonCharacterTable.CaseIgnorable;
+    private const ushort LineBreakFlag = PythonCharacterTable.LineBreak;
+    private const ushort LowerChangesFlag = PythonCharacterTable.LowerChanges;
 
-    // Not a Python property: the character may change or move under NFD (it decomposes, or it is a combining mark).
-    private const byte DecomposableFlag = 128;
+    // Not Python properties; kept in the free high bits of the BMP copy for the hot loops.
+    private const ushort AsciiPunctuationFlag = 0x4000;
 
-    private static readonly byte[] s_ascii = BuildAsciiTable();
+    // The character may change or move under NFD (it decomposes, or it is a combining mark): a fast-path guard for
+    // .NET's own normalizer, so it is taken from .NET's data, not Python's.
+    private const ushort DecomposableFlag = 0x8000;
 
-    // Other_Uppercase: letter-like symbols Python counts as upper case.
-    private static readonly (int First, int Last)[] s_otherUpper =
-        [(0x2160, 0x216F), (0x24B6, 0x24CF), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189)];
+    // Flags of every BMP code point: the Python table plus the two bits above.
+    private static readonly ushort[] s_bmp = BuildBmpTable();
 
-    // Other_Lowercase: modifier letters and symbols Python counts as lower case.
-    private static readonly (int First, int Last)[] s_otherLower =
-    [
-        (0xAA, 0xAA), (0xBA, 0xBA), (0x2B0, 0x2B8), (0x2C0, 0x2C1), (0x2E0, 0x2E4), (0x345, 0x345), (0x37A, 0x37A),
-        (0x1D2C, 0x1D6A), (0x1D78, 0x1D78), (0x1D9B, 0x1DBF), (0x2071, 0x2071), (0x207F, 0x207F), (0x2090, 0x209C),
-        (0x2170, 0x217F), (0x24D0, 0x24E9), (0x2C7C, 0x2C7D), (0xA69C, 0xA69D), (0xA770, 0xA770), (0xA7F8, 0xA7F9),
-        (0xAB5C, 0xAB5F), (0x10780, 0x10780), (0x10783, 0x10785), (0x10787, 0x107B0), (0x107B2, 0x107BA),
-    ];
+    /// <summary>The Python version whose <c>str</c> methods and <c>re</c> the character table was generated from.</summary>
+    public static string PythonVersion => PythonCharacterTable.PythonVersion;
 
-    // CJK ideographs (category Lo) with a Unihan numeric value: Python's isnumeric() is true for them.
-    private static readonly int[] s_numericIdeographs =
-    [
-        0x3405, 0x3483, 0x382A, 0x3B4D, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96, 0x4EBF, 0x4EC0,
-        0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x5104, 0x5146, 0x5169, 0x516B, 0x516D, 0x5341, 0x5343, 0x5344, 0x5345, 0x534C,
-        0x53C1, 0x53C2, 0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A, 0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D, 0x5F0E, 0x5F10,
-        0x62FE, 0x634C, 0x67D2, 0x6F06, 0x7396, 0x767E, 0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x9621, 0x9646, 0x964C,
-        0x9678, 0x96F6, 0xF96B, 0xF973, 0xF978, 0xF9B2, 0xF9D1, 0xF9D3, 0xF9FD, 0x20001, 0x20064, 0x200E2, 0x20121,
-        0x2092A, 0x20983, 0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
-    ];
+    /// <summary>That Python's Unicode version (<c>unicodedata.unidata_version</c>), which every class here follows.</summary>
+    public static string UnicodeVersion => PythonCharacterTable.UnicodeVersion;
 
-    // Built after the tables above (static initializers run in textual order): flags of every BMP code point.
-    private static readonly byte[] s_bmp = BuildBmpTable();
-
-    /// <summary>Python <c>str.isspace()</c> of one code point: category Zs, the C0 separators and line breaks.</summary>
+    /// <summary>Python <c>str.isspace()</c> of one code point (also <c>re</c>'s <c>\s</c> and what <c>strip()</c> and <c>split()</c> remove).</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether Python counts it as whitespace.</returns>
     public static bool IsSpace(int codePoint) => (Flags(codePoint) & SpaceFlag) != 0;
@@ -62,22 +53,27 @@ public static class PythonText
     /// <returns>Whether Python counts it as whitespace.</returns>
     public static bool IsSpace(char c) => (s_bmp[c] & SpaceFlag) != 0;
 
-    /// <summary>Python <c>re</c>'s <c>\w</c>: letters, numbers (Nd, Nl, No) and the underscore; not marks.</summary>
+    /// <summary>Python <c>re</c>'s <c>\w</c>: <c>isalnum()</c> or the underscore.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether <c>\w</c> matches it.</returns>
     public static bool IsWordChar(int codePoint) => (Flags(codePoint) & WordFlag) != 0;
 
-    /// <summary>Python <c>str.isalpha()</c> of one code point: categories Lu, Ll, Lt, Lm, Lo.</summary>
+    /// <summary>Python <c>str.isalpha()</c> of one code point.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is alphabetic.</returns>
     public static bool IsAlpha(int codePoint) => (Flags(codePoint) & AlphaFlag) != 0;
 
-    /// <summary>Python's upper-case property (Lu and Other_Uppercase), as <c>c.isupper()</c> of one character.</summary>
+    /// <summary>Python <c>str.isalnum()</c> of one code point: alphabetic or numeric.</summary>
+    /// <param name="codePoint">A code point.</param>
+    /// <returns>Whether it is alphanumeric.</returns>
+    public static bool IsAlnum(int codePoint) => (Flags(codePoint) & (AlphaFlag | NumericFlag)) != 0;
+
+    /// <summary>Python's upper-case property, as <c>c.isupper()</c> of one character.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is upper case.</returns>
     public static bool IsUpper(int codePoint) => (Flags(codePoint) & UpperFlag) != 0;
 
-    /// <summary>Python's lower-case property (Ll and Other_Lowercase).</summary>
+    /// <summary>Python's lower-case property, as <c>c.islower()</c> of one character.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is lower case.</returns>
     public static bool IsLower(int codePoint) => (Flags(codePoint) & LowerFlag) != 0;
@@ -85,77 +81,30 @@ public static class PythonText
     /// <summary>Whether a code point is cased (upper, lower or title case), as Python's final-sigma rule asks.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is cased.</returns>
-    public static bool IsCased(int codePoint) =>
-        IsUpper(codePoint) || IsLower(codePoint) || (codePoint >= 128 && !IsSurrogate(codePoint) && Category(codePoint) == UnicodeCategory.TitlecaseLetter);
+    public static bool IsCased(int codePoint) => (Flags(codePoint) & CasedFlag) != 0;
 
-    /// <summary>Python <c>str.isnumeric()</c> of one code point: categories Nd, Nl, No and the numeric CJK ideographs.</summary>
+    /// <summary>Python <c>str.isnumeric()</c> of one code point.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is numeric.</returns>
     public static bool IsNumeric(int codePoint) => (Flags(codePoint) & NumericFlag) != 0;
 
-    /// <summary>The property flags of a code point: a table read for the BMP, the category rules above it.</summary>
-    internal static byte Flags(int codePoint) => (uint)codePoint < 0x10000 ? s_bmp[codePoint] : ComputeFlags(codePoint);
+    /// <summary>Python <c>str.isdigit()</c> of one code point (decimal digits and others such as superscripts).</summary>
+    /// <param name="codePoint">A code point.</param>
+    /// <returns>Whether it is a digit.</returns>
+    public static bool IsDigit(int codePoint) => (Flags(codePoint) & DigitFlag) != 0;
 
-    /// <summary>The flags from general categories plus CPython's exceptions; surrogates have none.</summary>
-    private static byte ComputeFlags(int codePoint)
-    {
-        if (codePoint < 128)
-        {
-            return s_ascii[codePoint];
-        }
-
-        if (IsSurrogate(codePoint) || codePoint > 0x10FFFF)
-        {
-            return 0;
-        }
-
-        UnicodeCategory category = Category(codePoint);
-        byte flags = 0;
-        if (codePoint is 0x85 or 0x2028 or 0x2029 || category == UnicodeCategory.SpaceSeparator)
-        {
-            flags |= SpaceFlag;
-        }
-
-        bool letter = category <= UnicodeCategory.OtherLetter;
-        bool number = category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
-        if (letter || number)
-        {
-            flags |= WordFlag;
-        }
-
-        if (letter)
-        {
-            flags |= AlphaFlag;
-        }
-
-        if (category == UnicodeCategory.UppercaseLetter || InRanges(codePoint, s_otherUpper))
-        {
-            flags |= UpperFlag;
-        }
-
-        if (category == UnicodeCategory.LowercaseLetter || InRanges(codePoint, s_otherLower))
-        {
-            flags |= LowerFlag;
-        }
-
-        if (number || (category == UnicodeCategory.OtherLetter && Array.BinarySearch(s_numericIdeographs, codePoint) >= 0))
-        {
-            flags |= NumericFlag;
-        }
-
-        return flags;
-    }
-
-    /// <summary>Whether a code point is a decimal digit (Python <c>re</c>'s <c>\d</c>, category Nd).</summary>
+    /// <summary>Python <c>str.isdecimal()</c> of one code point, which is also <c>re</c>'s <c>\d</c>.</summary>
     /// <param name="codePoint">A code point.</param>
     /// <returns>Whether it is a decimal digit.</returns>
-    public static bool IsDecimalDigit(int codePoint) =>
-        codePoint < 128 ? codePoint is >= '0' and <= '9' : !IsSurrogate(codePoint) && Category(codePoint) == UnicodeCategory.DecimalDigitNumber;
+    public static bool IsDecimalDigit(int codePoint) => (Flags(codePoint) & DecimalFlag) != 0;
+
+    /// <summary>The flags of a code point: the BMP copy, or the table above it.</summary>
+    internal static ushort Flags(int codePoint) => (uint)codePoint < 0x10000 ? s_bmp[codePoint] : PythonCharacterTable.Flags(codePoint);
 
     /// <summary>Whether a character is in Python's <c>string.punctuation</c> (the 32 ASCII punctuation characters).</summary>
     /// <param name="c">A UTF-16 unit.</param>
     /// <returns>Whether it is ASCII punctuation.</returns>
-    public static bool IsAsciiPunctuation(char c) => c < 128 && (s_ascii[c] & AsciiPunctuationFlag) != 0;
+    public static bool IsAsciiPunctuation(char c) => (s_bmp[c] & AsciiPunctuationFlag) != 0;
 
     /// <summary>Python <c>str.isupper()</c> of a string: at least one cased character and no lower- or title-case one.</summary>
     /// <param name="text">The string.</param>
@@ -167,12 +116,13 @@ public static class PythonText
         {
             int codePoint = CodePointAt(text, i, out int width);
             i += width;
-            if (IsLower(codePoint) || (codePoint >= 128 && !IsSurrogate(codePoint) && Category(codePoint) == UnicodeCategory.TitlecaseLetter))
+            ushort flags = Flags(codePoint);
+            if ((flags & (LowerFlag | TitleFlag)) != 0)
             {
                 return false;
             }
 
-            cased |= IsUpper(codePoint);
+            cased |= (flags & UpperFlag) != 0;
         }
 
         return cased;
@@ -277,13 +227,13 @@ public static class PythonText
             return index + 1 < text.Length && text[index + 1] == '\n' ? 2 : 1;
         }
 
-        return c is '\n' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029' ? 1 : 0;
+        return (s_bmp[c] & LineBreakFlag) != 0 ? 1 : 0;
     }
 
     /// <summary>
-    /// Python's <c>str.lower()</c>: simple lower-case mapping per code point, except <c>İ</c> (U+0130), which becomes
-    /// <c>i̇</c>, and the Greek capital sigma, which becomes the final <c>ς</c> after a cased letter and before no
-    /// cased letter (case-ignorable characters skipped).
+    /// Python's <c>str.lower()</c>: each code point's full lower case from CPython's table (so <c>İ</c>, U+0130,
+    /// becomes the two code points <c>i̇</c>), and the Greek capital sigma becomes the final <c>ς</c> after a cased
+    /// letter and before no cased letter (case-ignorable characters skipped).
     /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The lower-cased text.</returns>
@@ -329,24 +279,18 @@ public static class PythonText
     /// <param name="skipAsciiPunctuation">Whether the final-sigma context ignores ASCII punctuation (deleted first).</param>
     internal static void AppendLowerCodePoint(ReadOnlySpan<char> text, int index, int width, int codePoint, CharBuffer output, bool skipAsciiPunctuation)
     {
-        if (codePoint == 0x130)
+        if ((Flags(codePoint) & LowerChangesFlag) == 0)
         {
-            output.Append('i');
-            output.Append('\u0307');
+            output.Append(text.Slice(index, width));
         }
         else if (codePoint == 0x3A3)
         {
             output.Append(IsFinalSigma(text, index, skipAsciiPunctuation) ? '\u03C2' : '\u03C3');
         }
-        else if (width == 2)
-        {
-            Rune lower = Rune.ToLowerInvariant(new Rune(codePoint));
-            Span<char> buffer = stackalloc char[2];
-            output.Append(buffer[..lower.EncodeToUtf16(buffer)]);
-        }
         else
         {
-            output.Append(IsSurrogate(codePoint) ? (char)codePoint : char.ToLowerInvariant((char)codePoint));
+            // From the table, so İ (U+0130) becomes the two code points i̇.
+            PythonCharacterTable.AppendLower(codePoint, output);
         }
     }
 
@@ -390,43 +334,7 @@ public static class PythonText
         return true;
     }
 
-    private static bool IsCaseIgnorable(int codePoint)
-    {
-        if (codePoint is '\'' or '.' or ':' or '^' or '`' or 0xB7 or 0x387 or 0x2018 or 0x2019 or 0x2024 or 0x2027 or 0xFE13 or 0xFE52 or 0xFE55 or 0xFF07 or 0xFF0E or 0xFF1A)
-        {
-            return true;
-        }
-
-        if (codePoint < 128 || IsSurrogate(codePoint))
-        {
-            return false;
-        }
-
-        return Category(codePoint) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol;
-    }
-
-    private static bool IsSurrogate(int codePoint) => codePoint is >= 0xD800 and <= 0xDFFF;
-
-    private static UnicodeCategory Category(int codePoint) => CharUnicodeInfo.GetUnicodeCategory(codePoint);
-
-    private static bool InRanges(int codePoint, (int First, int Last)[] ranges)
-    {
-        foreach ((int first, int last) in ranges)
-        {
-            if (codePoint < first)
-            {
-                return false;
-            }
-
-            if (codePoint <= last)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsCaseIgnorable(int codePoint) => (Flags(codePoint) & CaseIgnorableFlag) != 0;
 
     /// <summary>
     /// Whether a UTF-16 unit can be changed or reordered by NFD: it has a canonical decomposition, is a combining mark
@@ -436,18 +344,17 @@ public static class PythonText
     /// <returns>True when NFD must look at it.</returns>
     public static bool MayChangeUnderNfd(char c) => (s_bmp[c] & DecomposableFlag) != 0;
 
-    private static byte[] BuildBmpTable()
+    private static ushort[] BuildBmpTable()
     {
-        var table = new byte[0x10000];
-        Span<char> one = stackalloc char[1];
-        for (int codePoint = 0; codePoint < table.Length; codePoint++)
+        ushort[] table = PythonCharacterTable.Bmp.ToArray();
+        foreach (char c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
         {
-            table[codePoint] = ComputeFlags(codePoint);
-            if (codePoint < 0xC0)
-            {
-                continue;
-            }
+            table[c] |= AsciiPunctuationFlag;
+        }
 
+        Span<char> one = stackalloc char[1];
+        for (int codePoint = 0xC0; codePoint < table.Length; codePoint++)
+        {
             char c = (char)codePoint;
             if (char.IsSurrogate(c) || c >= '\uFFFE')
             {
@@ -458,43 +365,10 @@ public static class PythonText
             UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
             one[0] = c;
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-                || !new string(one).IsNormalized(System.Text.NormalizationForm.FormD))
+                || !new string(one).IsNormalized(NormalizationForm.FormD))
             {
                 table[codePoint] |= DecomposableFlag;
             }
-        }
-
-        return table;
-    }
-
-    private static byte[] BuildAsciiTable()
-    {
-        var table = new byte[128];
-        foreach (char c in " \t\n\v\f\r\x1c\x1d\x1e\x1f")
-        {
-            table[c] |= SpaceFlag;
-        }
-
-        for (int c = 0; c < 128; c++)
-        {
-            if (char.IsAsciiLetterUpper((char)c))
-            {
-                table[c] |= WordFlag | AlphaFlag | UpperFlag;
-            }
-            else if (char.IsAsciiLetterLower((char)c))
-            {
-                table[c] |= WordFlag | AlphaFlag | LowerFlag;
-            }
-            else if (char.IsAsciiDigit((char)c))
-            {
-                table[c] |= WordFlag | NumericFlag;
-            }
-        }
-
-        table['_'] |= WordFlag;
-        foreach (char c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-        {
-            table[c] |= AsciiPunctuationFlag;
         }
 
         return table;

@@ -438,7 +438,7 @@ internal sealed class TextAnalysis
         while (position < text.Length)
         {
             int codePoint = PythonText.CodePointAt(text, position, out int width);
-            byte flags = PythonText.Flags(codePoint);
+            ushort flags = PythonText.Flags(codePoint);
             if ((flags & PythonText.SpaceFlag) != 0)
             {
                 position += width;
@@ -446,7 +446,7 @@ internal sealed class TextAnalysis
             }
 
             // \w+ or [^\w\s]+: a run of one class; characters outside surrogate pairs are classified by table.
-            byte word = (byte)(flags & PythonText.WordFlag);
+            ushort word = (ushort)(flags & PythonText.WordFlag);
             int start = position;
             int codePoints = 1;
             position += width;
