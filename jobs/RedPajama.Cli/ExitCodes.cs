@@ -14,4 +14,10 @@ public static class ExitCodes
 
     /// <summary>The run finished, but some inputs were missing or unreadable (see <c>input_errors</c> in <c>_stats.json</c>).</summary>
     public const int InputErrors = 3;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT) after removing its temporary files: 128 + 2, as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM after removing its temporary files: 128 + 15.</summary>
+    public const int Terminated = 143;
 }

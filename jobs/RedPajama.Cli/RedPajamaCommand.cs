@@ -92,8 +92,10 @@ public static class RedPajamaCommand
         }
 
         // Ctrl+C and SIGTERM cancel the command's token; a run then removes its staging and spill folders and
-        // releases its lock before the process exits (given this long; the next run removes what is left).
-        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
-        return await result.InvokeAsync(invocation).ConfigureAwait(false);
+        // releases its lock before the process exits (a second Ctrl+C stops at once; the next run removes what is left).
+        using TerminationSignals.Listener signals = TerminationSignals.Listen();
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        int code = await result.InvokeAsync(invocation, signals.Token).ConfigureAwait(false);
+        return signals.Signal is null || code == ExitCodes.Success ? code : signals.SignalExitCode;
     }
 }

@@ -60,7 +60,7 @@ public sealed class InterruptedRunTests
         process.Signal(signal);
         (int code, string stderr) = process.WaitForExit();
 
-        code.Should().Be(ExitCodes.Failed, stderr);
+        code.Should().Be(signal == "TERM" ? ExitCodes.Terminated : ExitCodes.Interrupted, stderr);
         stderr.Should().Contain("cancelled").And.Contain("as it was before the run");
         OutputState.Of(output).Should().Equal(before);
     }
