@@ -8,7 +8,7 @@ namespace RedPajama.Cli;
 
 /// <summary>
 /// <c>redpajama lm score --lm model.arpa</c>: scores standard input line by line with an n-gram model, as KenLM's
-/// <c>Model.score(line)</c> does (<c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c> added, words split on whitespace), and prints
+/// <c>Model.score(line)</c> does (<c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c> added, lines split at LF, words at ASCII whitespace), and prints
 /// per line: log10 probability, unknown words, perplexity (10^(−log10 p / (words + 1))).
 /// </summary>
 public static class LmCommand
@@ -41,12 +41,21 @@ public static class LmCommand
         var order = new Option<int>("--order") { Description = "n-gram order (1-6).", DefaultValueFactory = _ => 5 }.MustBeBetween(1, 6);
         var input = new Option<string>("--input", "-i") { Description = "Tokenised text, one sentence per line.", Required = true };
         var arpa = new Option<string>("--output", "-o") { Description = "The ARPA file to write.", Required = true };
-        var train = new Command("train", "Estimate an interpolated modified Kneser-Ney model (as KenLM's lmplz) and write ARPA.") { order, input, arpa };
+        var skipSymbols = new Option<bool>("--skip-symbols") { Description = "Read <s>, </s> and <unk> in the text as whitespace (lmplz --skip_symbols); without it they are an error, as in lmplz." };
+        var fallback = new Option<float[]>("--discount-fallback")
+        {
+            Description = "Discounts for counts 1, 2, 3+ (default 0.5 1 1.5) for the orders whose counts give no valid ones (lmplz --discount_fallback); without it such counts are an error, as in lmplz.",
+            Arity = new ArgumentArity(0, 3),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var train = new Command("train", "Estimate an interpolated modified Kneser-Ney model (as KenLM's lmplz) and write ARPA.") { order, input, arpa, skipSymbols, fallback };
         train.SetAction(parse =>
         {
             try
             {
-                var trainer = new KneserNeyTrainer(parse.GetValue(order));
+                // As lmplz: the option alone means 0.5 1 1.5; one or two values repeat the last.
+                float[]? fallbackValues = parse.GetResult(fallback) is null ? null : parse.GetValue(fallback) is { Length: > 0 } given ? given : [.. KneserNeyTrainer.DefaultFallbackDiscounts];
+                var trainer = new KneserNeyTrainer(parse.GetValue(order), parse.GetValue(skipSymbols), fallbackValues);
                 if (CliInputs.Resolve([parse.GetValue(input)!], error) is not { } inputs)
                 {
                     return ExitCodes.Failed;
@@ -65,7 +74,17 @@ public static class LmCommand
                     trainer.AddSentence(line.Decode());
                 }
 
+                if (trainer.SkippedSymbols > 0)
+                {
+                    error.WriteLine($"lm train: warning: {trainer.SkippedSymbols} <s>, </s> or <unk> in the text read as whitespace");
+                }
+
                 KneserNeyModel estimated = trainer.Estimate();
+                foreach (int fallbackOrder in trainer.FallbackOrders)
+                {
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lm train: warning: fallback discounts for order {fallbackOrder}: {string.Join(" ", estimated.Discounts[fallbackOrder - 1])}"));
+                }
+
                 using (var writer = new StreamWriter(parse.GetValue(arpa)!, append: false, new UTF8Encoding(false)))
                 {
                     estimated.WriteArpa(writer);
@@ -74,7 +93,13 @@ public static class LmCommand
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lm train: order {estimated.Order}, discounts {string.Join("; ", estimated.Discounts.Select(d => string.Join(" ", d.Select(x => x.ToString("F4", CultureInfo.InvariantCulture)))))}"));
                 return CliInputs.Report(reader.Errors, error) ? ExitCodes.InputErrors : ExitCodes.Success;
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            catch (Exception exception) when (exception is KneserNeyException or ArgumentException)
+            {
+                // Text or options lmplz refuses: the user has to change one of them.
+                error.WriteLine($"redpajama: lm train: {exception.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 error.WriteLine($"redpajama: {exception.Message}");
                 return ExitCodes.Failed;
@@ -150,7 +175,10 @@ public static class LmCommand
         using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         long lines = 0;
-        while (reader.ReadLine() is { } line)
+        var lineReader = new KenLmLineReader(reader);
+
+        // Lines end at LF only, as for KenLM: a lone CR is whitespace inside the line.
+        while (lineReader.Next() is { } line)
         {
             SentenceScore score = model.ScoreSentence(line);
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"{score.LogProbability:R}\t{score.UnknownWords}\t{score.Perplexity:R}\n"));

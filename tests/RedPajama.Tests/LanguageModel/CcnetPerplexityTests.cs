@@ -6,17 +6,23 @@ namespace RedPajama.Tests.LanguageModel;
 public sealed class CcnetPerplexityTests
 {
     [Fact]
-    public void Document_perplexity_pools_log_probabilities_and_lengths_of_its_lines()
+    public void Document_perplexity_is_the_one_cc_net_computes_with_KenLM_python_binding()
     {
-        NGramLanguageModel toy = NGramLanguageModel.Load(TestData.Fixture("kenlm/toy0.arpa"));
-        SentenceScore first = toy.ScoreSentence("a b");
-        SentenceScore second = toy.ScoreSentence("b a a");
+        // python-scores.tsv (make-fixtures.sh): cc_net's DocLM on sentences.txt as one document, KenLM's Python binding
+        // scoring each line; lengths from Python's str.split() (Unicode whitespace, not KenLM's), round(_, 1).
+        NGramLanguageModel model = NGramLanguageModel.Load(KenLmFixtures.Path("train.arpa"));
+        string document = string.Join('\n', KenLmFixtures.Lines("sentences.txt"));
 
-        double perplexity = CcnetPerplexity.Of(toy, "a b\nb a a");
+        CcnetPerplexity.Of(model, document).Should().Be(KenLmFixtures.PythonDocumentPerplexity());
+    }
 
-        // 10^(-(s1 + s2) / ((2 + 1) + (3 + 1))), rounded to one decimal.
-        double expected = Math.Round(Math.Pow(10, -((double)first.LogProbability + second.LogProbability) / 7), 1, MidpointRounding.ToEven);
-        perplexity.Should().Be(expected);
+    [Fact]
+    public void Line_lengths_are_python_str_split_word_counts()
+    {
+        foreach ((string line, _, int pythonWords) in KenLmFixtures.PythonScores())
+        {
+            CcnetPerplexity.PythonWordCount(line).Should().Be(pythonWords, line);
+        }
     }
 
     [Theory]

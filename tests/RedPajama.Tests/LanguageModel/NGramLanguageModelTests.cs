@@ -111,7 +111,8 @@ public sealed class NGramLanguageModelTests
     [InlineData("\\data\\\nngram 1=2\nngram 2=1\n\n\\1-grams:\n-1\t<s>\n-1\t</s>\n\n\\end\\\n", 9, "expected '\\2-grams:'")]
     [InlineData("\\data\\\nngram 1=2\n\n\\1-grams:\n-1\t<s>\n-1\t</s>\n", 7, "expected '\\end\\'")]
     [InlineData("\\data\\\nngram 1=2\nngram 2=1\n\n\\1-grams:\n-1\t<s>\n-1\t</s>\n\n\\2-grams:\n-1\t<s> what\n\n\\end\\\n", 10, "'what' is not a unigram")]
-    [InlineData("no header at all\n", 2, "no \\data\\ section")]
+    [InlineData("", 1, "no \\data\\ section")]
+    [InlineData("# a comment\n\n \t\nno header at all\n", 4, "first non-empty line was 'no header at all' not \\data\\")] // KenLM allows only blank and # lines before it
     public void Malformed_arpa_names_the_line_and_the_problem(string arpa, int line, string problem)
     {
         Action load = () => NGramLanguageModel.ReadArpa(new StringReader(arpa), "bad.arpa");

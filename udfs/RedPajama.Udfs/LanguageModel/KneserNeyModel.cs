@@ -63,12 +63,17 @@ public sealed class KneserNeyModel
         return 0;
     }
 
-    /// <summary>Writes the model as ARPA text (log10 values, nine significant digits).</summary>
+    /// <summary>
+    /// Writes the model as ARPA text in lmplz's layout: <c>\data\</c> first, <c>prob TAB words TAB backoff</c> with
+    /// a backoff (0 when the n-gram is no context) on every order but the highest, <c>&lt;s&gt;</c> with log10
+    /// probability 0 (lmplz gives it probability 1 so that it can be scored without effect), and log10 values as the
+    /// shortest text of their float, as lmplz prints them.
+    /// </summary>
     /// <param name="writer">The destination.</param>
     public void WriteArpa(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("\n\\data\\\n");
+        writer.Write("\\data\\\n");
         for (int n = 1; n <= Order; n++)
         {
             int count = _probabilities[n - 1].Count + (n == 1 ? 1 : 0);
@@ -82,7 +87,7 @@ public sealed class KneserNeyModel
             if (n == 1)
             {
                 var begin = new NGram([_begin]);
-                lines.Add(("<s>", Line("-99", "<s>", Backoff(begin))));
+                lines.Add(("<s>", Line("0", "<s>", Order > 1 ? Backoff(begin) : null)));
             }
 
             foreach ((NGram gram, double probability) in _probabilities[n - 1])
@@ -103,10 +108,54 @@ public sealed class KneserNeyModel
     private static string Line(string probability, string text, string? backoff) =>
         backoff is null ? $"{probability}\t{text}\n" : $"{probability}\t{text}\t{backoff}\n";
 
-    private static string Log(double value) => Math.Log10(value).ToString("G9", CultureInfo.InvariantCulture);
+    private static string Log(double value) => ShortestFloat((float)Math.Log10(value));
 
-    private string? Backoff(NGram gram) =>
-        _backoffs[gram.Length - 1].TryGetValue(gram, out double gamma) ? Log(gamma) : null;
+    /// <summary>
+    /// A float as KenLM prints it (double-conversion's <c>ToShortestSingle</c>): the shortest digits that read back
+    /// to the same float, in decimal notation for exponents -6 to 20 and as <c>1.5e-7</c> beyond.
+    /// </summary>
+    internal static string ShortestFloat(float value)
+    {
+        if (value == 0f)
+        {
+            return float.IsNegative(value) ? "-0" : "0";
+        }
+
+        string shortest = value.ToString("R", CultureInfo.InvariantCulture);
+
+        // Digits and decimal exponent of the shortest form, from .NET's shortest round-trip text.
+        bool negative = shortest.StartsWith('-');
+        string body = negative ? shortest[1..] : shortest;
+        int exponentAt = body.IndexOfAny(['E', 'e']);
+        int exponent = exponentAt < 0 ? 0 : int.Parse(body[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        string mantissa = exponentAt < 0 ? body : body[..exponentAt];
+        int point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        string digits = point < 0 ? mantissa : mantissa.Remove(point, 1);
+        int integerDigits = point < 0 ? mantissa.Length : point;
+        int leading = digits.Length - digits.TrimStart('0').Length;
+        digits = digits.Trim('0');
+
+        // Decimal exponent of the first significant digit (value = 0.d1d2... * 10^decimalPoint).
+        int decimalPoint = integerDigits - leading + exponent;
+        string sign = negative ? "-" : "";
+        if (decimalPoint - 1 >= -6 && decimalPoint - 1 < 21)
+        {
+            if (decimalPoint <= 0)
+            {
+                return sign + "0." + new string('0', -decimalPoint) + digits;
+            }
+
+            return digits.Length <= decimalPoint
+                ? sign + digits + new string('0', decimalPoint - digits.Length)
+                : sign + digits[..decimalPoint] + "." + digits[decimalPoint..];
+        }
+
+        string fraction = digits.Length > 1 ? "." + digits[1..] : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{digits[0]}{fraction}e{decimalPoint - 1}");
+    }
+
+    private string Backoff(NGram gram) =>
+        _backoffs[gram.Length - 1].TryGetValue(gram, out double gamma) ? Log(gamma) : "0";
 
     private int IdOf(string word) => _ids.TryGetValue(word, out int id) ? id : 0;
 }

@@ -6,27 +6,61 @@ namespace RedPajama.Udfs.LanguageModel;
 /// <summary>
 /// Estimates an interpolated modified Kneser-Ney n-gram model from tokenised sentences, as KenLM's <c>lmplz</c> does
 /// (Heafield et al. 2013): highest-order and <c>&lt;s&gt;</c>-initial n-grams keep their counts, the others count their
-/// distinct left extensions; three discounts per order come from the counts of counts
-/// (Y = t1 / (t1 + 2 t2), D1 = 1 − 2Y t2/t1, D2 = 2 − 3Y t3/t2, D3+ = 3 − 4Y t4/t3; <c>lmplz --discount_fallback</c>'s
-/// 0.5, 1, 1.5 when the counts do not allow them); every order is interpolated with the next lower one down to the
-/// uniform distribution over the vocabulary, and written as ARPA with the interpolation weights as backoffs.
+/// distinct left extensions; three discounts per order come from the counts of counts, in float as lmplz computes them
+/// (Y = t1 / (t1 + 2 t2), D1 = 1 − 2Y t2/t1, D2 = 2 − 3Y t3/t2, D3+ = 3 − 4Y t4/t3); every order is interpolated with
+/// the next lower one down to the uniform distribution over the vocabulary, and written as ARPA with the interpolation
+/// weights as backoffs. Like lmplz, words are split on space, tab, CR and NUL only; <c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c>
+/// and <c>&lt;unk&gt;</c> in the text are refused unless skipped (<c>--skip_symbols</c>); and discounts the counts do
+/// not allow (t1, t2 or t3 zero, or a discount outside [0, n]) are refused unless fallback discounts are given
+/// (<c>--discount_fallback</c>, by default 0.5, 1, 1.5), which then replace that order's.
 /// </summary>
 public sealed class KneserNeyTrainer
 {
-    private static readonly double[] s_fallbackDiscounts = [0.5, 1.0, 1.5];
+    /// <summary>lmplz's <c>--discount_fallback</c> without values: D1, D2, D3+.</summary>
+    public static readonly IReadOnlyList<float> DefaultFallbackDiscounts = [0.5f, 1f, 1.5f];
 
     private readonly int _order;
+    private readonly bool _skipSymbols;
+    private readonly double[]? _fallback;
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
     private readonly Dictionary<NGram, long>[] _raw;
+    private readonly List<int> _fallbackOrders = [];
 
     /// <summary>Creates a trainer.</summary>
     /// <param name="order">The n-gram order, 1 to 6.</param>
-    public KneserNeyTrainer(int order)
+    /// <param name="skipSymbols">Read <c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c> and <c>&lt;unk&gt;</c> in the text as whitespace (lmplz <c>--skip_symbols</c>) instead of refusing them.</param>
+    /// <param name="discountFallback">
+    /// Discounts for the orders whose counts do not give valid ones (lmplz <c>--discount_fallback</c>): one to three
+    /// values for counts 1, 2 and 3+, the last repeated; null to refuse such counts as lmplz does by default.
+    /// </param>
+    /// <exception cref="ArgumentException">A fallback list is empty, longer than 3, or has a discount outside [0, n].</exception>
+    public KneserNeyTrainer(int order, bool skipSymbols = false, IReadOnlyList<float>? discountFallback = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(order, 6);
         _order = order;
+        _skipSymbols = skipSymbols;
+        if (discountFallback is not null)
+        {
+            if (discountFallback.Count is < 1 or > 3)
+            {
+                throw new ArgumentException("give one to three fallback discounts: for counts 1, 2 and 3+", nameof(discountFallback));
+            }
+
+            _fallback = new double[3];
+            for (int i = 0; i < 3; i++)
+            {
+                float discount = discountFallback[Math.Min(i, discountFallback.Count - 1)];
+                if (!(discount >= 0f && discount <= i + 1))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the discount for count {i + 1} is {discount}, not in [0, {i + 1}]"), nameof(discountFallback));
+                }
+
+                _fallback[i] = discount;
+            }
+        }
+
         _raw = [.. Enumerable.Range(0, order).Select(_ => new Dictionary<NGram, long>())];
         foreach (string word in (string[])[NGramLanguageModel.Unknown, NGramLanguageModel.BeginOfSentence, NGramLanguageModel.EndOfSentence])
         {
@@ -34,25 +68,46 @@ public sealed class KneserNeyTrainer
         }
     }
 
-    /// <summary>Counts the n-grams of one sentence (words separated by whitespace; <c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c> added).</summary>
+    /// <summary>How many <c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c> and <c>&lt;unk&gt;</c> were skipped (with <c>skipSymbols</c>).</summary>
+    public long SkippedSymbols { get; private set; }
+
+    /// <summary>The orders (1-based) whose discounts <see cref="Estimate"/> replaced by the fallback ones.</summary>
+    public IReadOnlyList<int> FallbackOrders => _fallbackOrders;
+
+    /// <summary>
+    /// Counts the n-grams of one line (<c>&lt;s&gt;</c> and <c>&lt;/s&gt;</c> added), its words split as lmplz
+    /// splits them: on space, tab, CR and NUL, so a no-break space, a form feed or a vertical tab is part of a word.
+    /// </summary>
     /// <param name="sentence">The sentence.</param>
+    /// <exception cref="KneserNeyException">The sentence holds <c>&lt;s&gt;</c>, <c>&lt;/s&gt;</c> or <c>&lt;unk&gt;</c> and symbols are not skipped.</exception>
     public void AddSentence(string sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        string[] tokens = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var ids = new int[tokens.Length + 2];
-        ids[0] = IdOf(NGramLanguageModel.BeginOfSentence);
-        for (int i = 0; i < tokens.Length; i++)
+        List<string> tokens = KenLmText.TrainingWords(sentence);
+        var ids = new List<int>(tokens.Count + 2) { IdOf(NGramLanguageModel.BeginOfSentence) };
+        foreach (string token in tokens)
         {
-            ids[i + 1] = IdOf(tokens[i]);
+            if (token is NGramLanguageModel.BeginOfSentence or NGramLanguageModel.EndOfSentence or NGramLanguageModel.Unknown)
+            {
+                if (!_skipSymbols)
+                {
+                    throw new KneserNeyException($"special word {token} is not allowed in the training text (as lmplz); skip the symbols to read <s>, </s> and <unk> as whitespace");
+                }
+
+                SkippedSymbols++;
+                continue;
+            }
+
+            ids.Add(IdOf(token));
         }
 
-        ids[^1] = IdOf(NGramLanguageModel.EndOfSentence);
+        ids.Add(IdOf(NGramLanguageModel.EndOfSentence));
+        int[] sequence = [.. ids];
         for (int n = 1; n <= _order; n++)
         {
-            for (int start = 0; start + n <= ids.Length; start++)
+            for (int start = 0; start + n <= sequence.Length; start++)
             {
-                var gram = new NGram(ids.AsSpan(start, n));
+                var gram = new NGram(sequence.AsSpan(start, n));
                 CollectionsMarshalGetRef(_raw[n - 1], gram)++;
             }
         }
@@ -110,7 +165,7 @@ public sealed class KneserNeyTrainer
                 }
             }
 
-            discounts[n - 1] = Discounts(countsOfCounts);
+            discounts[n - 1] = Discounts(n, countsOfCounts);
         }
 
         // Per context: total adjusted count of its extensions and the mass the discounts free (gamma).
@@ -173,16 +228,45 @@ public sealed class KneserNeyTrainer
         _ => discounts[2],
     };
 
-    private static double[] Discounts(long[] t)
+    /// <summary>lmplz's closed-form discounts of one order (<c>adjust_counts.cc</c>), in float as it computes them.</summary>
+    private double[] Discounts(int order, long[] t)
     {
-        if (t[1] == 0 || t[2] == 0 || t[3] == 0 || t[4] == 0)
+        string? problem = null;
+        var d = new double[3];
+        for (int j = 1; j <= 3 && problem is null; j++)
         {
-            return s_fallbackDiscounts;
+            if (t[j] == 0)
+            {
+                problem = $"could not calculate Kneser-Ney discounts for {order}-grams with adjusted count {j + 1} because no {order}-gram has adjusted count {j}";
+            }
         }
 
-        double y = (double)t[1] / (t[1] + (2.0 * t[2]));
-        double[] d = [1 - (2 * y * t[2] / t[1]), 2 - (3 * y * t[3] / t[2]), 3 - (4 * y * t[4] / t[3])];
-        return d[0] > 0 && d[0] < 1 && d[1] > 0 && d[1] < 2 && d[2] > 0 && d[2] < 3 ? d : s_fallbackDiscounts;
+        if (problem is null)
+        {
+            float y = t[1] / (float)(t[1] + (2.0 * t[2]));
+            for (int j = 1; j <= 3 && problem is null; j++)
+            {
+                float discount = j - ((j + 1) * y * t[j + 1] / t[j]);
+                d[j - 1] = discount;
+                if (discount < 0f || discount > j)
+                {
+                    problem = string.Create(CultureInfo.InvariantCulture, $"the {order}-gram discount for adjusted count {j} is {discount}, out of range");
+                }
+            }
+        }
+
+        if (problem is null)
+        {
+            return d;
+        }
+
+        if (_fallback is null)
+        {
+            throw new KneserNeyException($"{problem}: is this small or artificial data? Deduplicate it, or give fallback discounts (lmplz --discount_fallback)");
+        }
+
+        _fallbackOrders.Add(order);
+        return _fallback;
     }
 
     private static ref TValue CollectionsMarshalGetRef<TValue>(Dictionary<NGram, TValue> dictionary, NGram key) =>

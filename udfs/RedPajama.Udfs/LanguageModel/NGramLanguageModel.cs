@@ -91,41 +91,30 @@ public sealed class NGramLanguageModel : IDisposable
     public static NGramLanguageModel ReadArpa(TextReader reader, string name = "model")
     {
         ArgumentNullException.ThrowIfNull(reader);
-        long lineNumber = 0;
+
+        // As KenLM's lm/read_arpa: lines end at LF only (a CR before it is dropped), blank means C-locale whitespace,
+        // and words are separated by space, tab or CR only, so U+00A0 or a form feed stays part of a word.
+        var lines = new KenLmLineReader(reader);
         string? line;
-        do
+        while ((line = lines.Next()) is not null && (KenLmText.IsBlank(line) || line.StartsWith('#')))
         {
-            line = reader.ReadLine();
-            lineNumber++;
-            if (line is null)
-            {
-                throw new ArpaFormatException(name, lineNumber, "no \\data\\ section");
-            }
         }
-        while (line.Trim() != "\\data\\");
+
+        if (line != "\\data\\")
+        {
+            throw new ArpaFormatException(name, lines.Number + (line is null ? 1 : 0), line is null ? "no \\data\\ section" : $"first non-empty line was '{line}' not \\data\\");
+        }
 
         var counts = new List<int>();
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = lines.Next()) is not null && !KenLmText.IsBlank(line))
         {
-            lineNumber++;
-            string trimmed = line.Trim();
-            if (trimmed.Length == 0)
-            {
-                if (counts.Count > 0)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (!trimmed.StartsWith("ngram ", StringComparison.Ordinal)
-                || trimmed[6..].Split('=') is not [string orderText, string countText]
+            if (!line.StartsWith("ngram ", StringComparison.Ordinal)
+                || line[6..].Split('=') is not [string orderText, string countText]
                 || !int.TryParse(orderText, NumberStyles.None, CultureInfo.InvariantCulture, out int order)
-                || !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+                || !int.TryParse(countText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count)
                 || order != counts.Count + 1)
             {
-                throw new ArpaFormatException(name, lineNumber, $"expected 'ngram {counts.Count + 1}=<count>', found '{trimmed}'");
+                throw new ArpaFormatException(name, lines.Number, $"expected 'ngram {counts.Count + 1}=<count>', found '{line}'");
             }
 
             counts.Add(count);
@@ -133,58 +122,43 @@ public sealed class NGramLanguageModel : IDisposable
 
         if (counts.Count == 0)
         {
-            throw new ArpaFormatException(name, lineNumber, "the \\data\\ section lists no n-gram counts");
+            throw new ArpaFormatException(name, lines.Number, "the \\data\\ section lists no n-gram counts");
         }
 
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal) { [Unknown] = 0 };
         var orders = new NGramEntries[counts.Count];
         Span<int> ids = stackalloc int[counts.Count];
+        var words = new List<string>(counts.Count);
         for (int order = 1; order <= counts.Count; order++)
         {
             string header = $"\\{order}-grams:";
-            while ((line = reader.ReadLine()) is not null && line.Trim().Length == 0)
+            while ((line = lines.Next()) is not null && KenLmText.IsBlank(line))
             {
-                lineNumber++;
             }
 
-            lineNumber++;
-            if (line is null || line.Trim() != header)
+            if (line != header)
             {
-                throw new ArpaFormatException(name, lineNumber, $"expected '{header}', found '{line ?? "end of file"}'");
+                throw new ArpaFormatException(name, lines.Number + (line is null ? 1 : 0), $"expected '{header}', found '{line ?? "end of file"}'");
             }
 
             var entries = new NGramEntries(order, counts[order - 1] + (order == 1 ? 1 : 0));
             int read = 0;
-            while ((line = reader.ReadLine()) is not null)
+            while ((line = lines.Next()) is not null && !KenLmText.IsBlank(line))
             {
-                lineNumber++;
-                string trimmed = line.Trim();
-                if (trimmed.Length == 0)
+                if (line.StartsWith('\\'))
                 {
-                    break;
+                    throw new ArpaFormatException(name, lines.Number, $"the {order}-grams section ends after {read} entries; its header says {counts[order - 1]}");
                 }
 
-                if (trimmed.StartsWith('\\'))
-                {
-                    throw new ArpaFormatException(name, lineNumber, $"the {order}-grams section ends after {read} entries; its header says {counts[order - 1]}");
-                }
-
-                string[] fields = trimmed.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length != order + 1 && fields.Length != order + 2)
-                {
-                    throw new ArpaFormatException(name, lineNumber, $"a {order}-gram line needs a probability, {order} words and an optional backoff; found {fields.Length} fields");
-                }
-
-                float probability = ParseFloat(fields[0], name, lineNumber);
-                float backoff = fields.Length == order + 2 ? ParseFloat(fields[^1], name, lineNumber) : 0f;
+                (float probability, float backoff) = ParseEntry(line, order, words, name, lines.Number, order == counts.Count);
                 for (int i = 0; i < order; i++)
                 {
-                    string word = fields[1 + i];
+                    string word = words[i];
                     if (!vocabulary.TryGetValue(word, out int id))
                     {
                         if (order > 1)
                         {
-                            throw new ArpaFormatException(name, lineNumber, $"'{word}' is not a unigram");
+                            throw new ArpaFormatException(name, lines.Number, $"'{word}' is not a unigram");
                         }
 
                         id = vocabulary.Count;
@@ -196,9 +170,9 @@ public sealed class NGramLanguageModel : IDisposable
 
                 if (read == counts[order - 1] || !entries.Add(ids[..order], probability, backoff))
                 {
-                    throw new ArpaFormatException(name, lineNumber, read == counts[order - 1]
+                    throw new ArpaFormatException(name, lines.Number, read == counts[order - 1]
                         ? $"more {order}-grams than the {counts[order - 1]} the header announces"
-                        : $"the {order}-gram '{string.Join(' ', fields[1..(order + 1)])}' appears twice");
+                        : $"the {order}-gram '{string.Join(' ', words)}' appears twice");
                 }
 
                 read++;
@@ -206,21 +180,27 @@ public sealed class NGramLanguageModel : IDisposable
 
             if (read != counts[order - 1])
             {
-                throw new ArpaFormatException(name, lineNumber, $"the {order}-grams section has {read} entries; its header says {counts[order - 1]}");
+                throw new ArpaFormatException(name, lines.Number, $"the {order}-grams section has {read} entries; its header says {counts[order - 1]}");
             }
 
             orders[order - 1] = entries;
         }
 
-        while ((line = reader.ReadLine()) is not null && line.Trim().Length == 0)
+        while ((line = lines.Next()) is not null && KenLmText.IsBlank(line))
         {
-            lineNumber++;
         }
 
-        lineNumber++;
-        if (line?.Trim() != "\\end\\")
+        if (line != "\\end\\")
         {
-            throw new ArpaFormatException(name, lineNumber, $"expected '\\end\\', found '{line ?? "end of file"}'");
+            throw new ArpaFormatException(name, lines.Number + (line is null ? 1 : 0), $"expected '\\end\\', found '{line ?? "end of file"}'");
+        }
+
+        while ((line = lines.Next()) is not null)
+        {
+            if (!KenLmText.IsBlank(line))
+            {
+                throw new ArpaFormatException(name, lines.Number, $"a line after \\end\\: '{line}'");
+            }
         }
 
         if (orders[0].Find([0]) < 0)
@@ -411,17 +391,19 @@ public sealed class NGramLanguageModel : IDisposable
     }
 
     /// <summary>
-    /// Scores a sentence as KenLM's Python <c>Model.score(sentence, bos, eos)</c> does: words split on whitespace.
+    /// Scores a sentence as KenLM's Python <c>Model.score(sentence, bos, eos)</c> does (the call cc_net makes): the
+    /// sentence ends at a NUL and its words are split on ASCII whitespace only (<see cref="KenLmText.ScoringWords"/>),
+    /// so a no-break space or U+2009 is part of a word, as for KenLM.
     /// </summary>
-    /// <param name="sentence">Space-separated words.</param>
+    /// <param name="sentence">Words separated by ASCII whitespace.</param>
     /// <param name="bos">Start from <c>&lt;s&gt;</c>.</param>
     /// <param name="eos">Score <c>&lt;/s&gt;</c> at the end.</param>
-    /// <returns>The log10 probability (float sum), the words and how many were unknown.</returns>
+    /// <returns>The log10 probability (float sum), the words scored and how many were unknown.</returns>
     public SentenceScore ScoreSentence(string sentence, bool bos = true, bool eos = true)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        string[] words = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var history = new List<int>(words.Length + 2);
+        List<string> words = KenLmText.ScoringWords(sentence);
+        var history = new List<int>(words.Count + 2);
         if (bos)
         {
             history.Add(_begin);
@@ -442,7 +424,79 @@ public sealed class NGramLanguageModel : IDisposable
             total += Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(history), _end).LogProbability;
         }
 
-        return new SentenceScore(total, words.Length, unknown);
+        return new SentenceScore(total, words.Count, unknown);
+    }
+
+    /// <summary>
+    /// One n-gram line as KenLM's <c>ReadNGram</c> reads it: the probability (after optional whitespace), for unigrams a
+    /// tab, the words separated by runs of space, tab or CR, then the end of the line or a tab and the backoff.
+    /// A positive probability is refused (KenLM's default), and so is a non-zero backoff on the highest order.
+    /// </summary>
+    private static (float Probability, float Backoff) ParseEntry(string line, int order, List<string> words, string name, long number, bool highest)
+    {
+        int position = 0;
+        while (position < line.Length && KenLmText.IsScoringSeparator(line[position]))
+        {
+            position++;
+        }
+
+        int start = position;
+        while (position < line.Length && !KenLmText.IsScoringSeparator(line[position]))
+        {
+            position++;
+        }
+
+        float probability = ParseFloat(line[start..position], name, number);
+        if (probability > 0f)
+        {
+            throw new ArpaFormatException(name, number, $"positive log probability {probability.ToString(CultureInfo.InvariantCulture)} (KenLM refuses it by default)");
+        }
+
+        if (order == 1 && (position == line.Length || line[position] != '\t'))
+        {
+            throw new ArpaFormatException(name, number, "expected a tab after the probability");
+        }
+
+        words.Clear();
+        for (int i = 0; i < order; i++)
+        {
+            while (position < line.Length && KenLmText.IsArpaSeparator(line[position]))
+            {
+                position++;
+            }
+
+            start = position;
+            while (position < line.Length && !KenLmText.IsArpaSeparator(line[position]))
+            {
+                position++;
+            }
+
+            if (start == position)
+            {
+                throw new ArpaFormatException(name, number, $"a {order}-gram line needs a probability and {order} words; found {i} words");
+            }
+
+            words.Add(line[start..position]);
+        }
+
+        if (position == line.Length)
+        {
+            return (probability, 0f);
+        }
+
+        if (line[position] != '\t')
+        {
+            throw new ArpaFormatException(name, number, "expected a tab or the end of the line after the words");
+        }
+
+        string text = line[(position + 1)..].TrimStart(' ', '\t', '\v', '\f', '\r');
+        float backoff = ParseFloat(text, name, number);
+        if (highest && backoff != 0f)
+        {
+            throw new ArpaFormatException(name, number, $"non-zero backoff {text} on a {order}-gram, the highest order");
+        }
+
+        return (probability, backoff);
     }
 
     private static float ParseFloat(string text, string name, long line)

@@ -2,7 +2,7 @@ namespace RedPajama.Udfs.LanguageModel;
 
 /// <summary>A sentence's score under an n-gram model.</summary>
 /// <param name="LogProbability">log10 probability of the words and <c>&lt;/s&gt;</c>.</param>
-/// <param name="Words">Words in the sentence.</param>
+/// <param name="Words">Words scored: the sentence split as KenLM splits it (ASCII whitespace).</param>
 /// <param name="UnknownWords">Words the model did not know.</param>
 public readonly record struct SentenceScore(float LogProbability, int Words, int UnknownWords)
 {
