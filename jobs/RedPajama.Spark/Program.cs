@@ -41,12 +41,6 @@ RunStatistics statistics = new SparkPipelineJob(spark, udf.Codec.Pipeline, udf).
 string json = statistics.ToJson();
 Console.WriteLine(json);
 
-// Parquet goes wherever Spark writes; the accounting file is added when the output is a local directory.
-if (!arguments.Output.Contains("://", StringComparison.Ordinal) && Directory.Exists(arguments.Output))
-{
-    File.WriteAllText(Path.Combine(arguments.Output, LocalEngine.StatisticsFileName), json);
-}
-
 // Databricks owns the session of a job cluster: stopping it there fails the run.
 if (Environment.GetEnvironmentVariable("DATABRICKS_RUNTIME_VERSION") is null)
 {

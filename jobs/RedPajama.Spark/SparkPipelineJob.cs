@@ -34,31 +34,46 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         ArgumentNullException.ThrowIfNull(inputs);
         string[] paths = [.. inputs];
         DataFrame? documents = null;
+        List<DropCount>? drops = null;
+        long read = 0;
+        long written = 0;
         RunStatistics? statistics = null;
         foreach (SparkStage stage in SparkJobPlan.Describe(pipeline, keepAll).Stages)
         {
             switch (stage)
             {
-                case ReadStage read:
-                    DataFrame rows = Read(read, paths);
+                case ReadStage readStage:
+                    DataFrame rows = Read(readStage, paths);
                     documents = documents is null ? rows : documents.Union(rows);
+                    break;
+                case CountReadStage:
+                    // Cached so that the UDF runs once: the count, the keyed steps and the write all reuse these rows.
+                    documents = Required(documents).Cache();
+                    read = documents.Count();
                     break;
                 case KeyedStage keyed:
                     documents = keyed.Kind == KeyedStageKind.ConnectedComponents
                         ? ApplyComponentsStep(Required(documents), keyed)
                         : ApplyKeyedStep(Required(documents), keyed);
                     break;
-                case AccountingStage accounting:
-                    documents = Required(documents).Cache();
-                    statistics = RunStatistics.FromDropCounts(
-                        pipeline.Source,
-                        "spark",
-                        accounting.StepNames,
-                        documents.GroupBy(Col("dropped_by"), Col("drop_reason")).Count().Collect()
-                            .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture))));
+                case AccountingStage:
+                    drops = [.. Required(documents).GroupBy(Col("dropped_by"), Col("drop_reason")).Count().Collect()
+                        .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture)))];
                     break;
                 case WriteStage write:
                     Write(Required(documents), write, output);
+                    break;
+                case CountWrittenStage:
+                    DataFrame back = spark.Read().Parquet(output);
+                    written = (keepAll ? back.Filter(Col("keep")) : back).Count();
+                    break;
+                case WriteStatisticsStage writeStatistics:
+                    statistics = RunStatistics.FromDropCounts(pipeline.Source, "spark", pipeline.StepNames,
+                        drops ?? throw new InvalidOperationException("the plan has no accounting stage before the statistics"), read, written);
+                    HadoopOutputFile.Write(spark.SparkContext, output, writeStatistics.FileName, System.Text.Encoding.UTF8.GetBytes(statistics.ToJson()));
+                    break;
+                case MarkSuccessStage marker:
+                    HadoopOutputFile.Write(spark.SparkContext, output, marker.FileName, []);
                     break;
                 default:
                     throw new NotSupportedException($"no translation for {stage}");
@@ -66,7 +81,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         }
 
         documents?.Unpersist();
-        return statistics ?? throw new InvalidOperationException("the plan has no accounting stage");
+        return statistics ?? throw new InvalidOperationException("the plan writes no statistics");
     }
 
     /// <summary>Spark type of a row column.</summary>
@@ -139,6 +154,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Select([.. columns])
             .Write()
             .Mode(SaveMode.Overwrite)
+            .Options(write.Options.ToDictionary())
             .Option("compression", write.Compression)
             .Parquet(output);
     }

@@ -20,6 +20,15 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
     /// <summary>File-name glob of Parquet inputs (each row goes to the JSON-lines UDF as <c>to_json(struct(*))</c>).</summary>
     public const string ParquetGlob = "*.parquet";
 
+    /// <summary>
+    /// Hadoop setting that makes the output committer write <c>_SUCCESS</c> (FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER);
+    /// the job sets it to false on the Parquet write and creates the marker itself after <c>_stats.json</c>.
+    /// </summary>
+    public const string MarkSuccessfulJobsKey = "mapreduce.fileoutputcommitter.marksuccessfuljobs";
+
+    /// <summary>The success marker's file name, as Hadoop's committer names it.</summary>
+    public const string SuccessMarker = "_SUCCESS";
+
     /// <summary>Plans a pipeline.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="keepAll">Whether dropped documents are written.</param>
@@ -32,6 +41,7 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             new ReadStage("binaryFile", WholeFileGlob, nameof(DocumentUdf.FromWholeFile)),
             new ReadStage("text", JsonLinesGlob, nameof(DocumentUdf.FromJsonLine)),
             new ReadStage("parquet", ParquetGlob, nameof(DocumentUdf.FromJsonLine)),
+            new CountReadStage(),
         };
         // As in the local engine, the clusters of the last several-keys step are the ones written.
         int numbered = keepAll ? pipeline.KeyedSteps.ToList().FindLastIndex(s => s.KeysPerDocument > 1) : -1;
@@ -64,7 +74,10 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             columns.Add("input_ids");
         }
 
-        stages.Add(new WriteStage(columns, keepAll, "zstd"));
+        stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }));
+        stages.Add(new CountWrittenStage());
+        stages.Add(new WriteStatisticsStage(RedPajama.Engine.Local.LocalEngine.StatisticsFileName));
+        stages.Add(new MarkSuccessStage(SuccessMarker));
         return new SparkJobPlan(stages);
     }
 }

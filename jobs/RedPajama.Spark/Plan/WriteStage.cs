@@ -1,7 +1,11 @@
 namespace RedPajama.Spark.Plan;
 
-/// <summary>Writes Parquet: the kept documents (or all of them in keep-all runs), ordered by (path, record).</summary>
+/// <summary>Writes Parquet: the kept documents (or all of them in keep-all runs), sorted by (path, record) within each part.</summary>
 /// <param name="Columns">The top-level output columns, in order (the local engine's Parquet schema).</param>
 /// <param name="KeepAll">Whether dropped documents are written too.</param>
 /// <param name="Compression">The Parquet codec.</param>
-public sealed record WriteStage(IReadOnlyList<string> Columns, bool KeepAll, string Compression) : SparkStage;
+/// <param name="Options">
+/// Writer options; Spark copies them into the Hadoop configuration of the write job, which is how the output
+/// committer's own <c>_SUCCESS</c> is turned off.
+/// </param>
+public sealed record WriteStage(IReadOnlyList<string> Columns, bool KeepAll, string Compression, IReadOnlyDictionary<string, string> Options) : SparkStage;

@@ -100,6 +100,38 @@ public sealed class RunStatistics
         return statistics;
     }
 
+    /// <summary>
+    /// Builds the accounting from a group-by on (step, reason) and from two counts measured elsewhere: records read
+    /// (counted where they are read) and documents written (counted in the output). Steps start from
+    /// <paramref name="read"/>, so a record lost between the read and the group-by, or between the group-by and the
+    /// output, leaves the run unbalanced instead of disappearing from both sides.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <param name="engine">The engine.</param>
+    /// <param name="stepNames">All steps in order: the reader, per-document steps, keyed steps.</param>
+    /// <param name="counts">Counts per (step, reason); kept documents have a null step.</param>
+    /// <param name="read">Records read, counted at the read.</param>
+    /// <param name="written">Kept documents, counted in what was written.</param>
+    /// <returns>The statistics.</returns>
+    public static RunStatistics FromDropCounts(string source, string engine, IReadOnlyList<string> stepNames, IEnumerable<DropCount> counts, long read, long written)
+    {
+        ArgumentNullException.ThrowIfNull(stepNames);
+        ArgumentNullException.ThrowIfNull(counts);
+        List<DropCount> rows = counts.ToList();
+        RunStatistics statistics = FromDropCounts(source, engine, stepNames, rows);
+        statistics.Read = read;
+        statistics.Written = written;
+        long reaching = read;
+        foreach (StepStatistics step in statistics.Steps)
+        {
+            step.In = reaching;
+            step.Kept = reaching - step.Dropped.Values.Sum();
+            reaching = step.Kept;
+        }
+
+        return statistics;
+    }
+
     /// <summary>The statistics as indented JSON with snake_case keys.</summary>
     /// <returns>JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";

@@ -41,7 +41,7 @@ public sealed record PipelineDescription(
 
     /// <summary>
     /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
-    /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts"/> takes them.
+    /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts(string, string, IReadOnlyList{string}, IEnumerable{Engine.DropCount})"/> takes them.
     /// </summary>
     public IReadOnlyList<string> StepNames =>
         [DocumentStepRunner.ReadStepName, .. DocumentSteps.Select(s => s.Name), .. KeyedSteps.Select(s => s.Name)];

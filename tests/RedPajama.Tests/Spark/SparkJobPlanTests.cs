@@ -25,15 +25,38 @@ public sealed class SparkJobPlanTests
 
         SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false);
 
-        plan.Stages.Should().HaveCount(7);
+        plan.Stages.Should().HaveCount(11);
         plan.Stages.OfType<ReadStage>().Select(r => (r.Format, r.PathGlobFilter)).Should().Equal(("binaryFile", "*.txt"), ("text", SparkJobPlan.JsonLinesGlob), ("parquet", "*.parquet"));
         plan.Stages.OfType<KeyedStage>().Should().Equal(
             new KeyedStage("exact_dedup", "duplicate", "key_0", KeyedStageKind.FirstByOrderKey),
             new KeyedStage("near_dedup", "near_duplicate", "key_1", KeyedStageKind.ConnectedComponents));
-        plan.Stages[5].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
+        plan.Stages[6].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
             ["read", "gutenberg_clean", "normalize_line_endings", "drop_empty", "quality_signals", "quality_filter", "tokenize", "exact_dedup", "near_dedup"],
             "accounting sees every step, in the local engine's order");
-        plan.Stages[6].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
+        plan.Stages[7].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
+    }
+
+    [Fact]
+    public void Read_is_counted_at_the_read_and_written_from_the_output_not_both_from_the_accounting_group_by()
+    {
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, s_everything), keepAll: false);
+
+        List<Type> order = [.. plan.Stages.Select(s => s.GetType())];
+        int lastRead = order.FindLastIndex(t => t == typeof(ReadStage));
+        order[lastRead + 1].Should().Be<CountReadStage>("read is counted on the rows the read produced, before any other stage");
+        order.IndexOf(typeof(CountWrittenStage)).Should().Be(order.IndexOf(typeof(WriteStage)) + 1, "written is counted in the output just written");
+    }
+
+    [Fact]
+    public void Stats_file_is_written_beside_the_output_before_the_success_marker_which_spark_does_not_write()
+    {
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false);
+
+        plan.Stages.TakeLast(4).Select(s => s.GetType()).Should().Equal(typeof(WriteStage), typeof(CountWrittenStage), typeof(WriteStatisticsStage), typeof(MarkSuccessStage));
+        plan.Stages.OfType<WriteStatisticsStage>().Single().FileName.Should().Be(LocalEngine.StatisticsFileName);
+        plan.Stages.OfType<MarkSuccessStage>().Single().FileName.Should().Be("_SUCCESS");
+        plan.Stages.OfType<WriteStage>().Single().Options.Should().Contain("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false",
+            "Spark's committer would otherwise write _SUCCESS before _stats.json exists");
     }
 
     [Fact]

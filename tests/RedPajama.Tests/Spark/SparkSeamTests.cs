@@ -101,6 +101,23 @@ public sealed class SparkSeamTests
         statistics.IsBalanced.Should().BeTrue();
     }
 
+    [Fact]
+    public void Accounting_with_measured_read_and_written_shows_a_lost_record_as_unbalanced()
+    {
+        DropCount[] counts = [new(null, null, 10), new("read", "malformed_json", 2), new("clean", "empty", 3), new("dedup", "duplicate", 1)];
+
+        RunStatistics balanced = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"], counts, read: 16, written: 10);
+        RunStatistics lostInWrite = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"], counts, read: 16, written: 9);
+        RunStatistics lostAfterRead = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"], counts, read: 17, written: 10);
+
+        balanced.IsBalanced.Should().BeTrue();
+        balanced.Steps.Select(s => (s.In, s.Kept)).Should().Equal((16, 14), (14, 11), (11, 10));
+        lostInWrite.IsBalanced.Should().BeFalse("a kept document missing from the output is a lost record");
+        lostInWrite.Written.Should().Be(9);
+        lostAfterRead.IsBalanced.Should().BeFalse("a record read but absent from the group-by is a lost record");
+        lostAfterRead.Steps[0].In.Should().Be(17);
+    }
+
     /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>
     private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped, out long[] clusterIds)
     {
