@@ -57,7 +57,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                         : ApplyKeyedStep(Required(documents), keyed);
                     break;
                 case AccountingStage:
-                    drops = [.. Required(documents).GroupBy(Col("dropped_by"), Col("drop_reason")).Count().Collect()
+                    drops = [.. Required(documents).GroupBy(Col(DocumentRowCodec.DroppedByColumn), Col(DocumentRowCodec.DropReasonColumn)).Count().Collect()
                         .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture)))];
                     break;
                 case WriteStage write:
@@ -112,8 +112,8 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                 .Option("pathGlobFilter", read.PathGlobFilter)
                 .Option("recursiveFileLookup", "true")
                 .Load(paths)
-                .Select(Col("path"), fromWholeFile(Col("path"), Col("content")).As("d"))
-                .Select("path", "d.*");
+                .Select(Col("path").As(SparkColumns.Path), fromWholeFile(Col("path"), Col("content")).As(SparkColumns.Document))
+                .Select(SparkColumns.Path, SparkColumns.Document + ".*");
         }
 
         // Blank lines are not records (as in the local reader); the rest are numbered in file order. A Parquet row
@@ -129,28 +129,33 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .WithColumn("path", InputFileName())
             .WithColumn("line_id", MonotonicallyIncreasingId())
             .WithColumn("line", RowNumber().Over(SparkWindow.PartitionBy(Col("path")).OrderBy(Col("line_id"))).Minus(Lit(1L)))
-            .Select(Col("path"), fromJsonLine(Col("line"), Col("value")).As("d"))
-            .Select("path", "d.*");
+            .Select(Col("path").As(SparkColumns.Path), fromJsonLine(Col("line"), Col("value")).As(SparkColumns.Document))
+            .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }
 
     private void Write(DataFrame documents, WriteStage write, string output)
     {
-        DataFrame written = write.KeepAll ? documents : documents.Filter(Col("drop_reason").IsNull());
+        DataFrame written = write.KeepAll ? documents : documents.Filter(Col(DocumentRowCodec.DropReasonColumn).IsNull());
         var columns = new List<Column>();
         foreach (string name in write.Columns)
         {
             columns.Add(name switch
             {
+                // Engine columns have reserved names in the row (a meta field may be called path or record); the
+                // output uses the local engine's names.
+                "text" => Col(DocumentRowCodec.TextColumn).As("text"),
+                "drop_reason" => Col(DocumentRowCodec.DropReasonColumn).As("drop_reason"),
+                "cluster_id" => Col(SparkColumns.ClusterId).As("cluster_id"),
                 "meta" => Struct(pipeline.Meta.Fields.Select(f => Col(f.Name)).ToArray()).As("meta"),
-                "keep" => Col("drop_reason").IsNull().As("keep"),
+                "keep" => Col(DocumentRowCodec.DropReasonColumn).IsNull().As("keep"),
 
                 // Tokenized after the keyed steps, so duplicates cost nothing; array<int> is Parquet LIST<int32>.
-                "input_ids" => Udf<string, int[]>(udf.InputIds)(Col("text")).As("input_ids"),
+                "input_ids" => Udf<string, int[]>(udf.InputIds)(Col(DocumentRowCodec.TextColumn)).As("input_ids"),
                 _ => Col(name),
             });
         }
 
-        written.OrderBy(Col("path"), Col("record"))
+        written.OrderBy(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn))
             .Select([.. columns])
             .Write()
             .Mode(SaveMode.Overwrite)
@@ -162,15 +167,15 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     private static DataFrame ApplyKeyedStep(DataFrame documents, KeyedStage step)
     {
         // Documents dropped by an earlier step take no part: their key is cleared before ranking.
-        Column kept = Col("drop_reason").IsNull();
+        Column kept = Col(DocumentRowCodec.DropReasonColumn).IsNull();
         DataFrame keyed = documents.WithColumn(step.KeyColumn, When(kept, Col(step.KeyColumn)));
-        Column rank = RowNumber().Over(SparkWindow.PartitionBy(Col(step.KeyColumn)).OrderBy(Col("path"), Col("record")));
+        Column rank = RowNumber().Over(SparkWindow.PartitionBy(Col(step.KeyColumn)).OrderBy(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn)));
         Column loses = Col(step.KeyColumn).IsNotNull().And(rank.Gt(Lit(1)));
         return keyed
-            .WithColumn("loses", loses)
-            .WithColumn("dropped_by", When(Col("loses"), Lit(step.Step)).Otherwise(Col("dropped_by")))
-            .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
-            .Drop("loses");
+            .WithColumn(SparkColumns.Loses, loses)
+            .WithColumn(DocumentRowCodec.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(DocumentRowCodec.DroppedByColumn)))
+            .WithColumn(DocumentRowCodec.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(DocumentRowCodec.DropReasonColumn)))
+            .Drop(SparkColumns.Loses);
     }
 
     private static DataFrame ApplyComponentsStep(DataFrame documents, KeyedStage step)
@@ -178,9 +183,9 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         // One row per (bucket, document) for kept documents: the key column holds a document's bucket keys (its
         // LSH bands) separated by spaces. Every member of a bucket links to the bucket's earliest member, then the
         // links' connected components are found by star contraction; each component keeps its earliest document.
-        Column node = Struct(Col("path"), Col("record"));
+        Column node = Struct(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn));
         DataFrame buckets = documents
-            .Where(Col("drop_reason").IsNull().And(Col(step.KeyColumn).IsNotNull()))
+            .Where(Col(DocumentRowCodec.DropReasonColumn).IsNull().And(Col(step.KeyColumn).IsNotNull()))
             .Select(Explode(Split(Col(step.KeyColumn), " ")).As("bucket"), node.As("node"));
         DataFrame firsts = buckets.GroupBy(Col("bucket")).Agg(Min(Col("node")).As("first"));
         DataFrame edges = buckets.Join(firsts, "bucket")
@@ -189,13 +194,13 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Distinct();
         DataFrame labels = SparkStarContraction.Components(edges).Cache();
         DataFrame losers = labels
-            .Select(Col("node.path").As("loser_path"), Col("node.record").As("loser_record"), Lit(true).As("loses"));
+            .Select(Col("node." + SparkColumns.Path).As(SparkColumns.LoserPath), Col("node." + DocumentRowCodec.RecordColumn).As(SparkColumns.LoserRecord), Lit(true).As(SparkColumns.Loses));
         DataFrame marked = documents
-            .Join(losers, Col("path").EqualTo(Col("loser_path")).And(Col("record").EqualTo(Col("loser_record"))), "left_outer")
-            .WithColumn("loses", Coalesce(Col("loses"), Lit(false)))
-            .WithColumn("dropped_by", When(Col("loses"), Lit(step.Step)).Otherwise(Col("dropped_by")))
-            .WithColumn("drop_reason", When(Col("loses"), Lit(step.DropReason)).Otherwise(Col("drop_reason")))
-            .Drop("loses", "loser_path", "loser_record");
+            .Join(losers, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.LoserPath)).And(Col(DocumentRowCodec.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer")
+            .WithColumn(SparkColumns.Loses, Coalesce(Col(SparkColumns.Loses), Lit(false)))
+            .WithColumn(DocumentRowCodec.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(DocumentRowCodec.DroppedByColumn)))
+            .WithColumn(DocumentRowCodec.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(DocumentRowCodec.DropReasonColumn)))
+            .Drop(SparkColumns.Loses, SparkColumns.LoserPath, SparkColumns.LoserRecord);
         return step.NumbersClusters ? NumberClusters(marked, labels) : marked;
     }
 
@@ -203,16 +208,16 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     {
         // The local engine's run-wide numbers: files in path order, records within a file, so a document's number
         // is the count of rows in earlier files plus its record. One row per file goes through the ordered window.
-        DataFrame offsets = documents.GroupBy(Col("path")).Count()
-            .WithColumn("offset", Coalesce(Sum(Col("count")).Over(SparkWindow.OrderBy(Col("path")).RowsBetween(SparkWindow.UnboundedPreceding, -1)), Lit(0L)))
-            .Select(Col("path").As("offset_path"), Col("offset"));
+        DataFrame offsets = documents.GroupBy(Col(SparkColumns.Path)).Count()
+            .WithColumn(SparkColumns.Offset, Coalesce(Sum(Col("count")).Over(SparkWindow.OrderBy(Col(SparkColumns.Path)).RowsBetween(SparkWindow.UnboundedPreceding, -1)), Lit(0L)))
+            .Select(Col(SparkColumns.Path).As(SparkColumns.OffsetPath), Col(SparkColumns.Offset));
         DataFrame roots = labels
-            .Join(offsets, Col("root.path").EqualTo(Col("offset_path")))
-            .Select(Col("node.path").As("member_path"), Col("node.record").As("member_record"), Col("offset").Plus(Col("root.record")).As("root_number"));
+            .Join(offsets, Col("root." + SparkColumns.Path).EqualTo(Col(SparkColumns.OffsetPath)))
+            .Select(Col("node." + SparkColumns.Path).As(SparkColumns.MemberPath), Col("node." + DocumentRowCodec.RecordColumn).As(SparkColumns.MemberRecord), Col(SparkColumns.Offset).Plus(Col("root." + DocumentRowCodec.RecordColumn)).As(SparkColumns.RootNumber));
         return documents
-            .Join(offsets, Col("path").EqualTo(Col("offset_path")))
-            .Join(roots, Col("path").EqualTo(Col("member_path")).And(Col("record").EqualTo(Col("member_record"))), "left_outer")
-            .WithColumn("cluster_id", Coalesce(Col("root_number"), Col("offset").Plus(Col("record"))))
-            .Drop("offset_path", "offset", "member_path", "member_record", "root_number");
+            .Join(offsets, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.OffsetPath)))
+            .Join(roots, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.MemberPath)).And(Col(DocumentRowCodec.RecordColumn).EqualTo(Col(SparkColumns.MemberRecord))), "left_outer")
+            .WithColumn(SparkColumns.ClusterId, Coalesce(Col(SparkColumns.RootNumber), Col(SparkColumns.Offset).Plus(Col(DocumentRowCodec.RecordColumn))))
+            .Drop(SparkColumns.OffsetPath, SparkColumns.Offset, SparkColumns.MemberPath, SparkColumns.MemberRecord, SparkColumns.RootNumber);
     }
 }

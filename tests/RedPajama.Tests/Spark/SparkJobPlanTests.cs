@@ -28,8 +28,8 @@ public sealed class SparkJobPlanTests
         plan.Stages.Should().HaveCount(11);
         plan.Stages.OfType<ReadStage>().Select(r => (r.Format, r.PathGlobFilter)).Should().Equal(("binaryFile", "*.txt"), ("text", SparkJobPlan.JsonLinesGlob), ("parquet", "*.parquet"));
         plan.Stages.OfType<KeyedStage>().Should().Equal(
-            new KeyedStage("exact_dedup", "duplicate", "key_0", KeyedStageKind.FirstByOrderKey),
-            new KeyedStage("near_dedup", "near_duplicate", "key_1", KeyedStageKind.ConnectedComponents));
+            new KeyedStage("exact_dedup", "duplicate", "_rp_key_0", KeyedStageKind.FirstByOrderKey),
+            new KeyedStage("near_dedup", "near_duplicate", "_rp_key_1", KeyedStageKind.ConnectedComponents));
         plan.Stages[6].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
             ["read", "gutenberg_clean", "normalize_line_endings", "drop_empty", "quality_signals", "quality_filter", "tokenize", "exact_dedup", "near_dedup"],
             "accounting sees every step, in the local engine's order");

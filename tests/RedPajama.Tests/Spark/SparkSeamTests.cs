@@ -6,6 +6,7 @@ using RedPajama.Pipeline;
 using RedPajama.Reading;
 using RedPajama.Sources;
 using RedPajama.Sources.Books;
+using RedPajama.Sources.Documents;
 using RedPajama.Tests.Support;
 using RedPajama.Writing;
 
@@ -116,6 +117,31 @@ public sealed class SparkSeamTests
         lostInWrite.Written.Should().Be(9);
         lostAfterRead.IsBalanced.Should().BeFalse("a record read but absent from the group-by is a lost record");
         lostAfterRead.Steps[0].In.Should().Be(17);
+    }
+
+    [Fact]
+    public void Meta_fields_named_path_and_record_do_not_collide_with_engine_columns()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("github.jsonl");
+        File.WriteAllText(input,
+            "{\"text\": \"int main() { return 0; }\", \"meta\": {\"path\": \"src/main.c\", \"record\": 7, \"dropped_by\": \"x\", \"key_0\": \"y\"}}\n");
+        var config = new RunConfig();
+        SourceCatalog.CompleteFromInputs(DocumentsSource.Name, config, input);
+        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.Name, config);
+        var codec = new DocumentRowCodec(pipeline);
+
+        object?[] row = codec.FromFile(input, File.ReadAllBytes(input)).Single();
+
+        string[] names = [.. codec.Columns.Select(c => c.Name).Concat(RedPajama.Spark.SparkColumns.All)];
+        names.Should().OnlyHaveUniqueItems("a meta field must not replace an engine column in the flat Spark row");
+        string[] meta = [.. pipeline.Meta.Fields.Select(f => f.Name)];
+        meta.Should().Contain(["path", "record", "dropped_by", "key_0"]);
+        codec.Columns.Take(codec.MetaOffset).Select(c => c.Name).Concat(RedPajama.Spark.SparkColumns.All)
+            .Should().OnlyContain(n => n.StartsWith(DocumentRowCodec.ReservedPrefix, StringComparison.Ordinal));
+        row[codec.MetaOffset + Array.IndexOf(meta, "path")].Should().Be("src/main.c");
+        row[codec.MetaOffset + Array.IndexOf(meta, "record")].Should().Be(7L);
+        row[0].Should().Be(0L, "the engine's record is the line's index, not the meta field");
     }
 
     /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>

@@ -10,8 +10,8 @@ namespace RedPajama.Engine.Rows;
 /// <summary>
 /// The row form of a pipeline's per-document part, for engines that move documents as flat rows of strings and
 /// numbers (a Spark UDF returns one such row as a struct). A row holds, in <see cref="Columns"/> order:
-/// <c>record</c>, <c>text</c>, <c>dropped_by</c> (the step that dropped it, or null), <c>drop_reason</c>,
-/// one <c>key_&lt;k&gt;</c> per keyed step (32 hex digits, or for a step with several keys per document those keys
+/// <c>_rp_record</c>, <c>_rp_text</c>, <c>_rp_dropped_by</c> (the step that dropped it, or null), <c>_rp_drop_reason</c>,
+/// one <c>_rp_key_&lt;k&gt;</c> per keyed step (32 hex digits, or for a step with several keys per document those keys
 /// separated by spaces; null when the document does not take part), then the
 /// meta fields, then the document quality signals when the pipeline writes them. The reader and the per-document steps are the pipeline's own, so both engines compute the same rows.
 /// </summary>
@@ -22,12 +22,17 @@ public sealed class DocumentRowCodec
     public DocumentRowCodec(PipelineDescription pipeline)
     {
         Pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        if (pipeline.Meta.Fields.FirstOrDefault(f => f.Name.StartsWith(ReservedPrefix, StringComparison.Ordinal)) is { } reserved)
+        {
+            throw new ArgumentException($"meta field '{reserved.Name}': names starting with '{ReservedPrefix}' are reserved for engine columns", nameof(pipeline));
+        }
+
         var columns = new List<RowColumn>
         {
-            new("record", MetaType.Integer),
-            new("text", MetaType.Text),
-            new("dropped_by", MetaType.Text),
-            new("drop_reason", MetaType.Text),
+            new(RecordColumn, MetaType.Integer),
+            new(TextColumn, MetaType.Text),
+            new(DroppedByColumn, MetaType.Text),
+            new(DropReasonColumn, MetaType.Text),
         };
         columns.AddRange(pipeline.KeyedSteps.Select((_, k) => new RowColumn(KeyColumn(k), MetaType.Text)));
         MetaOffset = columns.Count;
@@ -40,6 +45,21 @@ public sealed class DocumentRowCodec
 
         Columns = columns;
     }
+
+    /// <summary>Prefix of every engine column (and of every column an engine adds beside the row), never of a meta field.</summary>
+    public const string ReservedPrefix = "_rp_";
+
+    /// <summary>The record's index in its file (with the file's path, the order key).</summary>
+    public const string RecordColumn = ReservedPrefix + "record";
+
+    /// <summary>The document text.</summary>
+    public const string TextColumn = ReservedPrefix + "text";
+
+    /// <summary>The step that dropped the document, or null.</summary>
+    public const string DroppedByColumn = ReservedPrefix + "dropped_by";
+
+    /// <summary>Why the document was dropped, or null.</summary>
+    public const string DropReasonColumn = ReservedPrefix + "drop_reason";
 
     /// <summary>The pipeline the rows come from.</summary>
     public PipelineDescription Pipeline { get; }
@@ -59,7 +79,7 @@ public sealed class DocumentRowCodec
     /// <summary>Name of the key column of keyed step <paramref name="step"/>.</summary>
     /// <param name="step">Index of the keyed step.</param>
     /// <returns>The column name.</returns>
-    public static string KeyColumn(int step) => FormattableString.Invariant($"key_{step}");
+    public static string KeyColumn(int step) => FormattableString.Invariant($"{ReservedPrefix}key_{step}");
 
     /// <summary>Reads every record of a whole file and returns its rows, in file order.</summary>
     /// <param name="path">The file's path (its name tells format and compression).</param>
