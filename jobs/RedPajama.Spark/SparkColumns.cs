@@ -41,7 +41,16 @@ public static class SparkColumns
     /// <summary>The written <c>cluster_id</c> before it is renamed for the output.</summary>
     public const string ClusterId = DocumentRowCodec.ReservedPrefix + "cluster_id";
 
+    /// <summary>One element of <see cref="InputFileUdf.Rows"/>: a row as JSON.</summary>
+    public const string Json = DocumentRowCodec.ReservedPrefix + "json";
+
+    /// <summary>Set only on the element that reports a file's failure: what went wrong.</summary>
+    public const string InputError = DocumentRowCodec.ReservedPrefix + "input_error";
+
+    /// <summary>With <see cref="InputError"/>: the records read from the file before the failure.</summary>
+    public const string RecordsRead = DocumentRowCodec.ReservedPrefix + "records_read";
+
     /// <summary>Every column the job adds beside a document row.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Path, Document, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId];
+        [Path, Document, Json, InputError, RecordsRead, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId];
 }

@@ -4,6 +4,7 @@ using RedPajama.Documents;
 using RedPajama.Engine;
 using RedPajama.Engine.Rows;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
 using RedPajama.Spark.Plan;
 using static Microsoft.Spark.Sql.Functions;
 using SparkWindow = Microsoft.Spark.Sql.Expressions.Window;
@@ -12,8 +13,9 @@ namespace RedPajama.Spark;
 
 /// <summary>
 /// Translates a <see cref="PipelineDescription"/> into Spark operations:
-/// read (<c>binaryFile</c> for whole-file records, <c>text</c> for JSON lines, <c>parquet</c> rows as JSON) → per-document steps as one C# UDF
-/// returning a struct → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
+/// list the inputs and keep the files the source reads (<see cref="SparkJobPlan.SelectInputs"/>) → read them as
+/// <c>binaryFile</c> rows, each file through the local engine's reader and the per-document steps in one C# UDF
+/// (<see cref="InputFileUdf"/>) → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
 /// so the first by order key wins as in the local engine; a step with several keys per document, near dedup, as
 /// explode → group by bucket → edges → <see cref="SparkStarContraction"/>) → accounting by a group-by on (step, reason) →
 /// Parquet (zstd) with <c>text</c>, a <c>meta</c> struct (with <c>token_count</c> when tokenization is on) and an
@@ -32,23 +34,29 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     public RunStatistics Run(IReadOnlyList<string> inputs, string output, bool keepAll)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        string[] paths = [.. inputs];
+        InputResolution resolved = SparkJobPlan.SelectInputs(pipeline.Source, inputs.Select(List));
         DataFrame? documents = null;
+        DataFrame? readRows = null;
+        var inputErrors = new List<InputError>(resolved.Problems);
         List<DropCount>? drops = null;
         long read = 0;
         long written = 0;
         RunStatistics? statistics = null;
-        foreach (SparkStage stage in SparkJobPlan.Describe(pipeline, keepAll).Stages)
+        foreach (SparkStage stage in SparkJobPlan.Describe(pipeline, keepAll, resolved.Files).Stages)
         {
             switch (stage)
             {
                 case ReadStage readStage:
-                    DataFrame rows = Read(readStage, paths);
-                    documents = documents is null ? rows : documents.Union(rows);
+                    documents = Read(readStage);
                     break;
                 case CountReadStage:
-                    // Cached so that the UDF runs once: the count, the keyed steps and the write all reuse these rows.
-                    documents = Required(documents).Cache();
+                    // Cached so that the UDF runs once: the errors, the count, the keyed steps and the write all
+                    // reuse these rows. With no input files there is no read stage, and no rows.
+                    readRows = (documents ?? spark.CreateDataFrame(new List<GenericRow>(), ReadType(udf.Codec))).Cache();
+                    inputErrors.AddRange(readRows.Where(Col(SparkColumns.InputError).IsNotNull())
+                        .Select(Col(SparkColumns.Path), Col(SparkColumns.InputError), Col(SparkColumns.RecordsRead)).Collect()
+                        .Select(r => new InputError((string)r.Get(0), (string)r.Get(1), Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture))));
+                    documents = readRows.Where(Col(SparkColumns.InputError).IsNull()).Drop(SparkColumns.InputError, SparkColumns.RecordsRead);
                     read = documents.Count();
                     break;
                 case KeyedStage keyed:
@@ -70,6 +78,9 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                 case WriteStatisticsStage writeStatistics:
                     statistics = RunStatistics.FromDropCounts(pipeline.Source, "spark", pipeline.StepNames,
                         drops ?? throw new InvalidOperationException("the plan has no accounting stage before the statistics"), read, written);
+                    statistics.InputFiles = resolved.Files.Count;
+                    statistics.InputBytes = resolved.Files.Sum(f => f.Length);
+                    statistics.InputErrors.AddRange(inputErrors);
                     HadoopOutputFile.Write(spark.SparkContext, output, writeStatistics.FileName, System.Text.Encoding.UTF8.GetBytes(statistics.ToJson()));
                     break;
                 case MarkSuccessStage marker:
@@ -80,7 +91,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             }
         }
 
-        documents?.Unpersist();
+        readRows?.Unpersist();
         return statistics ?? throw new InvalidOperationException("the plan writes no statistics");
     }
 
@@ -102,34 +113,38 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     private static DataFrame Required(DataFrame? documents) =>
         documents ?? throw new InvalidOperationException("the plan reads nothing before this stage");
 
-    private DataFrame Read(ReadStage read, string[] paths)
+    // The row struct as read: the path, the codec's columns, and the failure report of a file read part way.
+    private static StructType ReadType(DocumentRowCodec codec) =>
+        new([
+            new StructField(SparkColumns.Path, new StringType(), isNullable: true),
+            .. RowType(codec).Fields,
+            new StructField(SparkColumns.InputError, new StringType(), isNullable: true),
+            new StructField(SparkColumns.RecordsRead, new LongType(), isNullable: true),
+        ]);
+
+    // The files under one argument, listed by Spark (content is not read: binaryFile reads it only when selected).
+    private ListedInput List(string argument)
     {
-        StructType rowType = RowType(udf.Codec);
-        if (read.Format == "binaryFile")
+        bool isGlob = argument.AsSpan().IndexOfAny("*?[{") >= 0;
+        if (!isGlob && !HadoopPaths.Exists(spark.SparkContext, argument))
         {
-            Func<Column, Column, Column> fromWholeFile = Udf<string, byte[]>(udf.FromWholeFile, rowType);
-            return spark.Read().Format("binaryFile")
-                .Option("pathGlobFilter", read.PathGlobFilter)
-                .Option("recursiveFileLookup", "true")
-                .Load(paths)
-                .Select(Col("path").As(SparkColumns.Path), fromWholeFile(Col("path"), Col("content")).As(SparkColumns.Document))
-                .Select(SparkColumns.Path, SparkColumns.Document + ".*");
+            return new ListedInput(argument, false, []);
         }
 
-        // Blank lines are not records (as in the local reader); the rest are numbered in file order. A Parquet row
-        // becomes the JSON object of its columns (a meta struct becomes a nested object), which the same UDF reads.
-        Func<Column, Column, Column> fromJsonLine = Udf<long, string>(udf.FromJsonLine, rowType);
-        DataFrameReader reader = spark.Read()
-            .Option("pathGlobFilter", read.PathGlobFilter)
-            .Option("recursiveFileLookup", "true");
-        DataFrame lines = read.Format == "parquet"
-            ? reader.Parquet(paths).Select(ToJson(Struct(Col("*")), new Dictionary<string, string>()).As("value"))
-            : reader.Text(paths).Filter(Trim(Col("value")).NotEqual(Lit(string.Empty)));
-        return lines
-            .WithColumn("path", InputFileName())
-            .WithColumn("line_id", MonotonicallyIncreasingId())
-            .WithColumn("line", RowNumber().Over(SparkWindow.PartitionBy(Col("path")).OrderBy(Col("line_id"))).Minus(Lit(1L)))
-            .Select(Col("path").As(SparkColumns.Path), fromJsonLine(Col("line"), Col("value")).As(SparkColumns.Document))
+        ListedFile[] files = [.. spark.Read().Format("binaryFile").Option("recursiveFileLookup", "true").Load(argument)
+            .Select(Col("path"), Col("length")).Collect()
+            .Select(r => new ListedFile((string)r.Get(0), Convert.ToInt64(r.Get(1), System.Globalization.CultureInfo.InvariantCulture)))];
+        return new ListedInput(argument, !isGlob && HadoopPaths.IsFile(spark.SparkContext, argument), files);
+    }
+
+    private DataFrame Read(ReadStage read)
+    {
+        StructType rowType = new(ReadType(udf.Codec).Fields.Skip(1));
+        Func<Column, Column, Column> rows = Udf<string, byte[], string[]>(new InputFileUdf(udf).Rows);
+        return spark.Read().Format(read.Format)
+            .Load([.. read.Files])
+            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col("path"), Col("content"))).As(SparkColumns.Json))
+            .Select(Col(SparkColumns.Path), FromJson(Col(SparkColumns.Json), rowType.Json, new Dictionary<string, string>()).As(SparkColumns.Document))
             .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }
 

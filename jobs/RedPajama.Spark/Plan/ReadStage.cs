@@ -1,7 +1,12 @@
 namespace RedPajama.Spark.Plan;
 
-/// <summary>Reads input files into rows the document UDF parses.</summary>
-/// <param name="Format">The Spark source: <c>binaryFile</c> (one row per file) or <c>text</c> (one row per line, blank lines removed).</param>
-/// <param name="PathGlobFilter">Which file names the source takes.</param>
-/// <param name="Udf">The <see cref="DocumentUdf"/> method that turns a row into a document row.</param>
-public sealed record ReadStage(string Format, string PathGlobFilter, string Udf) : SparkStage;
+/// <summary>
+/// Reads the input files as <c>binaryFile</c> rows (path, bytes) and turns each file into its document rows with the
+/// local engine's own reader (<see cref="InputFileUdf"/>): the same formats and compressions (<c>.gz</c>, <c>.zst</c>,
+/// Parquet), the same size limits, the same record numbers, and a file that fails part way becomes an input error
+/// with the records read before it. Planned only when there are files, since nothing can be read from none.
+/// </summary>
+/// <param name="Format">The Spark source, <c>binaryFile</c> (its schema is fixed, so no inference from files).</param>
+/// <param name="Files">The files, each one the source reads, in path order.</param>
+/// <param name="Udf">The UDF method that turns a file into rows.</param>
+public sealed record ReadStage(string Format, IReadOnlyList<string> Files, string Udf) : SparkStage;

@@ -1,5 +1,7 @@
 using RedPajama.Engine.Rows;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Sources;
 using RedPajama.Udfs.Quality;
 
 namespace RedPajama.Spark.Plan;
@@ -11,15 +13,6 @@ namespace RedPajama.Spark.Plan;
 /// <param name="Stages">The stages, in order.</param>
 public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
 {
-    /// <summary>File-name glob of whole-file inputs (one document per file).</summary>
-    public const string WholeFileGlob = "*.txt";
-
-    /// <summary>File-name glob of JSON-lines inputs.</summary>
-    public const string JsonLinesGlob = "*.{jsonl,json,jsonl.gz,json.gz}";
-
-    /// <summary>File-name glob of Parquet inputs (each row goes to the JSON-lines UDF as <c>to_json(struct(*))</c>).</summary>
-    public const string ParquetGlob = "*.parquet";
-
     /// <summary>
     /// Hadoop setting that makes the output committer write <c>_SUCCESS</c> (FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER);
     /// the job sets it to false on the Parquet write and creates the marker itself after <c>_stats.json</c>.
@@ -29,20 +22,54 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
     /// <summary>The success marker's file name, as Hadoop's committer names it.</summary>
     public const string SuccessMarker = "_SUCCESS";
 
+    /// <summary>
+    /// The files a source reads out of the driver's listing, by the rules of the local engine's
+    /// <see cref="InputResolver"/>: a file named as an argument is read whatever its name; from a directory or glob only
+    /// the files the source's <see cref="SourceCatalog.InputFilter"/> accepts; an argument with none of them is an
+    /// input problem. Files are numbered in ordinal path order.
+    /// </summary>
+    /// <param name="source">The source name.</param>
+    /// <param name="listed">The listing, one entry per argument.</param>
+    /// <returns>The files and the problems.</returns>
+    public static InputResolution SelectInputs(string source, IEnumerable<ListedInput> listed)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        Func<string, bool> include = SourceCatalog.InputFilter(source);
+        var files = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var problems = new List<InputError>();
+        foreach (ListedInput input in listed)
+        {
+            int before = files.Count;
+            foreach (ListedFile file in input.Files.Where(f => input.IsFile || include(f.Path)))
+            {
+                files[file.Path] = file.Length;
+            }
+
+            if (files.Count == before && !input.IsFile)
+            {
+                problems.Add(new InputError(input.Argument, input.Files.Count == 0 ? "matches no file" : "directory holds no files this source reads", 0));
+            }
+        }
+
+        return new InputResolution([.. files.Select((f, i) => new InputFile(i, f.Key, f.Value))], problems);
+    }
+
     /// <summary>Plans a pipeline.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="keepAll">Whether dropped documents are written.</param>
+    /// <param name="inputs">The files to read (<see cref="SelectInputs"/>); with none, no read stage is planned.</param>
     /// <returns>The plan.</returns>
-    public static SparkJobPlan Describe(PipelineDescription pipeline, bool keepAll)
+    public static SparkJobPlan Describe(PipelineDescription pipeline, bool keepAll, IReadOnlyList<InputFile> inputs)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var stages = new List<SparkStage>
+        ArgumentNullException.ThrowIfNull(inputs);
+        var stages = new List<SparkStage>();
+        if (inputs.Count > 0)
         {
-            new ReadStage("binaryFile", WholeFileGlob, nameof(DocumentUdf.FromWholeFile)),
-            new ReadStage("text", JsonLinesGlob, nameof(DocumentUdf.FromJsonLine)),
-            new ReadStage("parquet", ParquetGlob, nameof(DocumentUdf.FromJsonLine)),
-            new CountReadStage(),
-        };
+            stages.Add(new ReadStage("binaryFile", [.. inputs.Select(f => f.Path)], nameof(InputFileUdf.Rows)));
+        }
+
+        stages.Add(new CountReadStage());
         // As in the local engine, the clusters of the last several-keys step are the ones written.
         int numbered = keepAll ? pipeline.KeyedSteps.ToList().FindLastIndex(s => s.KeysPerDocument > 1) : -1;
         for (int k = 0; k < pipeline.KeyedSteps.Count; k++)

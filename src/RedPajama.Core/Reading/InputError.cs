@@ -4,4 +4,18 @@ namespace RedPajama.Reading;
 /// <param name="Path">The input path, or the <c>--input</c> argument that matched nothing.</param>
 /// <param name="Error">What went wrong.</param>
 /// <param name="RecordsRead">Records read from it before the error (they are counted and processed).</param>
-public sealed record InputError(string Path, string Error, long RecordsRead);
+public sealed record InputError(string Path, string Error, long RecordsRead)
+{
+    /// <summary>How an input's failure is reported: the message of an I/O or format error, else type and message.</summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns>The text of <see cref="Error"/>.</returns>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            IOException or InvalidDataException or UnauthorizedAccessException or FormatException => exception.Message,
+            _ => $"{exception.GetType().Name}: {exception.Message}",
+        };
+    }
+}

@@ -1,6 +1,7 @@
 using RedPajama.Configuration;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
 using RedPajama.Sources;
 using RedPajama.Sources.Books;
 using RedPajama.Spark.Plan;
@@ -18,28 +19,84 @@ public sealed class SparkJobPlanTests
         Tokenizer = new TokenizerConfig { InputIds = true },
     };
 
+    private static readonly InputFile[] s_someFiles = [new(0, "hdfs://books/a.txt", 10), new(1, "hdfs://books/b.jsonl.zst", 20)];
+
+    [Fact]
+    public void No_read_stage_is_planned_without_input_files_since_spark_cannot_infer_a_schema_from_none()
+    {
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, []);
+
+        plan.Stages.OfType<ReadStage>().Should().BeEmpty();
+        plan.Stages[0].Should().BeOfType<CountReadStage>("the job counts an empty frame of the row schema");
+    }
+
+    [Theory]
+    [InlineData("documents")]
+    [InlineData("books")]
+    public void Inputs_are_the_files_the_local_engine_reads_routed_by_the_source_filter(string source)
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = directory.Combine("in");
+        Directory.CreateDirectory(Path.Combine(inputs, "sub"));
+        string single = directory.Combine("named-explicitly.txt");
+        foreach (string name in new[] { "notes.txt", "a.jsonl", "b.jsonl.zst", "c.txt.gz", "d.parquet", "e.json.gz", "f.jsonl.bz2", "g.csv", "sub/h.jsonl", "sub/i.txt" })
+        {
+            File.WriteAllText(Path.Combine(inputs, name), "x");
+        }
+
+        File.WriteAllText(single, "x");
+        // What Spark's binaryFile listing returns (recursive; it skips _ and . names as the local resolver does).
+        ListedInput[] listed =
+        [
+            new(inputs, false, [.. Directory.EnumerateFiles(inputs, "*", SearchOption.AllDirectories).Select(f => new ListedFile(f, 1))]),
+            new(single, true, [new ListedFile(single, 1)]),
+        ];
+
+        InputResolution spark = SparkJobPlan.SelectInputs(source, listed);
+
+        InputResolution local = InputResolver.Resolve([inputs, single], SourceCatalog.InputFilter(source));
+        spark.Files.Select(f => f.Path).Should().Equal(local.Files.Select(f => f.Path));
+        spark.Files.Select(f => Path.GetFileName(f.Path)).Should().Contain(["b.jsonl.zst", "d.parquet", "named-explicitly.txt"]).And.NotContain(["f.jsonl.bz2", "g.csv"]);
+        if (source == "documents")
+        {
+            spark.Files.Select(f => Path.GetFileName(f.Path)).Should().NotContain(["notes.txt", "c.txt.gz", "i.txt"], "the documents reader does not read text files");
+        }
+
+        SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), false, spark.Files)
+            .Stages.OfType<ReadStage>().Single().Files.Should().Equal(spark.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void An_argument_with_no_file_the_source_reads_is_an_input_problem()
+    {
+        InputResolution spark = SparkJobPlan.SelectInputs("documents", [new ListedInput("s3a://b/notes", false, [new ListedFile("s3a://b/notes/a.txt", 3)]), new ListedInput("s3a://b/none", false, [])]);
+
+        spark.Files.Should().BeEmpty();
+        spark.Problems.Select(p => p.Path).Should().Equal("s3a://b/notes", "s3a://b/none");
+    }
+
     [Fact]
     public void Stages_read_both_input_kinds_then_run_each_keyed_step_as_its_kind_of_shuffle()
     {
         PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, s_everything);
 
-        SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false);
+        SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false, s_someFiles);
 
-        plan.Stages.Should().HaveCount(11);
-        plan.Stages.OfType<ReadStage>().Select(r => (r.Format, r.PathGlobFilter)).Should().Equal(("binaryFile", "*.txt"), ("text", SparkJobPlan.JsonLinesGlob), ("parquet", "*.parquet"));
+        plan.Stages.Should().HaveCount(9);
+        plan.Stages[0].Should().BeOfType<ReadStage>().Which.Files.Should().Equal(s_someFiles.Select(f => f.Path));
         plan.Stages.OfType<KeyedStage>().Should().Equal(
             new KeyedStage("exact_dedup", "duplicate", "_rp_key_0", KeyedStageKind.FirstByOrderKey),
             new KeyedStage("near_dedup", "near_duplicate", "_rp_key_1", KeyedStageKind.ConnectedComponents));
-        plan.Stages[6].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
+        plan.Stages[4].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
             ["read", "gutenberg_clean", "normalize_line_endings", "drop_empty", "quality_signals", "quality_filter", "tokenize", "exact_dedup", "near_dedup"],
             "accounting sees every step, in the local engine's order");
-        plan.Stages[7].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
+        plan.Stages[5].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
     }
 
     [Fact]
     public void Read_is_counted_at_the_read_and_written_from_the_output_not_both_from_the_accounting_group_by()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, s_everything), keepAll: false);
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, s_everything), keepAll: false, s_someFiles);
 
         List<Type> order = [.. plan.Stages.Select(s => s.GetType())];
         int lastRead = order.FindLastIndex(t => t == typeof(ReadStage));
@@ -50,7 +107,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Stats_file_is_written_beside_the_output_before_the_success_marker_which_spark_does_not_write()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false);
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, s_someFiles);
 
         plan.Stages.TakeLast(4).Select(s => s.GetType()).Should().Equal(typeof(WriteStage), typeof(CountWrittenStage), typeof(WriteStatisticsStage), typeof(MarkSuccessStage));
         plan.Stages.OfType<WriteStatisticsStage>().Single().FileName.Should().Be(LocalEngine.StatisticsFileName);
@@ -69,7 +126,7 @@ public sealed class SparkJobPlanTests
         string[] local = [.. DuckDb.Query($"SELECT column_name FROM (DESCRIBE SELECT * FROM '{parquet}')").Select(r => (string)r[0]!)];
         PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, s_everything);
 
-        IReadOnlyList<string> spark = SparkJobPlan.Describe(pipeline, keepAll: true).Stages.OfType<WriteStage>().Single().Columns;
+        IReadOnlyList<string> spark = SparkJobPlan.Describe(pipeline, keepAll: true, s_someFiles).Stages.OfType<WriteStage>().Single().Columns;
 
         // Line-signal span lists are written by the local engine only (README, "Run on Spark").
         string[] localOnly = [.. RedPajama.Udfs.Quality.SignalCatalog.LineSignals.Select(l => l.Name)];
@@ -81,7 +138,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Without_keep_all_only_kept_documents_are_written_and_no_verdict_columns()
     {
-        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false).Stages.OfType<WriteStage>().Single();
+        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
 
         write.KeepAll.Should().BeFalse();
         write.Columns.Should().NotContain("drop_reason").And.NotContain("keep").And.NotContain("input_ids");

@@ -144,25 +144,106 @@ public sealed class SparkSeamTests
         row[0].Should().Be(0L, "the engine's record is the line's index, not the meta field");
     }
 
+    [Fact]
+    public void Too_large_books_and_json_lines_are_dropped_and_counted_as_in_the_local_engine()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = TestData.CopySampleBooks(directory.Combine("in"));
+        File.WriteAllText(Path.Combine(inputs, "huge.txt"), new string('x', (1 << 20) + 10));
+        File.WriteAllText(Path.Combine(inputs, "rows.jsonl"), $"{{\"title\": \"short\", \"text\": \"a short book\"}}\n{{\"title\": \"long\", \"text\": \"{new string('y', 5000)}\"}}\n");
+        var books = new BooksOptions { Limits = ReadLimits.Default with { MaxRecordBytes = 1 << 20, MaxLineBytes = 4096 } };
+        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), books: books, tokenizer: new TokenizerConfig(), quality: new QualityConfig());
+        PipelineDescription pipeline = RedPajama.Tokenization.PipelineTokenization.Attach(RedPajama.Quality.PipelineQuality.Attach(BooksSource.Describe(books), new QualityConfig()), new TokenizerConfig());
+
+        RunStatistics spark = SimulateSparkJob(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
+
+        local.Dropped.Should().Contain(ReadDropReasons.TooLarge, 2);
+        spark.Dropped.Should().BeEquivalentTo(local.Dropped);
+        spark.Steps.Select(s => (s.Name, s.In, s.Kept)).Should().Equal(local.Steps.Select(s => (s.Name, s.In, s.Kept)));
+    }
+
+    [Fact]
+    public void Compressed_inputs_are_read_by_the_udf_as_by_the_local_engine()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = directory.Combine("in");
+        Directory.CreateDirectory(inputs);
+        byte[] book = File.ReadAllBytes(TestData.Book("pg1342.txt"));
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(inputs, "pg1342.txt.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(book);
+        }
+
+        using (FileStream zstdFile = File.Create(Path.Combine(inputs, "pg19.jsonl.zst")))
+        using (var zstd = new ZstdSharp.CompressionStream(zstdFile))
+        {
+            zstd.Write(File.ReadAllBytes(TestData.Fixture("books/pg19-sample.jsonl")));
+        }
+
+        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig(), quality: new QualityConfig());
+
+        RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
+
+        local.Read.Should().BeGreaterThan(1);
+        spark.Read.Should().Be(local.Read);
+        spark.Written.Should().Be(local.Written);
+        spark.InputErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_truncated_gzip_is_an_input_error_with_the_records_read_before_it_not_a_failed_task()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = directory.Combine("in");
+        Directory.CreateDirectory(inputs);
+        string[] lines = [.. Enumerable.Range(0, 400).Select(i => $"{{\"title\": \"t{i}\", \"text\": \"book {i} {new string('a', 200 + i)}\"}}")];
+        TruncatedGzip.Write(Path.Combine(inputs, "pg19.jsonl.gz"), lines, cut: 200);
+        RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig(), quality: new QualityConfig());
+        string file = InputResolver.Resolve([inputs], BooksReader.Accepts).Files.Single().Path;
+        var codec = new DocumentRowCodec(Books);
+
+        string[] elements = RedPajama.Spark.InputFileUdf.Encode(codec, file, File.ReadAllBytes(file));
+        RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
+
+        local.InputErrors.Should().ContainSingle();
+        spark.InputErrors.Should().Equal(local.InputErrors);
+        spark.Read.Should().Be(local.Read).And.Be(local.InputErrors[0].RecordsRead);
+        using var last = System.Text.Json.JsonDocument.Parse(elements[^1]);
+        last.RootElement.GetProperty(RedPajama.Spark.SparkColumns.InputError).GetString().Should().Be(local.InputErrors[0].Error);
+        last.RootElement.GetProperty(RedPajama.Spark.SparkColumns.RecordsRead).GetInt64().Should().Be(local.InputErrors[0].RecordsRead);
+        elements.Should().HaveCount((int)local.Read + 1, "one element per record read, then the failure");
+    }
+
+    [Fact]
+    public void Udf_elements_are_the_codec_rows_as_json_keyed_by_column()
+    {
+        var codec = new DocumentRowCodec(Books);
+        string path = TestData.Book("pg1342.txt");
+
+        string element = RedPajama.Spark.InputFileUdf.Encode(codec, path, File.ReadAllBytes(path)).Single();
+
+        object?[] row = codec.ReadFile(path, File.ReadAllBytes(path)).Rows.Single();
+        using var json = System.Text.Json.JsonDocument.Parse(element);
+        json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(codec.Columns.Select(c => c.Name));
+        json.RootElement.GetProperty(DocumentRowCodec.TextColumn).GetString().Should().Be((string)row[1]!);
+        json.RootElement.GetProperty(DocumentRowCodec.RecordColumn).GetInt64().Should().Be(0);
+    }
+
     /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>
     private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped, out long[] clusterIds)
     {
         var labels = new Dictionary<Node, Node>();
         var codec = new DocumentRowCodec(pipeline);
         var rows = new List<(string Path, object?[] Row)>();
+        var inputErrors = new List<InputError>();
         foreach (InputFile file in files)
         {
-            if (file.Path.EndsWith(".txt", StringComparison.Ordinal))
+            // binaryFile row → InputFileUdf.Rows → the codec's ReadFile: the local engine's reader on the bytes.
+            FileRows read = codec.ReadFile(file.Path, File.ReadAllBytes(file.Path));
+            rows.AddRange(read.Rows.Select(r => (file.Path, r)));
+            if (read.Error is { } error)
             {
-                rows.Add((file.Path, codec.FromFile(file.Path, File.ReadAllBytes(file.Path)).Single()));
-            }
-            else
-            {
-                long line = 0;
-                foreach (string value in File.ReadLines(file.Path).Where(l => l.Trim().Length > 0))
-                {
-                    rows.Add((file.Path, codec.FromJsonLine(line++, value)));
-                }
+                inputErrors.Add(error);
             }
         }
 
@@ -209,8 +290,11 @@ public sealed class SparkSeamTests
 
         clusterIds = [.. rows.Select(r => new Node(r.Path, (long)r.Row[0]!)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Path] + root.Record : offsets[n.Path] + n.Record)];
         dropped = [.. rows.Where(r => r.Row[2] is not null && pipeline.KeyedSteps.Any(s => s.Name == (string)r.Row[2]!)).Select(r => $"{Path.GetFileName(r.Path)}: {r.Row[3]}")];
-        return RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
-            rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())));
+        RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
+            rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())),
+            read: rows.Count, written: rows.Count(r => r.Row[3] is null));
+        statistics.InputErrors.AddRange(inputErrors);
+        return statistics;
     }
 
     /// <summary>Spark's struct(path, record) ordering: strings by ordinal (UTF-8 byte order for these names), then record.</summary>

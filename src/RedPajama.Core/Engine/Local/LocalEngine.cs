@@ -318,11 +318,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         file.Commit();
     }
 
-    private static string Describe(Exception exception) => exception switch
-    {
-        IOException or InvalidDataException or UnauthorizedAccessException or FormatException => exception.Message,
-        _ => $"{exception.GetType().Name}: {exception.Message}",
-    };
+    private static string Describe(Exception exception) => InputError.Describe(exception);
 
     private static string SpillPath(string temporary, int input) => Path.Combine(temporary, $"input-{input:D6}.spill");
 

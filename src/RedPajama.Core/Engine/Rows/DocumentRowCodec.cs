@@ -93,6 +93,85 @@ public sealed class DocumentRowCodec
         return Pipeline.Reader.Read(input, stream, Pipeline.Meta).Select(ToRow).ToList();
     }
 
+    /// <summary>
+    /// Reads a whole input file as the local engine does (the source's reader, its decompression and size limits):
+    /// a failure part way (a truncated gzip, an unreadable Parquet footer) ends the file and is returned as its
+    /// input error, with the rows read before it.
+    /// </summary>
+    /// <param name="path">The file's path (its name tells format and compression).</param>
+    /// <param name="content">The file's bytes as stored.</param>
+    /// <returns>The rows and the failure, if any.</returns>
+    public FileRows ReadFile(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(content);
+        var rows = new List<object?[]>();
+        var input = new InputFile(0, path, content.LongLength);
+        using var stream = new MemoryStream(content, writable: false);
+        try
+        {
+            foreach (Document document in Pipeline.Reader.Read(input, stream, Pipeline.Meta))
+            {
+                rows.Add(ToRow(document));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The input's own failure, as LocalEngine.InputDocuments catches it.
+            return new FileRows(rows, new InputError(path, InputError.Describe(exception), rows.Count));
+        }
+
+        return new FileRows(rows, null);
+    }
+
+    /// <summary>A row as one JSON object keyed by <see cref="Columns"/> names (what Spark's <c>from_json</c> parses back).</summary>
+    /// <param name="row">A row of this codec.</param>
+    /// <returns>The JSON text; non-finite numbers are written as null, which JSON cannot hold.</returns>
+    public string ToJson(object?[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            for (int c = 0; c < Columns.Count; c++)
+            {
+                writer.WritePropertyName(Columns[c].Name);
+                switch (row[c])
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case long integer:
+                        writer.WriteNumberValue(integer);
+                        break;
+                    case int integer:
+                        writer.WriteNumberValue(integer);
+                        break;
+                    case double real when double.IsFinite(real):
+                        writer.WriteNumberValue(real);
+                        break;
+                    case double:
+                        writer.WriteNullValue();
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    default:
+                        writer.WriteStringValue(Convert.ToString(row[c], System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Parses one JSON line (a PG-19 or Books3 row) and returns its row.</summary>
     /// <param name="record">Index of the line in its file.</param>
     /// <param name="line">The JSON text.</param>
