@@ -170,7 +170,10 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             });
         }
 
-        written.OrderBy(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn))
+        // No global sort (a sampling job plus a range shuffle): rows are hash-partitioned on the order key and
+        // sorted within each part, so a part's content and order depend only on the input and the partition count.
+        written.Repartition([.. write.PartitionBy.Select(Col)])
+            .SortWithinPartitions([.. write.SortWithinPartitionsBy.Select(Col)])
             .Select([.. columns])
             .Write()
             .Mode(SaveMode.Overwrite)
@@ -181,16 +184,18 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
     private static DataFrame ApplyKeyedStep(DataFrame documents, KeyedStage step)
     {
-        // Documents dropped by an earlier step take no part: their key is cleared before ranking.
-        Column kept = Col(DocumentRowCodec.DropReasonColumn).IsNull();
-        DataFrame keyed = documents.WithColumn(step.KeyColumn, When(kept, Col(step.KeyColumn)));
+        // Only documents that take part (still kept, with a key) enter the window; the rest bypass it. Clearing
+        // their keys instead would put every one of them in the single null-key partition of the window, one task.
+        Column takesPart = Col(DocumentRowCodec.DropReasonColumn).IsNull().And(Col(step.KeyColumn).IsNotNull());
+        DataFrame ranked = step.RanksOnlyParticipants ? documents.Where(takesPart) : documents;
         Column rank = RowNumber().Over(SparkWindow.PartitionBy(Col(step.KeyColumn)).OrderBy(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn)));
-        Column loses = Col(step.KeyColumn).IsNotNull().And(rank.Gt(Lit(1)));
-        return keyed
+        Column loses = takesPart.And(rank.Gt(Lit(1)));
+        DataFrame marked = ranked
             .WithColumn(SparkColumns.Loses, loses)
             .WithColumn(DocumentRowCodec.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(DocumentRowCodec.DroppedByColumn)))
             .WithColumn(DocumentRowCodec.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(DocumentRowCodec.DropReasonColumn)))
             .Drop(SparkColumns.Loses);
+        return step.RanksOnlyParticipants ? marked.UnionByName(documents.Where(Not(takesPart))) : marked;
     }
 
     private static DataFrame ApplyComponentsStep(DataFrame documents, KeyedStage step)

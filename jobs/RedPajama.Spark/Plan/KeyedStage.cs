@@ -9,4 +9,8 @@ namespace RedPajama.Spark.Plan;
 /// For <see cref="KeyedStageKind.ConnectedComponents"/> in keep-all runs: also write <c>cluster_id</c>, the run-wide
 /// number (files in path order, then records) of the component's earliest document, as the local engine does.
 /// </param>
-public sealed record KeyedStage(string Step, string DropReason, string KeyColumn, KeyedStageKind Kind, bool NumbersClusters = false) : SparkStage;
+/// <param name="RanksOnlyParticipants">
+/// Only documents still kept and with a key enter the step's window or bucket join; the others bypass it
+/// (a dropped document's cleared key would otherwise send all of them to one null-key partition).
+/// </param>
+public sealed record KeyedStage(string Step, string DropReason, string KeyColumn, KeyedStageKind Kind, bool NumbersClusters = false, bool RanksOnlyParticipants = true) : SparkStage;

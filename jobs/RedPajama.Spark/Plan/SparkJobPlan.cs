@@ -101,7 +101,8 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             columns.Add("input_ids");
         }
 
-        stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }));
+        string[] orderKey = [SparkColumns.Path, DocumentRowCodec.RecordColumn];
+        stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }, orderKey, orderKey));
         stages.Add(new CountWrittenStage());
         stages.Add(new WriteStatisticsStage(RedPajama.Engine.Local.LocalEngine.StatisticsFileName));
         stages.Add(new MarkSuccessStage(SuccessMarker));

@@ -8,4 +8,12 @@ namespace RedPajama.Spark.Plan;
 /// Writer options; Spark copies them into the Hadoop configuration of the write job, which is how the output
 /// committer's own <c>_SUCCESS</c> is turned off.
 /// </param>
-public sealed record WriteStage(IReadOnlyList<string> Columns, bool KeepAll, string Compression, IReadOnlyDictionary<string, string> Options) : SparkStage;
+/// <param name="PartitionBy">Columns the rows are hash-partitioned on before the write (one part per partition).</param>
+/// <param name="SortWithinPartitionsBy">Columns each part is sorted by; there is no global sort.</param>
+public sealed record WriteStage(
+    IReadOnlyList<string> Columns,
+    bool KeepAll,
+    string Compression,
+    IReadOnlyDictionary<string, string> Options,
+    IReadOnlyList<string> PartitionBy,
+    IReadOnlyList<string> SortWithinPartitionsBy) : SparkStage;

@@ -117,6 +117,23 @@ public sealed class SparkJobPlanTests
     }
 
     [Fact]
+    public void Keyed_steps_rank_only_documents_that_take_part_so_dropped_ones_do_not_share_one_partition()
+    {
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, s_everything), keepAll: false, s_someFiles);
+
+        plan.Stages.OfType<KeyedStage>().Should().HaveCount(2).And.OnlyContain(k => k.RanksOnlyParticipants);
+    }
+
+    [Fact]
+    public void The_write_partitions_and_sorts_within_partitions_by_the_order_key_without_a_global_sort()
+    {
+        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
+
+        write.PartitionBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.DocumentRowCodec.RecordColumn);
+        write.SortWithinPartitionsBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.DocumentRowCodec.RecordColumn);
+    }
+
+    [Fact]
     public void Output_columns_are_the_local_engine_parquet_columns_except_the_local_only_ones()
     {
         using var directory = new TemporaryDirectory();
