@@ -32,8 +32,7 @@ internal sealed class JobOnWorker : IDisposable
         _jobDirectory = _directory.Combine("job");
         CopyDirectory(SparkWorkerInstall.JobDirectory, _jobDirectory);
 
-        // The job folder's models/ would let the worker find the bundled models beside the job's binaries only if
-        // it ran from there; it runs from its own folder, so the models must come as Spark files.
+        // What SparkContext.AddFile / --files put in each task's Spark files directory.
         _sparkFiles = _directory.Combine("spark-files");
         Directory.CreateDirectory(_sparkFiles);
         foreach (string? model in new[] { tokenizer, lid })
@@ -89,8 +88,10 @@ internal sealed class JobOnWorker : IDisposable
     {
         foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            // Not the bundled models: the worker must get them as an executor does, not from beside the binaries.
-            if (Path.GetRelativePath(from, file).StartsWith("models" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            // The models the submit scripts ship with --files (tokenizer, language ID) are left out, so the worker
+            // must find them as Spark files; the rest of models/ (the bad-words lists) stays, as in a published job.
+            if (Path.GetRelativePath(from, file).StartsWith("models" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && Path.GetExtension(file) is ".model" or ".ftz")
             {
                 continue;
             }
