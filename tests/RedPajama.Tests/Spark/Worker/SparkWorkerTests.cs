@@ -76,7 +76,8 @@ public sealed class SparkWorkerTests
     {
         SkipUnlessInstalled();
         using var job = new JobOnWorker(BooksSource.Name, new RunConfig { Tokenizer = new TokenizerConfig { InputIds = true } });
-        string[] texts = [.. TestData.SampleBookFiles.Select(File.ReadAllText), "", "Hello, world — ünïcödé"];
+        // More than one pickled batch (Spark sends 100 rows a batch): results must come back in row order.
+        string[] texts = [.. TestData.SampleBookFiles.Select(File.ReadAllText), "", "Hello, world — ünïcödé", .. Enumerable.Range(0, 240).Select(i => $"line {i}: {new string('a', i % 17)} end")];
 
         IReadOnlyList<int[]> ids = job.InputIds(texts);
 
