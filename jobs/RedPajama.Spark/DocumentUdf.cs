@@ -1,19 +1,16 @@
-using System.Collections.Concurrent;
-using Microsoft.Spark;
 using Microsoft.Spark.Sql;
 using RedPajama.Configuration;
 using RedPajama.Engine.Rows;
-using RedPajama.LanguageId;
 using RedPajama.Pipeline;
-using RedPajama.Sources;
 using RedPajama.Tokenization;
 
 namespace RedPajama.Spark;
 
 /// <summary>
 /// The per-document part of a pipeline as Spark UDFs. Microsoft.Spark ships the delegate's target to the workers,
-/// so it holds only the source name and the configuration text; each worker process builds the pipeline once and
-/// runs the same reader and steps as the local engine (<see cref="DocumentRowCodec"/>).
+/// so it holds only the source name, the configuration text and the model file names — no static fields either, as
+/// Microsoft.Spark's <c>UdfSerDe</c> serialises those too; each worker process builds the pipeline once
+/// (<see cref="DocumentUdfCache"/>) and runs the same reader and steps as the local engine (<see cref="DocumentRowCodec"/>).
 /// </summary>
 /// <param name="source">The source name.</param>
 /// <param name="configYaml">The run configuration as YAML (empty for defaults).</param>
@@ -25,33 +22,16 @@ namespace RedPajama.Spark;
 [Serializable]
 public sealed class DocumentUdf(string source, string configYaml, string? tokenizerModelFile = null, string? languageIdModelFile = null)
 {
-    private static readonly ConcurrentDictionary<(string, string), DocumentRowCodec> Codecs = new();
-    private static readonly ConcurrentDictionary<(string, string?, string?), RunConfig> Configs = new();
-
     private readonly string _source = source;
     private readonly string _configYaml = configYaml;
     private readonly string? _tokenizerModelFile = tokenizerModelFile;
     private readonly string? _languageIdModelFile = languageIdModelFile;
 
     /// <summary>The row codec of this source and configuration, built once per process.</summary>
-    public DocumentRowCodec Codec => Codecs.GetOrAdd((_source, _configYaml), key => new DocumentRowCodec(SourceCatalog.Describe(key.Item1, Config)));
+    public DocumentRowCodec Codec => DocumentUdfCache.Codec(_source, _configYaml, _tokenizerModelFile, _languageIdModelFile);
 
     /// <summary>The run configuration, with the model paths as this process can open them; parsed once per process.</summary>
-    public RunConfig Config => Configs.GetOrAdd((_configYaml, _tokenizerModelFile, _languageIdModelFile), static key =>
-    {
-        RunConfig config = RunConfigLoader.Parse(key.Item1);
-        if (key.Item2 is not null && !File.Exists(PipelineTokenization.ModelPath(config.Tokenizer)))
-        {
-            config.Tokenizer.Model = SparkFiles.Get(key.Item2);
-        }
-
-        if (key.Item3 is not null && !File.Exists(LanguageIdModels.ModelPath(config.Lid.Model)))
-        {
-            config.Lid.Model = SparkFiles.Get(key.Item3);
-        }
-
-        return config;
-    });
+    public RunConfig Config => DocumentUdfCache.Config(_configYaml, _tokenizerModelFile, _languageIdModelFile);
 
     /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
     /// <param name="text">The document text.</param>

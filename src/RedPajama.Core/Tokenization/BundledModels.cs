@@ -13,8 +13,9 @@ public static class BundledModels
     public static string DefaultTokenizerPath => Locate(DefaultTokenizerFileName);
 
     /// <summary>
-    /// The path of a bundled model: <c>models/</c> beside the running assembly, else the first <c>models/</c>
-    /// folder found walking up from it (a source checkout). Returns the first candidate even when absent, so
+    /// The path of a bundled model: <c>models/</c> beside the running application, else beside this assembly (a Spark
+    /// worker loading the job's assemblies from the job folder), else the first <c>models/</c> folder found walking up
+    /// from the application (a source checkout). Returns the first candidate even when absent, so
     /// the caller's "file not found" names a sensible place.
     /// </summary>
     /// <param name="fileName">The model's file name.</param>
@@ -25,6 +26,17 @@ public static class BundledModels
         if (File.Exists(besideBinaries))
         {
             return besideBinaries;
+        }
+
+        // A Spark worker's base directory is the worker's own install; the job's assemblies (this one included) are
+        // loaded from the published job folder (DOTNET_ASSEMBLY_SEARCH_PATHS), whose models/ holds the bundled files.
+        if (Path.GetDirectoryName(typeof(BundledModels).Assembly.Location) is { Length: > 0 } assemblyDirectory)
+        {
+            string besideAssembly = Path.Combine(assemblyDirectory, "models", fileName);
+            if (File.Exists(besideAssembly))
+            {
+                return besideAssembly;
+            }
         }
 
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

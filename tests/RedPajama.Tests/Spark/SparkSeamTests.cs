@@ -307,12 +307,14 @@ public sealed class SparkSeamTests
         }
     }
 
-    private static string JsonLine(DocumentRowCodec codec, object?[] row)
+    /// <summary>A UDF row as the local engine's JSON-lines writer formats the document (also used by the worker tests).</summary>
+    internal static string JsonLine(DocumentRowCodec codec, object?[] row)
     {
-        var document = new RedPajama.Documents.Document(new RedPajama.Documents.OrderKey(0, 0), Books.Meta.Count) { Text = (string)row[1]! };
-        Array.Copy(row, codec.MetaOffset, document.Meta, 0, Books.Meta.Count);
+        PipelineDescription pipeline = codec.Pipeline;
+        var document = new RedPajama.Documents.Document(new RedPajama.Documents.OrderKey(0, 0), pipeline.Meta.Count) { Text = (string)row[1]! };
+        Array.Copy(row, codec.MetaOffset, document.Meta, 0, pipeline.Meta.Count);
         var line = new System.Text.StringBuilder();
-        JsonlDocumentWriter.Format(line, document, Books.Meta, Books.JsonLayout);
+        JsonlDocumentWriter.Format(line, document, pipeline.Meta, pipeline.JsonLayout);
         return line.ToString();
     }
 }

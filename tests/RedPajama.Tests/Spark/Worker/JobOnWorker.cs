@@ -1,0 +1,104 @@
+using Microsoft.Spark.Sql;
+using RedPajama.Configuration;
+using RedPajama.Documents;
+using RedPajama.Engine.Rows;
+using RedPajama.LanguageId;
+using RedPajama.Spark;
+using RedPajama.Tests.Support;
+using RedPajama.Tokenization;
+
+namespace RedPajama.Tests.Spark.Worker;
+
+/// <summary>
+/// The job's UDFs as a cluster runs them: built on the "driver" as Program.cs builds them (configuration as YAML,
+/// models named as shipped with <c>SparkContext.AddFile</c>), serialised by Microsoft.Spark, and run by the real
+/// worker in a process of its own, with the job's assemblies copied to a folder of their own (the job folder a
+/// cluster would have) and the models in the task's Spark files directory (where an executor downloads added files).
+/// </summary>
+internal sealed class JobOnWorker : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+    private readonly string _jobDirectory;
+    private readonly string _sparkFiles;
+
+    /// <summary>Builds the UDFs of <paramref name="source"/> under <paramref name="config"/> and stages their files.</summary>
+    public JobOnWorker(string source, RunConfig config)
+    {
+        string configYaml = RunConfigLoader.ToYaml(config);
+        string? tokenizer = config.Tokenizer.TokenCount || config.Tokenizer.InputIds ? PipelineTokenization.ModelPath(config.Tokenizer) : null;
+        string? lid = config.Lid.Enabled ? LanguageIdModels.ModelPath(config.Lid.Model) : null;
+        Udf = new DocumentUdf(source, configYaml, tokenizer is null ? null : Path.GetFileName(tokenizer), lid is null ? null : Path.GetFileName(lid));
+
+        _jobDirectory = _directory.Combine("job");
+        CopyDirectory(SparkWorkerInstall.JobDirectory, _jobDirectory);
+
+        // What SparkContext.AddFile / --files put in each task's Spark files directory.
+        _sparkFiles = _directory.Combine("spark-files");
+        Directory.CreateDirectory(_sparkFiles);
+        foreach (string? model in new[] { tokenizer, lid })
+        {
+            if (model is not null)
+            {
+                File.Copy(model, Path.Combine(_sparkFiles, Path.GetFileName(model)));
+            }
+        }
+    }
+
+    /// <summary>The driver's UDF object (what the job passes to <c>Functions.Udf</c>).</summary>
+    public DocumentUdf Udf { get; }
+
+    /// <summary>A scratch folder for the test's inputs.</summary>
+    public TemporaryDirectory Scratch => _directory;
+
+    /// <summary><c>FromWholeFile(path, content)</c> over <c>binaryFile</c> rows, on the worker.</summary>
+    public IReadOnlyList<object?[]> FromWholeFile(IEnumerable<string> paths) =>
+        Rows(SparkWorkerTask.Run(UdfCommand.Serialize<string, byte[], Row>(Udf.FromWholeFile), [0, 1], [.. paths.Select(p => new object?[] { p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles));
+
+    /// <summary><c>FromJsonLine(line, value)</c> over numbered lines, on the worker.</summary>
+    public IReadOnlyList<object?[]> FromJsonLine(IEnumerable<string> lines) =>
+        Rows(SparkWorkerTask.Run(UdfCommand.Serialize<long, string, Row>(Udf.FromJsonLine), [0, 1], [.. lines.Select((l, i) => new object?[] { (long)i, l })], _jobDirectory, _sparkFiles));
+
+    /// <summary><c>InputIds(text)</c>, on the worker.</summary>
+    public IReadOnlyList<int[]> InputIds(IEnumerable<string> texts) =>
+        [.. SparkWorkerTask.Run(UdfCommand.Serialize<string, int[]>(Udf.InputIds), [0], [.. texts.Select(t => new object?[] { t })], _jobDirectory, _sparkFiles)
+            .Select(ids => ids as int[] ?? throw new InvalidDataException($"input_ids came back as {ids?.GetType().Name ?? "null"}"))];
+
+    /// <summary>
+    /// A worker row with each value as the codec's column type: the pickle protocol has one integer type, so a
+    /// long that fits 32 bits comes back as an int (Spark's JVM side converts it by the UDF's return schema).
+    /// </summary>
+    public object?[] Typed(object?[] row)
+    {
+        IReadOnlyList<RowColumn> columns = Udf.Codec.Columns;
+        row.Should().HaveCount(columns.Count);
+        return [.. row.Select((value, i) => value is null ? null : columns[i].Type switch
+        {
+            MetaType.Integer => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+            MetaType.Float => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value,
+        })];
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private static IReadOnlyList<object?[]> Rows(IReadOnlyList<object?> results) =>
+        [.. results.Select(r => r as object?[] ?? throw new InvalidDataException($"a row came back as {r?.GetType().Name ?? "null"}"))];
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            // The models the submit scripts ship with --files (tokenizer, language ID) are left out, so the worker
+            // must find them as Spark files; the rest of models/ (the bad-words lists) stays, as in a published job.
+            if (Path.GetRelativePath(from, file).StartsWith("models" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && Path.GetExtension(file) is ".model" or ".ftz")
+            {
+                continue;
+            }
+
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
