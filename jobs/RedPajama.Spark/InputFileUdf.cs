@@ -10,19 +10,14 @@ namespace RedPajama.Spark;
 /// formats, compressions, size limits and record numbers are the local engine's; a file that fails part way adds
 /// one last element carrying the failure (<see cref="SparkColumns.InputError"/>) instead of failing the task.
 /// </summary>
-/// <param name="documents">The per-document UDFs, which hold the source and configuration the workers rebuild.</param>
-[Serializable]
-public sealed class InputFileUdf(DocumentUdf documents)
+/// <remarks>
+/// The UDF itself is <see cref="DocumentUdf.FileRows"/>: a UDF's target object travels to the workers field by field
+/// (MessagePack), and a target holding another object (this class once held its <see cref="DocumentUdf"/>) cannot be
+/// serialised; the Spark-worker harness found it.
+/// </remarks>
+public static class InputFileUdf
 {
-    private readonly DocumentUdf _documents = documents;
-
-    /// <summary>UDF: the rows of one input file.</summary>
-    /// <param name="path">The file's path.</param>
-    /// <param name="content">The file's bytes as stored.</param>
-    /// <returns>One JSON object per record, then one for the failure if the file could not be read to its end.</returns>
-    public string[] Rows(string path, byte[] content) => Encode(_documents.Codec, path, content ?? []);
-
-    /// <summary>What <see cref="Rows"/> returns, for a given codec.</summary>
+    /// <summary>The rows of one file, for a given codec.</summary>
     /// <param name="codec">The pipeline's row codec.</param>
     /// <param name="path">The file's path.</param>
     /// <param name="content">The file's bytes as stored.</param>

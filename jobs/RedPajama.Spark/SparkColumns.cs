@@ -41,7 +41,7 @@ public static class SparkColumns
     /// <summary>The written <c>cluster_id</c> before it is renamed for the output.</summary>
     public const string ClusterId = DocumentRowCodec.ReservedPrefix + "cluster_id";
 
-    /// <summary>One element of <see cref="InputFileUdf.Rows"/>: a row as JSON.</summary>
+    /// <summary>One element of <see cref="DocumentUdf.FileRows"/>: a row as JSON.</summary>
     public const string Json = DocumentRowCodec.ReservedPrefix + "json";
 
     /// <summary>Set only on the element that reports a file's failure: what went wrong.</summary>

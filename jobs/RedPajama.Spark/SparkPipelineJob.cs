@@ -140,7 +140,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     private DataFrame Read(ReadStage read)
     {
         StructType rowType = new(ReadType(udf.Codec).Fields.Skip(1));
-        Func<Column, Column, Column> rows = Udf<string, byte[], string[]>(new InputFileUdf(udf).Rows);
+        Func<Column, Column, Column> rows = Udf<string, byte[], string[]>(udf.FileRows);
         return spark.Read().Format(read.Format)
             .Load([.. read.Files])
             .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col("path"), Col("content"))).As(SparkColumns.Json))

@@ -66,7 +66,7 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         var stages = new List<SparkStage>();
         if (inputs.Count > 0)
         {
-            stages.Add(new ReadStage("binaryFile", [.. inputs.Select(f => f.Path)], nameof(InputFileUdf.Rows)));
+            stages.Add(new ReadStage("binaryFile", [.. inputs.Select(f => f.Path)], nameof(DocumentUdf.FileRows)));
         }
 
         stages.Add(new CountReadStage());

@@ -238,7 +238,7 @@ public sealed class SparkSeamTests
         var inputErrors = new List<InputError>();
         foreach (InputFile file in files)
         {
-            // binaryFile row → InputFileUdf.Rows → the codec's ReadFile: the local engine's reader on the bytes.
+            // binaryFile row → DocumentUdf.FileRows → the codec's ReadFile: the local engine's reader on the bytes.
             FileRows read = codec.ReadFile(file.Path, File.ReadAllBytes(file.Path));
             rows.AddRange(read.Rows.Select(r => (file.Path, r)));
             if (read.Error is { } error)

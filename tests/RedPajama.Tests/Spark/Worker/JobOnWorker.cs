@@ -58,6 +58,16 @@ internal sealed class JobOnWorker : IDisposable
     public IReadOnlyList<object?[]> FromJsonLine(IEnumerable<string> lines) =>
         Rows(SparkWorkerTask.Run(UdfCommand.Serialize<long, string, Row>(Udf.FromJsonLine), [0, 1], [.. lines.Select((l, i) => new object?[] { (long)i, l })], _jobDirectory, _sparkFiles));
 
+    /// <summary><c>FileRows(path, content)</c> over <c>binaryFile</c> rows, on the worker: the job's read.</summary>
+    public IReadOnlyList<string[]> InputFileRows(IEnumerable<string> paths) =>
+        [.. SparkWorkerTask.Run(UdfCommand.Serialize<string, byte[], string[]>(Udf.FileRows), [0, 1], [.. paths.Select(p => new object?[] { p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles)
+            .Select(r => r switch
+            {
+                string[] strings => strings,
+                System.Collections.IEnumerable items => items.Cast<object?>().Select(i => i as string ?? throw new InvalidDataException("a row element came back as a non-string")).ToArray(),
+                _ => throw new InvalidDataException($"rows came back as {r?.GetType().Name ?? "null"}"),
+            })];
+
     /// <summary><c>InputIds(text)</c>, on the worker.</summary>
     public IReadOnlyList<int[]> InputIds(IEnumerable<string> texts) =>
         [.. SparkWorkerTask.Run(UdfCommand.Serialize<string, int[]>(Udf.InputIds), [0], [.. texts.Select(t => new object?[] { t })], _jobDirectory, _sparkFiles)

@@ -3,6 +3,7 @@ using RedPajama.Engine.Local;
 using RedPajama.Engine.Rows;
 using RedPajama.Pipeline;
 using RedPajama.Sources;
+using RedPajama.Spark;
 using RedPajama.Sources.Books;
 using RedPajama.Sources.Documents;
 using RedPajama.Tests.Support;
@@ -69,6 +70,36 @@ public sealed class SparkWorkerTests
         // The rows cross to the JVM as pickled UTF-8, where a lone surrogate (the fixture has one, from a JSON
         // escape) becomes U+FFFD, as it does in any UTF-8 output of the local engine.
         rows.Select(job.Typed).Should().BeEquivalentTo(lines.Select((l, i) => local.FromJsonLine(i, l).Select(AsUtf8).ToArray()), o => o.WithStrictOrdering());
+    }
+
+    [SkippableFact]
+    public void Input_file_udf_on_the_worker_reads_every_format_as_the_driver_side_reader()
+    {
+        SkipUnlessInstalled();
+        using var job = new JobOnWorker(BooksSource.Name, new RunConfig());
+        string book = TestData.Book("pg1342.txt");
+        string gzipped = job.Scratch.Combine("pg1342.txt.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(gzipped), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(File.ReadAllBytes(book));
+        }
+
+        string truncated = job.Scratch.Combine("cut.jsonl.gz");
+        byte[] whole = File.ReadAllBytes(gzipped);
+        File.WriteAllBytes(truncated, whole[..(whole.Length / 2)]);
+        string[] paths = [.. TestData.SampleBookFiles, gzipped, TestData.Fixture("books/pg19-sample.jsonl"), truncated];
+
+        IReadOnlyList<string[]> onWorker = job.InputFileRows(paths);
+
+        // The same reader on this side (InputFileUdf.Encode is compared with the local engine in SparkSeamTests).
+        onWorker.Should().HaveCount(paths.Length);
+        for (int i = 0; i < paths.Length; i++)
+        {
+            onWorker[i].Should().Equal(InputFileUdf.Encode(job.Udf.Codec, paths[i], File.ReadAllBytes(paths[i])), "file {0}", paths[i]);
+        }
+
+        onWorker[^1].Last().Should().Contain(SparkColumns.InputError, "a truncated file ends with its error, not a failed task");
+        onWorker.Take(TestData.SampleBookFiles.Count).Should().OnlyContain(rows => rows.Length == 1);
     }
 
     [SkippableFact]
