@@ -180,6 +180,16 @@ public sealed class OutputCommitter : IDisposable
                 File.Delete(file);
             }
         }
+
+        // Lock files a killed run was writing or taking over (OwnerFile's and OutputLock's asides): a live one exists
+        // for milliseconds, so one a minute old is debris.
+        foreach (string file in Directory.EnumerateFiles(directory, $".{OutputLock.FileName}.*"))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > TimeSpan.FromMinutes(1))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     // Idempotent: a run killed during this method is completed by the next one calling it again.

@@ -40,10 +40,11 @@ public sealed class OutputLock : IDisposable
                 return new OutputLock(file);
             }
 
-            DateTime refreshed = File.GetLastWriteTimeUtc(path);
             RunOwner? holder = RunOwner.TryRead(path);
-            if (!File.Exists(path))
+            DateTime refreshed = File.GetLastWriteTimeUtc(path);
+            if (!File.Exists(path) || refreshed.Year < 1900)
             {
+                // Gone between the calls (GetLastWriteTimeUtc gives 1601 for a missing file): try to create it again.
                 continue;
             }
 
@@ -54,18 +55,65 @@ public sealed class OutputLock : IDisposable
                     $"(if that run is dead on another host, delete {path}; it counts as stale after {RunOwner.RemoteExpiry.TotalMinutes:F0} minutes without a heartbeat)");
             }
 
-            warn?.Invoke($"removed the stale lock of a run that is no longer running ({holder?.Describe() ?? "unreadable lock file"}) from {directory}");
-            try
+            if (!TakeOver(path, holder))
             {
-                File.Delete(path);
+                // Another run is taking it over, or already has: look again shortly.
+                Thread.Sleep(50);
+                continue;
             }
-            catch (IOException)
+
+            warn?.Invoke($"removed the stale lock of a run that is no longer running ({holder?.Describe() ?? "unreadable lock file"}) from {directory}");
+            if (OwnerFile.TryCreate(path, self) is { } taken)
             {
-                // Another run removed it first; try again.
+                return new OutputLock(taken);
             }
         }
 
         throw new RunFailedException($"could not take the lock {path}: other runs keep taking it");
+    }
+
+    /// <summary>
+    /// Removes a stale lock on behalf of all the runs that found it stale, one at a time: only the run that creates
+    /// the takeover token (an exclusive create) may delete the lock, and only if it still names the stale holder.
+    /// Deleting without the token could remove the new lock a faster taker had just created. A token left by a taker
+    /// that died is removed once older than <see cref="CreationGrace"/> (and by the next run's recovery).
+    /// </summary>
+    /// <returns>True when this call removed the stale lock.</returns>
+    private static bool TakeOver(string path, RunOwner? stale)
+    {
+        string token = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.takeover");
+        try
+        {
+            using (new FileStream(token, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+            }
+        }
+        catch (IOException) when (File.Exists(token))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(token) > CreationGrace)
+            {
+                File.Delete(token);
+            }
+
+            return false;
+        }
+
+        try
+        {
+            // Still the stale lock? An unreadable one must also still be old: a new lock is empty for a moment.
+            if (!File.Exists(path) || RunOwner.TryRead(path) != stale
+                || (stale is null && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < CreationGrace))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        finally
+        {
+            File.Delete(token);
+        }
     }
 
     /// <inheritdoc />

@@ -23,7 +23,12 @@ public sealed class OwnerFile : IDisposable
     /// <summary>The owner the file names.</summary>
     public RunOwner Owner { get; }
 
-    /// <summary>Creates the file with its content in one step (written aside, then linked into place without replacing).</summary>
+    /// <summary>
+    /// Creates the file exclusively (O_EXCL: of runs starting at once exactly one succeeds) and writes the owner into
+    /// it. A reader may see it empty for a moment: owner files younger than a grace period count as being started.
+    /// (<c>File.Move</c> without overwrite is not exclusive: .NET renames when the target looks absent, and two
+    /// runs can both do that.)
+    /// </summary>
     /// <param name="path">Where the file goes.</param>
     /// <param name="owner">The owner to write.</param>
     /// <returns>The file, or null when a file already exists at <paramref name="path"/>.</returns>
@@ -31,23 +36,22 @@ public sealed class OwnerFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(owner);
-        string aside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(aside, owner.ToJson());
         try
         {
-            // Without overwrite, .NET links the new name (an exclusive create): two runs cannot both succeed.
-            File.Move(aside, path, overwrite: false);
-            return new OwnerFile(path, owner);
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(owner.ToJson()));
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException exception) when (AlreadyExists(exception) || File.Exists(path))
         {
             return null;
         }
-        finally
-        {
-            File.Delete(aside);
-        }
+
+        return new OwnerFile(path, owner);
     }
+
+    // EEXIST on Unix (the errno is the HResult), ERROR_FILE_EXISTS / ERROR_ALREADY_EXISTS on Windows.
+    private static bool AlreadyExists(IOException exception) =>
+        exception.HResult is 17 or unchecked((int)0x80070050) or unchecked((int)0x800700B7);
 
     /// <inheritdoc />
     public void Dispose()

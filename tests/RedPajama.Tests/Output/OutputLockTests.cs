@@ -91,4 +91,35 @@ public sealed class OutputLockTests
             held.Dispose();
         }
     }
+
+    [Fact]
+    public void Runs_taking_over_one_stale_lock_at_once_leave_exactly_one_holder()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            using var directory = new TemporaryDirectory();
+            string path = Path.Combine(directory.Path, OutputLock.FileName);
+            File.WriteAllText(path, new RunOwner(OutputState.DeadPid(), Environment.MachineName, DateTime.UtcNow, DateTime.UtcNow).ToJson());
+            var locks = new System.Collections.Concurrent.ConcurrentBag<OutputLock>();
+
+            Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+            {
+                try
+                {
+                    locks.Add(OutputLock.Acquire(directory.Path));
+                }
+                catch (RunFailedException)
+                {
+                }
+            });
+
+            locks.Should().ContainSingle("round {0}: deleting a stale lock in place could remove the new lock of a faster taker", round);
+            RunOwner.TryRead(path).Should().Be(RunOwner.TryRead(locks.Single().FilePath));
+            Directory.EnumerateFiles(directory.Path, "*.takeover", new EnumerationOptions { AttributesToSkip = 0 }).Should().BeEmpty();
+            foreach (OutputLock held in locks)
+            {
+                held.Dispose();
+            }
+        }
+    }
 }
