@@ -11,7 +11,6 @@ internal sealed class ConcatenationSet
     private Slot[] _slots = new Slot[256];
     private int _mask = 255;
     private int _count;
-    private ulong[] _bitmaps = new ulong[64];
 
     public void Reset(int expected)
     {
@@ -21,25 +20,8 @@ internal sealed class ConcatenationSet
         _count = 0;
     }
 
-    /// <summary>Two cleared bitmaps of at least 8 bits per window (a power of two), for a repeat pre-filter.</summary>
-    public Span<ulong> Bitmaps(int windows, out Span<ulong> second)
-    {
-        int words = 1;
-        while (words * 64 < windows * 8)
-        {
-            words <<= 1;
-        }
-
-        if (_bitmaps.Length < 2 * words)
-        {
-            _bitmaps = new ulong[2 * words];
-        }
-
-        Span<ulong> both = _bitmaps.AsSpan(0, 2 * words);
-        both.Clear();
-        second = both[words..];
-        return both[..words];
-    }
+    /// <summary>The repeat pre-filter of the walk over this set's windows.</summary>
+    public RepeatBitmap Repeats { get; } = new();
 
     /// <summary>
     /// Whether the words at <paramref name="position"/>, concatenated without separator, were added before; adds them

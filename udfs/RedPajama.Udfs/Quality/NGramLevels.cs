@@ -27,7 +27,7 @@ internal sealed class NGramLevels
     private int[] _counts = new int[256];
     private int[] _firsts = new int[256];
     private byte[] _longestRepeat = new byte[256];
-    private ulong[] _bitmaps = new ulong[64];
+    private readonly RepeatBitmap _repeats = new();
     private int _words;
 
     /// <summary>Per n (2..10): the most frequent n-gram, first seen winning ties; (0, 1) when none repeats, (0, 0) without n words.</summary>
@@ -95,20 +95,11 @@ internal sealed class NGramLevels
         {
             // An n-gram whose hash no other candidate shares occurs once: it needs no table entry (most n-grams of a
             // huge document). Two bitmaps (seen once, seen again) tell, with false positives only, which may repeat.
-            Span<ulong> once = Bitmaps(candidates, out Span<ulong> again);
-            int bitMask = (once.Length * 64) - 1;
+            _repeats.Reset(candidates);
             for (int c = 0; c < candidates; c++)
             {
                 int i = _positions[c];
-                int bit = BitOf(n == 2 ? ids[i] : _entries[c], ids[i + n - 1], bitMask);
-                ref ulong word = ref once[bit >> 6];
-                ulong flag = 1UL << bit;
-                if ((word & flag) != 0)
-                {
-                    again[bit >> 6] |= flag;
-                }
-
-                word |= flag;
+                _repeats.Add(BitOf(n == 2 ? ids[i] : _entries[c], ids[i + n - 1], _repeats.Mask));
             }
 
             // Start small, or with the whole table an earlier level grew (growing again would allocate anew).
@@ -119,8 +110,7 @@ internal sealed class NGramLevels
             {
                 int i = _positions[c];
                 int prefix = n == 2 ? ids[i] : _entries[c];
-                int bit = BitOf(prefix, ids[i + n - 1], bitMask);
-                if ((again[bit >> 6] & (1UL << bit)) == 0)
+                if (!_repeats.MayRepeat(BitOf(prefix, ids[i + n - 1], _repeats.Mask)))
                 {
                     // Occurs once: it neither beats a repeated n-gram nor survives to the next level. The ids of
                     // the rest keep first-seen order, which is all the tie-break needs.
@@ -207,26 +197,6 @@ internal sealed class NGramLevels
 
             slot = (slot + 1) & _mask;
         }
-    }
-
-    /// <summary>Two cleared bitmaps of at least 8 bits per candidate (a power of two).</summary>
-    private Span<ulong> Bitmaps(int candidates, out Span<ulong> second)
-    {
-        int words = 1;
-        while (words * 64 < candidates * 8L)
-        {
-            words <<= 1;
-        }
-
-        if (_bitmaps.Length < 2 * words)
-        {
-            _bitmaps = new ulong[2 * words];
-        }
-
-        Span<ulong> both = _bitmaps.AsSpan(0, 2 * words);
-        both.Clear();
-        second = both[words..];
-        return both[..words];
     }
 
     private static int BitOf(int prefix, int last, int mask)

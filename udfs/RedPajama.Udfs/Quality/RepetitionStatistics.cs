@@ -38,21 +38,13 @@ internal static class RepetitionStatistics
         // A window whose hash no other window shares has a unique concatenation: it can neither be found nor be
         // found later, so the walk skips it without touching the set. Two bitmaps (seen once, seen again) tell,
         // with false positives only, which hashes repeat.
-        Span<ulong> once = set.Bitmaps(windows, out Span<ulong> again);
-        int bitMask = (once.Length * 64) - 1;
+        RepeatBitmap repeats = set.Repeats;
+        repeats.Reset(windows);
         ulong inverse = 1;
         for (int i = 0; i < windows; i++)
         {
-            int bit = BitOf((prefix[i + n] - prefix[i]) * inverse, bitMask);
+            repeats.Add(BitOf((prefix[i + n] - prefix[i]) * inverse, repeats.Mask));
             inverse *= idInversePowers[ids[i]];
-            ref ulong word = ref once[bit >> 6];
-            ulong flag = 1UL << bit;
-            if ((word & flag) != 0)
-            {
-                again[bit >> 6] |= flag;
-            }
-
-            word |= flag;
         }
 
         long repeated = 0;
@@ -61,8 +53,7 @@ internal static class RepetitionStatistics
         while (index < windows)
         {
             ulong hash = (prefix[index + n] - prefix[index]) * inverse;
-            int bit = BitOf(hash, bitMask);
-            if ((again[bit >> 6] & (1UL << bit)) != 0 && set.ContainsOrAddConcatenation(text, interner, ids, index, n, (long)hash))
+            if (repeats.MayRepeat(BitOf(hash, repeats.Mask)) && set.ContainsOrAddConcatenation(text, interner, ids, index, n, (long)hash))
             {
                 for (int k = index; k < index + n; k++)
                 {
