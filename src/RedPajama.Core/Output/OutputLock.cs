@@ -82,15 +82,12 @@ public sealed class OutputLock : IDisposable
     private static bool TakeOver(string path, RunOwner? stale)
     {
         string token = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.takeover");
-        try
+        if (!OwnerFile.TryCreateExclusive(token, []))
         {
-            using (new FileStream(token, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-            }
-        }
-        catch (IOException) when (File.Exists(token))
-        {
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(token) > CreationGrace)
+            // A taker that died leaves its token: one older than the grace period no longer counts.
+            // (GetLastWriteTimeUtc gives 1601 for a token already gone: that is not an old one.)
+            DateTime written = File.GetLastWriteTimeUtc(token);
+            if (written.Year > 1900 && DateTime.UtcNow - written > CreationGrace)
             {
                 File.Delete(token);
             }

@@ -36,17 +36,26 @@ public sealed class OwnerFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(owner);
+        return TryCreateExclusive(path, System.Text.Encoding.UTF8.GetBytes(owner.ToJson())) ? new OwnerFile(path, owner) : null;
+    }
+
+    /// <summary>Creates a file with O_EXCL and writes <paramref name="content"/>; false when the file already exists.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="content">What it holds.</param>
+    /// <returns>True when this call created it.</returns>
+    internal static bool TryCreateExclusive(string path, ReadOnlySpan<byte> content)
+    {
         try
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(owner.ToJson()));
+            stream.Write(content);
+            return true;
         }
         catch (IOException exception) when (AlreadyExists(exception) || File.Exists(path))
         {
-            return null;
+            // Checked by the error too: the file may be gone again (taken over) by the time we look.
+            return false;
         }
-
-        return new OwnerFile(path, owner);
     }
 
     // EEXIST on Unix (the errno is the HResult), ERROR_FILE_EXISTS / ERROR_ALREADY_EXISTS on Windows.
