@@ -82,7 +82,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         }
 
         _dropReasons.Add(document.DropReason);
-        _clusterIdValues.Add(document.ClusterId);
+        if (_clusterIds)
+        {
+            _clusterIdValues.Add(document.ClusterId);
+        }
+
         _bufferedBytes += 2L * document.Text.Length + 64;
         if (_signals is not null)
         {
