@@ -70,13 +70,20 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         }
 
         stages.Add(new CountReadStage());
-        // As in the local engine, the clusters of the last several-keys step are the ones written.
-        int numbered = keepAll ? pipeline.KeyedSteps.ToList().FindLastIndex(s => s.KeysPerDocument > 1) : -1;
-        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+        IReadOnlyList<PipelineSegment> segments = pipeline.Segments;
+        if (segments.Count > 1 || segments[0].GroupedSteps.Any(s => s.EditsDocuments))
         {
-            KeyedStep step = pipeline.KeyedSteps[k];
+            throw new NotSupportedException($"the {pipeline.Source} pipeline has steps after a grouped step that edits or a per-document step after a grouped step; the Spark job does not run those yet");
+        }
+
+        // As in the local engine, the clusters of the last linking step are the ones written.
+        IReadOnlyList<GroupedStep> grouped = segments[0].GroupedSteps;
+        int numbered = keepAll ? grouped.ToList().FindLastIndex(s => s.LinksDocuments) : -1;
+        for (int k = 0; k < grouped.Count; k++)
+        {
+            GroupedStep step = grouped[k];
             stages.Add(new KeyedStage(step.Name, step.DropReason, DocumentRowCodec.KeyColumn(k),
-                step.KeysPerDocument > 1 ? KeyedStageKind.ConnectedComponents : KeyedStageKind.FirstByOrderKey, k == numbered));
+                step.LinksDocuments ? KeyedStageKind.ConnectedComponents : KeyedStageKind.FirstByOrderKey, k == numbered));
         }
 
         stages.Add(new AccountingStage(pipeline.StepNames));

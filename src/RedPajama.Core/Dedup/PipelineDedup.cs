@@ -13,7 +13,7 @@ public static class PipelineDedup
     /// <param name="config">The <c>dedup:</c> section.</param>
     /// <returns>The pipeline to run.</returns>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
-    public static PipelineDescription Attach(PipelineDescription pipeline, DedupConfig config)
+    public static PipelineDescription AddTo(PipelineDescription pipeline, DedupConfig config)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
@@ -30,6 +30,6 @@ public static class PipelineDedup
         ShingleKind kind = config.Shingles == "characters" ? ShingleKind.Characters : ShingleKind.Words;
         var hasher = new MinHasher(config.NumPerm, config.Ngram, kind, config.Seed);
         var step = new NearDedupStep(hasher, LshParameters.Optimal(threshold, config.NumPerm));
-        return pipeline with { KeyedSteps = [.. pipeline.KeyedSteps, step] };
+        return pipeline.Append(step);
     }
 }

@@ -8,7 +8,7 @@ namespace RedPajama.LanguageId;
 public static class PipelineLanguageId
 {
     /// <summary>
-    /// Returns <paramref name="pipeline"/> with a <see cref="LanguageIdStep"/> after the source's own steps and the
+    /// Returns <paramref name="pipeline"/> with a <see cref="LanguageIdStep"/> before deduplication (<see cref="PipelineDescription.InsertBeforeDeduplication"/>) and the
     /// label and score meta fields (an existing text field of the same name, such as the books' header language, is
     /// overwritten by the identified language), or unchanged when language ID is off.
     /// </summary>
@@ -17,7 +17,7 @@ public static class PipelineLanguageId
     /// <returns>The pipeline to run.</returns>
     /// <exception cref="Udfs.FastText.FastTextModelException">The model cannot be loaded.</exception>
     /// <exception cref="ArgumentException">The field exists with another type.</exception>
-    public static PipelineDescription Attach(PipelineDescription pipeline, LanguageIdConfig config)
+    public static PipelineDescription AddTo(PipelineDescription pipeline, LanguageIdConfig config)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
@@ -31,7 +31,7 @@ public static class PipelineLanguageId
         AddOrCheck(fields, config.Field + "_score", MetaType.Float);
         var meta = new MetaSchema([.. fields]);
         var step = new LanguageIdStep(LanguageIdModels.Get(LanguageIdModels.ModelPath(config.Model)), meta, config.Field, config.MinScore, config.Languages);
-        return pipeline with { Meta = meta, DocumentSteps = [.. pipeline.DocumentSteps, step] };
+        return (pipeline with { Meta = meta }).InsertBeforeDeduplication(step);
     }
 
     private static void AddOrCheck(List<MetaField> fields, string name, MetaType type)

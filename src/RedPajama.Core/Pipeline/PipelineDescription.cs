@@ -4,21 +4,19 @@ using RedPajama.Reading;
 namespace RedPajama.Pipeline;
 
 /// <summary>
-/// A pipeline, described once and translated by each engine: a reader, per-document steps, keyed steps, and the
-/// output shape. Nothing in it knows where it runs.
+/// A pipeline, described once and translated by each engine: a reader, one ordered list of steps (per-document and
+/// grouped), and the output shape. Nothing in it knows where it runs.
 /// </summary>
 /// <param name="Source">The source name (<c>books</c>), used in statistics and file names.</param>
 /// <param name="Meta">The <c>meta</c> schema of every document.</param>
-/// <param name="Reader">Turns an input file into documents.</param>
-/// <param name="DocumentSteps">Per-document steps, in order.</param>
-/// <param name="KeyedSteps">Keyed steps, in order, run after all per-document steps.</param>
+/// <param name="Reader">Turns an input file into records (documents), with the input's own error accounting.</param>
+/// <param name="Steps">The steps in order: <see cref="IDocumentStep"/>s and <see cref="GroupedStep"/>s.</param>
 /// <param name="JsonLayout">Key order of JSON output.</param>
 public sealed record PipelineDescription(
     string Source,
     MetaSchema Meta,
     IDocumentReader Reader,
-    IReadOnlyList<IDocumentStep> DocumentSteps,
-    IReadOnlyList<KeyedStep> KeyedSteps,
+    IReadOnlyList<IPipelineStep> Steps,
     JsonLayout JsonLayout)
 {
     /// <summary>Whether writers add an <c>input_ids</c> column (list of int32) from <see cref="Documents.Document.InputIds"/>.</summary>
@@ -33,16 +31,52 @@ public sealed record PipelineDescription(
     /// <summary>Whether writers also add the line signals' span lists (only when <see cref="WritesSignals"/>).</summary>
     public bool WritesLineSignals { get; init; }
 
-    /// <summary>
-    /// Whether keep-all outputs get a <c>cluster_id</c> column (<see cref="Documents.Document.ClusterId"/>): when a
-    /// keyed step connects documents through several keys (near dedup).
-    /// </summary>
-    public bool WritesClusterIds => KeyedSteps.Any(s => s.KeysPerDocument > 1);
+    /// <summary>The per-document steps, in order.</summary>
+    public IReadOnlyList<IDocumentStep> DocumentSteps => [.. Steps.OfType<IDocumentStep>()];
+
+    /// <summary>The grouped steps, in order.</summary>
+    public IReadOnlyList<GroupedStep> GroupedSteps => [.. Steps.OfType<GroupedStep>()];
 
     /// <summary>
-    /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), the
-    /// per-document steps, the keyed steps — as <see cref="Engine.RunStatistics.FromDropCounts(string, string, IReadOnlyList{string}, IEnumerable{Engine.DropCount})"/> takes them.
+    /// Whether keep-all outputs get a <c>cluster_id</c> column (<see cref="Documents.Document.ClusterId"/>): when a
+    /// grouped step links documents into components (near dedup).
     /// </summary>
-    public IReadOnlyList<string> StepNames =>
-        [DocumentStepRunner.ReadStepName, .. DocumentSteps.Select(s => s.Name), .. KeyedSteps.Select(s => s.Name)];
+    public bool WritesClusterIds => Steps.OfType<GroupedStep>().Any(s => s.LinksDocuments);
+
+    /// <summary>The steps cut where an engine must make a new pass over the documents (<see cref="PipelineSegment.Split"/>).</summary>
+    public IReadOnlyList<PipelineSegment> Segments => PipelineSegment.Split(Steps);
+
+    /// <summary>
+    /// Every step in accounting order — the reader (<see cref="DocumentStepRunner.ReadStepName"/>), then
+    /// <see cref="Steps"/> — as <see cref="Engine.RunStatistics.FromDropCounts(string, string, IReadOnlyList{string}, IEnumerable{Engine.DropCount})"/> takes them.
+    /// </summary>
+    public IReadOnlyList<string> StepNames => [DocumentStepRunner.ReadStepName, .. Steps.Select(s => s.Name)];
+
+    /// <summary>
+    /// Inserts steps where a recipe's global per-document work goes: after the source's own per-document steps and
+    /// any grouped step that edits documents (CCNet's line dedup), before the first grouped step that only drops or
+    /// links (the dedup stages), so duplicates are scored like everything else and dedup sees final texts.
+    /// </summary>
+    /// <param name="steps">The steps, in order.</param>
+    /// <returns>The pipeline with them.</returns>
+    public PipelineDescription InsertBeforeDeduplication(params IEnumerable<IPipelineStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        int at = 0;
+        while (at < Steps.Count && Steps[at] is not GroupedStep { EditsDocuments: false })
+        {
+            at++;
+        }
+
+        return this with { Steps = [.. Steps.Take(at), .. steps, .. Steps.Skip(at)] };
+    }
+
+    /// <summary>Appends steps after every existing one.</summary>
+    /// <param name="steps">The steps, in order.</param>
+    /// <returns>The pipeline with them.</returns>
+    public PipelineDescription Append(params IEnumerable<IPipelineStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        return this with { Steps = [.. Steps, .. steps] };
+    }
 }

@@ -38,7 +38,7 @@ public static class PipelineQuality
     /// <param name="config">The <c>quality:</c> section.</param>
     /// <param name="warn">Receives one warning per missing word list.</param>
     /// <returns>The pipeline to run.</returns>
-    public static PipelineDescription Attach(PipelineDescription pipeline, QualityConfig config, Action<string>? warn = null)
+    public static PipelineDescription AddTo(PipelineDescription pipeline, QualityConfig config, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
@@ -58,7 +58,6 @@ public static class PipelineQuality
         bool writesLines = config.Signals && config.LineSignals;
         List<IDocumentStep> steps =
         [
-            .. pipeline.DocumentSteps,
             new QualitySignalsStep(computer, pipeline.Meta, config.Language, keepLines: writesLines || rules is not null),
         ];
         if (rules is not null)
@@ -66,6 +65,6 @@ public static class PipelineQuality
             steps.Add(new QualityFilterStep(rules, pipeline.Source, keepLines: writesLines));
         }
 
-        return pipeline with { DocumentSteps = steps, WritesSignals = config.Signals, WritesLineSignals = writesLines };
+        return (pipeline with { WritesSignals = config.Signals, WritesLineSignals = writesLines }).InsertBeforeDeduplication(steps);
     }
 }

@@ -43,10 +43,10 @@ public static class SourceCatalog
             DocumentsSource.Name => DocumentsSource.Describe(config.Documents),
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
-        pipeline = PipelineLanguageId.Attach(pipeline, config.Lid);
-        pipeline = PipelineQuality.Attach(pipeline, config.Quality, warn);
-        pipeline = PipelineDedup.Attach(pipeline, config.Dedup);
-        return PipelineTokenization.Attach(pipeline, config.Tokenizer);
+        pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
+        pipeline = PipelineQuality.AddTo(pipeline, config.Quality, warn);
+        pipeline = PipelineDedup.AddTo(pipeline, config.Dedup);
+        return PipelineTokenization.AddTo(pipeline, config.Tokenizer);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace RedPajama.Steps;
 /// Exact-duplicate removal: documents with the same text (XXH3-128 of the UTF-8 bytes, <see cref="ContentHash"/>)
 /// keep only the first by order key; the others are dropped as <c>duplicate</c>.
 /// </summary>
-public sealed class ExactDedupStep : KeyedStep
+public sealed class ExactDedupStep : GroupedStep
 {
     /// <summary>The drop reason.</summary>
     public const string Reason = "duplicate";
@@ -20,10 +20,20 @@ public sealed class ExactDedupStep : KeyedStep
     public override string DropReason => Reason;
 
     /// <inheritdoc />
-    public override int KeysOf(Document document, Span<UInt128> keys)
+    public override void EmitKeys(Document document, GroupKeys keys)
     {
         ArgumentNullException.ThrowIfNull(document);
-        keys[0] = ContentHash.Of(document.Text);
-        return 1;
+        ArgumentNullException.ThrowIfNull(keys);
+        keys.Add(ContentHash.Of(document.Text));
+    }
+
+    /// <inheritdoc />
+    public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        for (int i = 1; i < members.Length; i++)
+        {
+            verdicts.Drop(i);
+        }
     }
 }

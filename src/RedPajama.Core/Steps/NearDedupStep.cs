@@ -12,7 +12,7 @@ namespace RedPajama.Steps;
 /// are clusters, and each cluster keeps its earliest document by order key; the others are dropped as
 /// <c>near_duplicate</c>. A document without shingles (shorter than the shingle size) has no keys and is kept.
 /// </summary>
-public sealed class NearDedupStep : KeyedStep
+public sealed class NearDedupStep : GroupedStep
 {
     /// <summary>The drop reason.</summary>
     public const string Reason = "near_duplicate";
@@ -47,16 +47,20 @@ public sealed class NearDedupStep : KeyedStep
     public override string DropReason => Reason;
 
     /// <inheritdoc />
-    public override int KeysPerDocument => Bands.Bands;
+    public override int EntriesPerDocument => Bands.Bands;
 
     /// <inheritdoc />
-    public override int KeysOf(Document document, Span<UInt128> keys)
+    public override bool LinksDocuments => true;
+
+    /// <inheritdoc />
+    public override void EmitKeys(Document document, GroupKeys keys)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(keys);
         Span<uint> signature = stackalloc uint[_hasher.Permutations];
         if (!_hasher.TrySignature(document.Text, signature))
         {
-            return 0;
+            return;
         }
 
         // The band number is hashed with the rows, so equal minima in different bands are different buckets.
@@ -65,9 +69,18 @@ public sealed class NearDedupStep : KeyedStep
         {
             band[0] = (uint)b;
             signature.Slice(b * Bands.Rows, Bands.Rows).CopyTo(band[1..]);
-            keys[b] = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(band));
+            keys.Add(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(band)));
         }
+    }
 
-        return Bands.Bands;
+    /// <inheritdoc />
+    public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        // Every bucket member is a candidate of the bucket's earliest; components do the rest.
+        for (int i = 1; i < members.Length; i++)
+        {
+            verdicts.Link(0, i);
+        }
     }
 }

@@ -22,7 +22,7 @@ public static class PipelineTokenization
     /// <param name="config">The <c>tokenizer:</c> section.</param>
     /// <returns>The pipeline to run.</returns>
     /// <exception cref="SentencePieceModelException">The model cannot be loaded.</exception>
-    public static PipelineDescription Attach(PipelineDescription pipeline, TokenizerConfig config)
+    public static PipelineDescription AddTo(PipelineDescription pipeline, TokenizerConfig config)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
@@ -37,11 +37,6 @@ public static class PipelineTokenization
             ? new MetaSchema([.. pipeline.Meta.Fields, new MetaField(TokenizeStep.TokenCountField, MetaType.Integer)])
             : pipeline.Meta;
         var step = new TokenizeStep(tokenizer, meta, config.TokenCount, config.InputIds, config.AddBos, config.AddEos);
-        return pipeline with
-        {
-            Meta = meta,
-            DocumentSteps = [.. pipeline.DocumentSteps, step],
-            WritesInputIds = config.InputIds,
-        };
+        return (pipeline with { Meta = meta, WritesInputIds = config.InputIds }).InsertBeforeDeduplication(step);
     }
 }

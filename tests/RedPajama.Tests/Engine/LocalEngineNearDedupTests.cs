@@ -75,9 +75,9 @@ public sealed class LocalEngineNearDedupTests
     public void Near_dedup_settings_out_of_range_are_refused_with_the_key_named()
     {
         var pipeline = RedPajama.Sources.Books.BooksSource.Describe(new RedPajama.Sources.Books.BooksOptions());
-        FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 1.5 }))
+        FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.AddTo(pipeline, new DedupConfig { NearThreshold = 1.5 }))
             .Should().Throw<ArgumentException>().WithMessage("*near_threshold*");
-        FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.Attach(pipeline, new DedupConfig { NearThreshold = 0.8, Shingles = "lines" }))
+        FluentActions.Invoking(() => RedPajama.Dedup.PipelineDedup.AddTo(pipeline, new DedupConfig { NearThreshold = 0.8, Shingles = "lines" }))
             .Should().Throw<ArgumentException>().WithMessage("*words or characters*");
         RunConfigLoader.Parse("dedup:\n  near_threshold: 0.7\n  num_perm: 256\n  shingles: characters\n").Dedup.NumPerm.Should().Be(256);
     }

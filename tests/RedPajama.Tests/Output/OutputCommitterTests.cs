@@ -23,7 +23,7 @@ public sealed class OutputCommitterTests
         // The rerun stops while reading its third document, after the first parts of the run exist on disk.
         using var cancellation = new CancellationTokenSource();
         PipelineDescription pipeline = BooksSource.Describe(new BooksOptions());
-        pipeline = pipeline with { DocumentSteps = [.. pipeline.DocumentSteps, new CancelAfter(3, cancellation)] };
+        pipeline = pipeline.InsertBeforeDeduplication(new CancelAfter(3, cancellation));
         InputResolution inputs = InputResolver.Resolve([TestData.SampleBooks], BooksReader.Accepts);
         Func<Task> rerun = () => new LocalEngine(new LocalEngineOptions { Threads = 1 }).RunAsync(pipeline, inputs.Files, output, cancellationToken: cancellation.Token);
 

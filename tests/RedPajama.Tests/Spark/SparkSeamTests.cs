@@ -153,7 +153,7 @@ public sealed class SparkSeamTests
         File.WriteAllText(Path.Combine(inputs, "rows.jsonl"), $"{{\"title\": \"short\", \"text\": \"a short book\"}}\n{{\"title\": \"long\", \"text\": \"{new string('y', 5000)}\"}}\n");
         var books = new BooksOptions { Limits = ReadLimits.Default with { MaxRecordBytes = 1 << 20, MaxLineBytes = 4096 } };
         RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), books: books, tokenizer: new TokenizerConfig(), quality: new QualityConfig());
-        PipelineDescription pipeline = RedPajama.Tokenization.PipelineTokenization.Attach(RedPajama.Quality.PipelineQuality.Attach(BooksSource.Describe(books), new QualityConfig()), new TokenizerConfig());
+        PipelineDescription pipeline = RedPajama.Tokenization.PipelineTokenization.AddTo(RedPajama.Quality.PipelineQuality.AddTo(BooksSource.Describe(books), new QualityConfig()), new TokenizerConfig());
 
         RunStatistics spark = SimulateSparkJob(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
 
@@ -247,13 +247,13 @@ public sealed class SparkSeamTests
             }
         }
 
-        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+        for (int k = 0; k < pipeline.GroupedSteps.Count; k++)
         {
-            KeyedStep step = pipeline.KeyedSteps[k];
+            GroupedStep step = pipeline.GroupedSteps[k];
             int keyColumn = 4 + k;
             var taking = rows.Where(r => r.Row[3] is null && r.Row[keyColumn] is not null).ToList();
             IEnumerable<(string Path, object?[] Row)> losers;
-            if (step.KeysPerDocument == 1)
+            if (!step.LinksDocuments)
             {
                 // row_number() over (partition by key order by path, record) > 1.
                 losers = taking.GroupBy(r => (string)r.Row[keyColumn]!)
@@ -289,7 +289,7 @@ public sealed class SparkSeamTests
         }
 
         clusterIds = [.. rows.Select(r => new Node(r.Path, (long)r.Row[0]!)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Path] + root.Record : offsets[n.Path] + n.Record)];
-        dropped = [.. rows.Where(r => r.Row[2] is not null && pipeline.KeyedSteps.Any(s => s.Name == (string)r.Row[2]!)).Select(r => $"{Path.GetFileName(r.Path)}: {r.Row[3]}")];
+        dropped = [.. rows.Where(r => r.Row[2] is not null && pipeline.GroupedSteps.Any(s => s.Name == (string)r.Row[2]!)).Select(r => $"{Path.GetFileName(r.Path)}: {r.Row[3]}")];
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
             rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())),
             read: rows.Count, written: rows.Count(r => r.Row[3] is null));

@@ -20,17 +20,17 @@ internal static class BooksRun
         PipelineDescription pipeline = BooksSource.Describe(books ?? new BooksOptions());
         if (quality is not null)
         {
-            pipeline = PipelineQuality.Attach(pipeline, quality);
+            pipeline = PipelineQuality.AddTo(pipeline, quality);
         }
 
         if (dedup is not null)
         {
-            pipeline = PipelineDedup.Attach(pipeline, dedup);
+            pipeline = PipelineDedup.AddTo(pipeline, dedup);
         }
 
         if (tokenizer is not null)
         {
-            pipeline = PipelineTokenization.Attach(pipeline, tokenizer);
+            pipeline = PipelineTokenization.AddTo(pipeline, tokenizer);
         }
 
         return engine.RunAsync(pipeline, resolution.Files, output, resolution.Problems, cancellationToken)

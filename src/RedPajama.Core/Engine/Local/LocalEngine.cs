@@ -10,9 +10,11 @@ namespace RedPajama.Engine.Local;
 /// The embedded engine: runs a <see cref="PipelineDescription"/> on one machine, on all cores, with memory bounded
 /// by <see cref="LocalEngineOptions.MemoryBytes"/> rather than by input size.
 /// <list type="number">
-/// <item>Read: input files in parallel; each document goes through the per-document steps in the reading task and,
-/// if kept, to a compressed spill file of its input; its keys go to key files.</item>
-/// <item>Keyed steps, one after the other: first-by-order-key wins per key (<see cref="KeyedPhase"/>).</item>
+/// <item>Read: input files in parallel; each document goes through the first segment's per-document steps in the
+/// reading task and, if kept, to a spill file of its input; its keyed entries go to one entry file per grouped step.</item>
+/// <item>Grouped steps, one after the other (<see cref="GroupingPhase"/>): drops, links and edits per group.</item>
+/// <item>Each later segment (<see cref="PipelineSegment"/>): a pass over the spill files that applies the verdicts,
+/// runs the segment's per-document steps and writes the next spill and entry files; then its grouped steps.</item>
 /// <item>Write: shards of consecutive inputs in parallel, one part file each, into a staging folder; then the
 /// <see cref="OutputCommitter"/> replaces the previous output with them, <c>_SUCCESS</c> last. A run that fails or
 /// is killed leaves the previous output as it was.</item>
@@ -68,18 +70,21 @@ public sealed class LocalEngine(LocalEngineOptions options)
         statistics.InputErrors.AddRange(inputProblems ?? []);
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
+        IReadOnlyList<PipelineSegment> segments = pipeline.Segments;
+        var run = new RunState(pipeline, temporary);
 
+        // Pass 0 reads the inputs through the first segment's per-document steps; every later segment is a pass over
+        // the previous pass's spill files that first applies what the previous segment's grouped steps decided.
         progress.Phase = DocumentStepRunner.ReadStepName;
         var outcomes = new InputOutcome[inputs.Count];
         await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
         {
-            outcomes[input.Index] = ReadInput(pipeline, input, temporary, progress, token);
+            outcomes[input.Index] = ReadInput(run, segments[0], input, progress, token);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
-        StepStatistics[] documentSteps = MergeStepStatistics(pipeline, outcomes);
-        statistics.Steps.AddRange(documentSteps);
-        statistics.Read = documentSteps[0].In;
+        run.AddStatistics(outcomes.Select(o => o.Steps));
+        statistics.Read = run.Steps[0].In;
         foreach (InputOutcome outcome in outcomes)
         {
             if (outcome.Error is not null)
@@ -88,32 +93,46 @@ public sealed class LocalEngine(LocalEngineOptions options)
             }
         }
 
-        var masks = new List<DropMask>();
-        RecordComponents? clusters = null;
-        var phase = new KeyedPhase(temporary, _options.MemoryBytes);
-        for (int k = 0; k < pipeline.KeyedSteps.Count; k++)
+        run.RecordsPerInput = [.. outcomes.Select(o => o.Records)];
+        try
         {
-            KeyedStep step = pipeline.KeyedSteps[k];
-            progress.Phase = "keyed:" + step.Name;
-            var mask = new DropMask(outcomes.Select(o => o.Records).ToArray());
-            string[] keyFiles = inputs.Select(i => KeyPath(temporary, k, i.Index)).ToArray();
-            StepStatistics keyed = phase.Run(step, k, keyFiles, mask, masks, out RecordComponents? components);
-            clusters = components ?? clusters;
-            progress.AddDropped(keyed.Dropped.Values.Sum());
-            statistics.Steps.Add(keyed);
-            masks.Add(mask);
+            RunGroupedSteps(run, segments[0], inputs, progress);
+            for (int s = 1; s < segments.Count; s++)
+            {
+                PipelineSegment segment = segments[s];
+                progress.Phase = "pass:" + segment.DocumentSteps.Concat<IPipelineStep>(segment.GroupedSteps).First().Name;
+                var passStatistics = new StepStatistics[inputs.Count][];
+                await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
+                {
+                    passStatistics[input.Index] = PassOver(run, segment, input, progress, token);
+                    return ValueTask.CompletedTask;
+                }).ConfigureAwait(false);
+
+                run.AddStatistics(passStatistics);
+                run.Pass = s;
+                run.Verdicts.ForEach(v => v.Edits?.Dispose());
+                run.Verdicts.Clear();
+                RunGroupedSteps(run, segment, inputs, progress);
+            }
+
+            progress.Phase = "write";
+            IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
+            var parts = new (PartStatistics Part, long Kept, StepStatistics[] Steps)[shards.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
+            {
+                parts[s] = await WriteShardAsync(run, s, shards[s], committer.StagingDirectory, progress, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            run.AddStatistics(parts.Select(p => p.Steps));
+            statistics.Steps.AddRange(run.Steps);
+            statistics.Parts.AddRange(parts.Select(p => p.Part));
+            statistics.Written = parts.Sum(p => p.Kept);
+        }
+        finally
+        {
+            run.Verdicts.ForEach(v => v.Edits?.Dispose());
         }
 
-        progress.Phase = "write";
-        IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
-        var parts = new (PartStatistics Part, long Kept)[shards.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
-        {
-            parts[s] = await WriteShardAsync(pipeline, s, shards[s], committer.StagingDirectory, temporary, masks, _options.KeepAll ? clusters : null, progress, token).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-
-        statistics.Parts.AddRange(parts.Select(p => p.Part));
-        statistics.Written = parts.Sum(p => p.Kept);
         statistics.SumDropped();
         if (!statistics.IsBalanced)
         {
@@ -129,88 +148,174 @@ public sealed class LocalEngine(LocalEngineOptions options)
         return statistics;
     }
 
-    private InputOutcome ReadInput(PipelineDescription pipeline, InputFile input, string temporary, RunProgress progress, CancellationToken cancellationToken)
+    // Decides a segment's grouped steps in order; a later step ignores the documents an earlier one dropped.
+    private void RunGroupedSteps(RunState run, PipelineSegment segment, IReadOnlyList<InputFile> inputs, RunProgress progress)
     {
-        StepStatistics[] steps = NewDocumentStepCounters(pipeline);
+        var phase = new GroupingPhase(run.Temporary, _options.MemoryBytes);
+        for (int g = 0; g < segment.GroupedSteps.Count; g++)
+        {
+            GroupedStep step = segment.GroupedSteps[g];
+            int stepIndex = segment.FirstGroupedStep + g;
+            progress.Phase = "group:" + step.Name;
+            string[] entryFiles = [.. inputs.Select(i => EntryPath(run.Temporary, stepIndex, i.Index))];
+            GroupingResult result = phase.Run(step, stepIndex, entryFiles, run.RecordsPerInput, [.. run.Verdicts.Select(v => v.Dropped)]);
+            foreach (string file in entryFiles)
+            {
+                File.Delete(file);
+            }
+
+            run.Clusters = result.Components ?? run.Clusters;
+            progress.AddDropped(result.Statistics.Dropped.Values.Sum());
+            run.Steps[stepIndex + 1].Add(result.Statistics);
+            run.Verdicts.Add(new SegmentVerdict(step, stepIndex, result.Dropped, result.Edits));
+        }
+    }
+
+    private InputOutcome ReadInput(RunState run, PipelineSegment segment, InputFile input, RunProgress progress, CancellationToken cancellationToken)
+    {
+        StepStatistics[] steps = run.NewCounters();
         long records = 0;
         InputError? error = null;
-        var keyWriters = new BinaryWriter[pipeline.KeyedSteps.Count];
-        var keys = new UInt128[pipeline.KeyedSteps.Count == 0 ? 0 : pipeline.KeyedSteps.Max(s => s.KeysPerDocument)];
-        for (int k = 0; k < keyWriters.Length; k++)
+        using var documents = new InputDocuments(run.Pipeline, input);
+        using (var output = new PassOutput(run, segment, input.Index, _options.SpillZstdLevel))
         {
-            keyWriters[k] = new BinaryWriter(new FileStream(KeyPath(temporary, k, input.Index), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14));
-        }
-
-        try
-        {
-            using var spill = new SpillWriter(SpillPath(temporary, input.Index), _options.SpillZstdLevel);
-            using var documents = new InputDocuments(pipeline, input);
             // Only the input's own failures (open, read, decompress, parse) skip the rest of it; a failure to
-            // write spill or key files is the run's and stops it.
+            // write spill or entry files is the run's and stops it.
             while (documents.TryMoveNext(out Document? document))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 records++;
                 progress.AddRead(1);
-                ApplyDocumentSteps(pipeline, document, steps, input);
-                if (document.IsDropped)
+                steps[0].In++;
+                if (document.DropReason is { } readReason)
                 {
-                    progress.AddDropped(1);
-                    LogDrop(input, document);
-                    if (!_options.KeepAll)
-                    {
-                        continue;
-                    }
+                    steps[0].AddDropped(readReason);
                 }
                 else
                 {
-                    WriteKeys(pipeline, document, keyWriters, keys);
+                    steps[0].Kept++;
                 }
 
-                spill.Write(document);
-            }
-
-            if (documents.Failure is { } failure)
-            {
-                error = new InputError(input.Path, Describe(failure), records);
-                _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
+                ApplyDocumentSteps(segment, document, steps, input);
+                Keep(output, document, document.IsDropped, input, progress);
             }
         }
-        finally
+
+        if (documents.Failure is { } failure)
         {
-            foreach (BinaryWriter writer in keyWriters)
-            {
-                writer.Dispose();
-            }
+            error = new InputError(input.Path, Describe(failure), records);
+            _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
         }
 
         progress.InputDone(input.Length);
         return new InputOutcome(records, steps, error);
     }
 
-    private void ApplyDocumentSteps(PipelineDescription pipeline, Document document, StepStatistics[] steps, InputFile input)
+    // A pass of a later segment over one input's spill: the previous segment's verdicts, then this segment's steps.
+    private StepStatistics[] PassOver(RunState run, PipelineSegment segment, InputFile input, RunProgress progress, CancellationToken cancellationToken)
     {
-        int stoppedAt = DocumentStepRunner.Apply(pipeline.DocumentSteps, document, (step, exception) =>
+        StepStatistics[] steps = run.NewCounters();
+        string previous = run.SpillPath(input.Index);
+        IReadOnlyDictionary<long, List<GroupEdit>>?[] edits = [.. run.Verdicts.Select(v => v.Edits?.Take(input.Index))];
+        using (var output = new PassOutput(run, segment, input.Index, _options.SpillZstdLevel))
         {
-            if (Interlocked.Increment(ref _stepErrorWarnings) <= MaxStepErrorWarnings)
+            foreach (Document document in SpillReader.Read(previous, input.Index, run.Pipeline.Meta.Count))
             {
-                _options.Warn?.Invoke($"{input.Path} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
+                cancellationToken.ThrowIfCancellationRequested();
+                ApplyVerdicts(run, document, edits, steps, input, progress);
+                bool droppedBefore = document.IsDropped;
+                ApplyDocumentSteps(segment, document, steps, input);
+                Keep(output, document, !droppedBefore && document.IsDropped, input, progress);
             }
-        });
+        }
 
-        // steps[0] counts the reader, steps[s + 1] the per-document step s.
-        int last = Math.Min(stoppedAt + 1, steps.Length - 1);
-        for (int s = 0; s <= last; s++)
+        File.Delete(previous);
+        return steps;
+    }
+
+    // Writes a document to the pass's spill (a dropped one only in keep-all runs) and its entries for the segment's grouped steps.
+    private void Keep(PassOutput output, Document document, bool newDrop, InputFile input, RunProgress progress)
+    {
+        if (document.IsDropped)
         {
-            steps[s].In++;
-            if (s == stoppedAt + 1 && document.DropReason is { } reason)
+            if (newDrop)
             {
-                steps[s].AddDropped(reason);
+                progress.AddDropped(1);
+                LogDrop(input, document);
+            }
+
+            if (!_options.KeepAll)
+            {
+                return;
+            }
+        }
+        else
+        {
+            output.WriteEntries(document);
+        }
+
+        output.Spill.Write(document);
+    }
+
+    // What the grouped steps of the previous segment decided for this document: a drop, or its edits applied.
+    private void ApplyVerdicts(RunState run, Document document, IReadOnlyDictionary<long, List<GroupEdit>>?[] edits, StepStatistics[] steps, InputFile input, RunProgress progress)
+    {
+        for (int v = 0; v < run.Verdicts.Count && !document.IsDropped; v++)
+        {
+            SegmentVerdict verdict = run.Verdicts[v];
+            if (verdict.Dropped.IsSet(input.Index, document.Order.Record))
+            {
+                document.Drop(verdict.Step.DropReason);
+            }
+            else if (edits[v] is { } byRecord && byRecord.TryGetValue(document.Order.Record, out List<GroupEdit>? mine))
+            {
+                try
+                {
+                    verdict.Step.Apply(document, mine);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    document.Drop(DocumentStepRunner.ErrorReasonPrefix + verdict.Step.Name);
+                    WarnStepError(input, document, verdict.Step, exception);
+                }
+
+                if (document.DropReason is { } reason)
+                {
+                    // Counted by the grouping as kept; the edit dropped it.
+                    steps[verdict.StepIndex + 1].Kept--;
+                    steps[verdict.StepIndex + 1].AddDropped(reason);
+                    progress.AddDropped(1);
+                    LogDrop(input, document);
+                }
+            }
+        }
+    }
+
+    private void ApplyDocumentSteps(PipelineSegment segment, Document document, StepStatistics[] steps, InputFile input)
+    {
+        int stoppedAt = DocumentStepRunner.Apply(segment.DocumentSteps, document, (step, exception) => WarnStepError(input, document, step, exception));
+
+        // steps[i + 1] counts pipeline step i; a document dropped before the segment reaches none of its steps.
+        for (int s = 0; s < segment.DocumentSteps.Count && s <= stoppedAt; s++)
+        {
+            StepStatistics counter = steps[segment.FirstStep + s + 1];
+            counter.In++;
+            if (s == stoppedAt && document.DropReason is { } reason)
+            {
+                counter.AddDropped(reason);
             }
             else
             {
-                steps[s].Kept++;
+                counter.Kept++;
             }
+        }
+    }
+
+    private void WarnStepError(InputFile input, Document document, IPipelineStep step, Exception exception)
+    {
+        if (Interlocked.Increment(ref _stepErrorWarnings) <= MaxStepErrorWarnings)
+        {
+            _options.Warn?.Invoke($"{input.Path} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
         }
     }
 
@@ -227,47 +332,27 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
     }
 
-    private static void WriteKeys(PipelineDescription pipeline, Document document, BinaryWriter[] keyWriters, UInt128[] keys)
-    {
-        for (int k = 0; k < keyWriters.Length; k++)
-        {
-            KeyedStep step = pipeline.KeyedSteps[k];
-            int count = step.KeysOf(document, keys.AsSpan(0, step.KeysPerDocument));
-            for (int i = 0; i < count; i++)
-            {
-                new KeyEntry(keys[i], document.Order).WriteTo(keyWriters[k]);
-            }
-        }
-    }
-
-    private async Task<(PartStatistics Part, long Kept)> WriteShardAsync(
-        PipelineDescription pipeline,
+    private async Task<(PartStatistics Part, long Kept, StepStatistics[] Steps)> WriteShardAsync(
+        RunState run,
         int shard,
         IReadOnlyList<InputFile> inputs,
         string outputDirectory,
-        string temporary,
-        List<DropMask> masks,
-        RecordComponents? clusters,
         RunProgress progress,
         CancellationToken cancellationToken)
     {
         string name = $"part-{shard:D5}{OutputFormats.Extension(_options.Format)}";
         long rowGroupBytes = Math.Clamp(_options.MemoryBytes / (4L * Math.Max(1, _options.Threads)), 4L << 20, 128L << 20);
         long kept = 0;
-        await using IDocumentWriter writer = DocumentWriters.Create(_options.Format, Path.Combine(outputDirectory, name), pipeline, rowGroupBytes, _options.KeepAll);
+        StepStatistics[] steps = run.NewCounters();
+        RecordComponents? clusters = _options.KeepAll ? run.Clusters : null;
+        await using IDocumentWriter writer = DocumentWriters.Create(_options.Format, Path.Combine(outputDirectory, name), run.Pipeline, rowGroupBytes, _options.KeepAll);
         foreach (InputFile input in inputs)
         {
-            foreach (Document document in SpillReader.Read(SpillPath(temporary, input.Index), input.Index, pipeline.Meta.Count))
+            IReadOnlyDictionary<long, List<GroupEdit>>?[] edits = [.. run.Verdicts.Select(v => v.Edits?.Take(input.Index))];
+            foreach (Document document in SpillReader.Read(run.SpillPath(input.Index), input.Index, run.Pipeline.Meta.Count))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                for (int k = 0; k < masks.Count && !document.IsDropped; k++)
-                {
-                    if (masks[k].IsSet(input.Index, document.Order.Record))
-                    {
-                        document.Drop(pipeline.KeyedSteps[k].DropReason);
-                    }
-                }
-
+                ApplyVerdicts(run, document, edits, steps, input, progress);
                 if (document.IsDropped && !_options.KeepAll)
                 {
                     continue;
@@ -286,26 +371,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return (new PartStatistics(name, writer.Rows), kept);
+        return (new PartStatistics(name, writer.Rows), kept, steps);
     }
-
-    private static StepStatistics[] MergeStepStatistics(PipelineDescription pipeline, InputOutcome[] outcomes)
-    {
-        StepStatistics[] merged = NewDocumentStepCounters(pipeline);
-        foreach (InputOutcome outcome in outcomes)
-        {
-            for (int s = 0; s < merged.Length; s++)
-            {
-                merged[s].Add(outcome.Steps[s]);
-            }
-        }
-
-        return merged;
-    }
-
-    // Counters for the reader (index 0) and each per-document step (index s + 1).
-    private static StepStatistics[] NewDocumentStepCounters(PipelineDescription pipeline) =>
-        [new StepStatistics(DocumentStepRunner.ReadStepName), .. pipeline.DocumentSteps.Select(step => new StepStatistics(step.Name))];
 
     private static void WriteStatistics(string outputDirectory, RunStatistics statistics)
     {
@@ -320,11 +387,94 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
     private static string Describe(Exception exception) => InputError.Describe(exception);
 
-    private static string SpillPath(string temporary, int input) => Path.Combine(temporary, $"input-{input:D6}.spill");
-
-    private static string KeyPath(string temporary, int step, int input) => Path.Combine(temporary, $"keys-{step}-{input:D6}.bin");
+    private static string EntryPath(string temporary, int step, int input) => Path.Combine(temporary, $"entries-{step}-{input:D6}.bin");
 
     private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error);
+
+    /// <summary>What one grouped step of the last segment decided, for the next pass to apply.</summary>
+    private sealed record SegmentVerdict(GroupedStep Step, int StepIndex, DropMask Dropped, EditStore? Edits);
+
+    /// <summary>The state a run carries from pass to pass.</summary>
+    private sealed class RunState(PipelineDescription pipeline, string temporary)
+    {
+        public PipelineDescription Pipeline { get; } = pipeline;
+
+        public string Temporary { get; } = temporary;
+
+        /// <summary>Counters of the reader (index 0) and of each pipeline step i (index i + 1).</summary>
+        public StepStatistics[] Steps { get; } = NewCountersOf(pipeline);
+
+        public IReadOnlyList<long> RecordsPerInput { get; set; } = [];
+
+        /// <summary>The verdicts of the last segment's grouped steps, in step order.</summary>
+        public List<SegmentVerdict> Verdicts { get; } = [];
+
+        /// <summary>The components of the last grouped step that links documents (cluster ids in keep-all runs).</summary>
+        public RecordComponents? Clusters { get; set; }
+
+        /// <summary>Index of the pass whose spill files are current (the read pass is 0).</summary>
+        public int Pass { get; set; }
+
+        public StepStatistics[] NewCounters() => NewCountersOf(Pipeline);
+
+        public string SpillPath(int input) => SpillPathOf(Pass, input);
+
+        public string SpillPathOf(int pass, int input) => Path.Combine(Temporary, $"input-{input:D6}-{pass}.spill");
+
+        public void AddStatistics(IEnumerable<StepStatistics[]> perWorker)
+        {
+            foreach (StepStatistics[] counters in perWorker)
+            {
+                for (int s = 0; s < Steps.Length; s++)
+                {
+                    Steps[s].Add(counters[s]);
+                }
+            }
+        }
+
+        private static StepStatistics[] NewCountersOf(PipelineDescription pipeline) =>
+            [new StepStatistics(DocumentStepRunner.ReadStepName), .. pipeline.Steps.Select(step => new StepStatistics(step.Name))];
+    }
+
+    /// <summary>What one pass writes for one input: its spill file and the entries of the segment's grouped steps.</summary>
+    private sealed class PassOutput : IDisposable
+    {
+        private readonly PipelineSegment _segment;
+        private readonly BinaryWriter[] _entryWriters;
+        private readonly GroupKeys _keys = new();
+
+        public PassOutput(RunState run, PipelineSegment segment, int input, int zstdLevel)
+        {
+            _segment = segment;
+            int pass = segment.FirstStep == 0 ? 0 : run.Pass + 1;
+            _entryWriters = [.. segment.GroupedSteps.Select((_, g) => new BinaryWriter(new FileStream(EntryPath(run.Temporary, segment.FirstGroupedStep + g, input), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14)))];
+            Spill = new SpillWriter(run.SpillPathOf(pass, input), zstdLevel);
+        }
+
+        public SpillWriter Spill { get; }
+
+        public void WriteEntries(Document document)
+        {
+            for (int g = 0; g < _entryWriters.Length; g++)
+            {
+                _keys.Clear();
+                _segment.GroupedSteps[g].EmitKeys(document, _keys);
+                for (int e = 0; e < _keys.Count; e++)
+                {
+                    GroupEntry.Write(_entryWriters[g], _keys.Key(e), document.Order, e, _keys.Payload(e));
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            Spill.Dispose();
+            foreach (BinaryWriter writer in _entryWriters)
+            {
+                writer.Dispose();
+            }
+        }
+    }
 
     /// <summary>The documents of one input, with the input's own failure caught and kept instead of thrown.</summary>
     private sealed class InputDocuments(PipelineDescription pipeline, InputFile input) : IDisposable

@@ -1,4 +1,5 @@
 using RedPajama.Dedup;
+using RedPajama.Documents;
 
 namespace RedPajama.Engine.Local;
 
@@ -28,19 +29,10 @@ internal sealed class RecordComponents
         _sets = new UnionFind((int)_offsets[^1]);
     }
 
-    /// <summary>Joins the documents of each run of equal keys in sorted entries.</summary>
-    public void JoinEqualKeys(List<KeyEntry> sorted)
-    {
-        for (int i = 1; i < sorted.Count; i++)
-        {
-            if (sorted[i].Key == sorted[i - 1].Key)
-            {
-                _sets.Union(Number(sorted[i - 1]), Number(sorted[i]));
-            }
-        }
-    }
+    /// <summary>Joins two documents' components.</summary>
+    public void Link(OrderKey a, OrderKey b) => _sets.Union(Number(a), Number(b));
 
-    /// <summary>Marks every record that is not its component's earliest; returns how many.</summary>
+    /// <summary>Marks every record that is not its component's earliest; returns how many were not marked before.</summary>
     public long MarkAllButEarliest(DropMask mask)
     {
         long marked = 0;
@@ -49,9 +41,8 @@ internal sealed class RecordComponents
             for (long record = 0; record < _offsets[input + 1] - _offsets[input]; record++)
             {
                 int number = (int)(_offsets[input] + record);
-                if (_sets.Find(number) != number)
+                if (_sets.Find(number) != number && mask.TrySet(input, record))
                 {
-                    mask.Set(input, record);
                     marked++;
                 }
             }
@@ -63,5 +54,5 @@ internal sealed class RecordComponents
     /// <summary>The run-wide number of the earliest record of a record's component (its own when alone).</summary>
     public long ClusterOf(int input, long record) => _sets.Find((int)(_offsets[input] + record));
 
-    private int Number(KeyEntry entry) => (int)(_offsets[entry.Order.Input] + entry.Order.Record);
+    private int Number(OrderKey order) => (int)(_offsets[order.Input] + order.Record);
 }

@@ -34,7 +34,7 @@ public sealed class DocumentRowCodec
             new(DroppedByColumn, MetaType.Text),
             new(DropReasonColumn, MetaType.Text),
         };
-        columns.AddRange(pipeline.KeyedSteps.Select((_, k) => new RowColumn(KeyColumn(k), MetaType.Text)));
+        columns.AddRange(pipeline.Segments[0].GroupedSteps.Select((_, k) => new RowColumn(KeyColumn(k), MetaType.Text)));
         MetaOffset = columns.Count;
         columns.AddRange(pipeline.Meta.Fields.Select(f => new RowColumn(f.Name, f.Type)));
         SignalOffset = columns.Count;
@@ -185,31 +185,32 @@ public sealed class DocumentRowCodec
     }
 
     // One key is 32 hex digits; several (LSH bands) are joined by spaces, which Spark splits and explodes.
-    private static string? KeysText(KeyedStep step, Document document)
+    private static string? KeysText(GroupedStep step, Document document)
     {
-        var keys = new UInt128[step.KeysPerDocument];
-        int count = step.KeysOf(document, keys);
-        return count == 0 ? null : string.Join(' ', keys.Take(count).Select(ContentHash.ToHex));
+        var keys = new GroupKeys();
+        step.EmitKeys(document, keys);
+        return keys.Count == 0 ? null : string.Join(' ', Enumerable.Range(0, keys.Count).Select(e => ContentHash.ToHex(keys.Key(e))));
     }
 
     private object?[] ToRow(Document document)
     {
-        int stoppedAt = DocumentStepRunner.Apply(Pipeline.DocumentSteps, document);
+        PipelineSegment first = Pipeline.Segments[0];
+        int stoppedAt = DocumentStepRunner.Apply(first.DocumentSteps, document);
         object?[] row = new object?[Columns.Count];
         row[0] = document.Order.Record;
         row[1] = document.Text;
         row[2] = stoppedAt switch
         {
             -1 => DocumentStepRunner.ReadStepName,
-            _ when stoppedAt < Pipeline.DocumentSteps.Count => Pipeline.DocumentSteps[stoppedAt].Name,
+            _ when stoppedAt < first.DocumentSteps.Count => first.DocumentSteps[stoppedAt].Name,
             _ => null,
         };
         row[3] = document.DropReason;
         if (!document.IsDropped)
         {
-            for (int k = 0; k < Pipeline.KeyedSteps.Count; k++)
+            for (int k = 0; k < first.GroupedSteps.Count; k++)
             {
-                row[4 + k] = KeysText(Pipeline.KeyedSteps[k], document);
+                row[4 + k] = KeysText(first.GroupedSteps[k], document);
             }
         }
 

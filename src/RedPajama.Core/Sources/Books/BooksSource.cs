@@ -19,24 +19,22 @@ public static class BooksSource
     public static PipelineDescription Describe(BooksOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var documentSteps = new List<IDocumentStep>
+        var steps = new List<IPipelineStep>
         {
             new GutenbergCleanStep(options.RequireGutenbergMarkers),
             new NormalizeLineEndingsStep(),
             new DropEmptyStep(),
         };
-        var keyedSteps = new List<KeyedStep>();
         if (options.ExactDedup)
         {
-            keyedSteps.Add(new ExactDedupStep());
+            steps.Add(new ExactDedupStep());
         }
 
         return new PipelineDescription(
             Name,
             BookMeta.Schema,
             new BooksReader(options.Limits),
-            documentSteps,
-            keyedSteps,
+            steps,
             JsonLayout.MetaThenText);
     }
 }

@@ -21,18 +21,17 @@ public static class DocumentsSource
     public static PipelineDescription Describe(DocumentsConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var keyedSteps = new List<KeyedStep>();
+        var steps = new List<IPipelineStep> { new DropEmptyStep() };
         if (config.ExactDedup)
         {
-            keyedSteps.Add(new ExactDedupStep());
+            steps.Add(new ExactDedupStep());
         }
 
         return new PipelineDescription(
             Name,
             DocumentsMetaInference.Parse(config.Meta),
             new DocumentsReader(ReadLimits.Default),
-            [new DropEmptyStep()],
-            keyedSteps,
+            steps,
             JsonLayout.TextThenMeta);
     }
 }

@@ -1,0 +1,48 @@
+using RedPajama.Documents;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>Reads entry files back one entry at a time, the payload into a reused buffer.</summary>
+internal sealed class GroupEntryReader : IDisposable
+{
+    private readonly BinaryReader _reader;
+    private byte[] _payload = new byte[64];
+
+    public GroupEntryReader(string path) =>
+        _reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+
+    public UInt128 Key { get; private set; }
+
+    public OrderKey Order { get; private set; }
+
+    public int Entry { get; private set; }
+
+    /// <summary>The current entry's payload, valid until the next <see cref="TryRead"/>.</summary>
+    public ReadOnlySpan<byte> Payload => _payload.AsSpan(0, PayloadLength);
+
+    public int PayloadLength { get; private set; }
+
+    public bool TryRead()
+    {
+        if (_reader.BaseStream.Position >= _reader.BaseStream.Length)
+        {
+            return false;
+        }
+
+        ulong high = _reader.ReadUInt64();
+        ulong low = _reader.ReadUInt64();
+        Key = new UInt128(high, low);
+        Order = new OrderKey(_reader.ReadInt32(), _reader.ReadInt64());
+        Entry = _reader.ReadInt32();
+        PayloadLength = _reader.ReadInt32();
+        if (PayloadLength > _payload.Length)
+        {
+            _payload = new byte[Math.Max(PayloadLength, _payload.Length * 2)];
+        }
+
+        _reader.BaseStream.ReadExactly(_payload, 0, PayloadLength);
+        return true;
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

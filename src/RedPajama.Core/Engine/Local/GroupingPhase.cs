@@ -1,0 +1,216 @@
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+
+namespace RedPajama.Engine.Local;
+
+/// <summary>
+/// Runs one grouped step over the entry files a pass wrote: sorts the entries by (key, order key, entry) — in memory
+/// when they fit the budget, otherwise hash-partitioned on disk and sorted one partition at a time — and gives every
+/// run of equal keys to <see cref="GroupedStep.Decide"/>. Drops go to a <see cref="DropMask"/> (one bit per record,
+/// whatever the number of duplicates), links to a union-find over all records (<see cref="RecordComponents"/>, 4 bytes
+/// a record; each component then keeps its earliest record), edits to an <see cref="EditStore"/>. Entries of records
+/// dropped by an earlier grouped step of the same pass take no part.
+/// </summary>
+/// <param name="temporaryDirectory">Where partition and edit files go.</param>
+/// <param name="memoryBytes">The budget for the entries of one partition.</param>
+internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
+{
+    // A GroupEntry takes 48 bytes in an array, its payload as many bytes as on disk.
+    private const int BytesPerEntryInMemory = 48;
+
+    public GroupingResult Run(GroupedStep step, int stepIndex, IReadOnlyList<string> entryFiles, IReadOnlyList<long> recordsPerInput, IReadOnlyList<DropMask> earlierMasks)
+    {
+        var dropped = new DropMask(recordsPerInput);
+        var participants = new DropMask(recordsPerInput);
+        RecordComponents? components = step.LinksDocuments ? new RecordComponents(recordsPerInput) : null;
+        EditStore? edits = step.EditsDocuments ? new EditStore(temporaryDirectory, stepIndex, recordsPerInput.Count) : null;
+        var verdicts = new GroupVerdicts();
+        var members = new GroupMember[16];
+        long drops = 0;
+        try
+        {
+            ForEachSortedPartition(stepIndex, entryFiles, earlierMasks, (entries, arena) =>
+            {
+                int start = 0;
+                for (int i = 1; i <= entries.Count; i++)
+                {
+                    if (i < entries.Count && entries[i].Key == entries[start].Key)
+                    {
+                        continue;
+                    }
+
+                    int count = i - start;
+                    for (int j = start; j < i; j++)
+                    {
+                        participants.Set(entries[j].Order.Input, entries[j].Order.Record);
+                    }
+
+                    if (count >= 2 || step.DecidesSingletons)
+                    {
+                        if (members.Length < count)
+                        {
+                            members = new GroupMember[Math.Max(count, members.Length * 2)];
+                        }
+
+                        for (int j = 0; j < count; j++)
+                        {
+                            GroupEntry entry = entries[start + j];
+                            members[j] = new GroupMember(entry.Order, entry.Entry, arena.AsMemory(entry.PayloadOffset, entry.PayloadLength));
+                        }
+
+                        verdicts.Clear();
+                        step.Decide(members.AsSpan(0, count), verdicts);
+                        drops += Record(step, members, verdicts, dropped, components, edits);
+                    }
+
+                    start = i;
+                }
+            });
+
+            if (components is not null)
+            {
+                drops += components.MarkAllButEarliest(dropped);
+            }
+
+            edits?.Complete();
+        }
+        catch
+        {
+            edits?.Dispose();
+            throw;
+        }
+
+        var statistics = new StepStatistics(step.Name);
+        statistics.In = participants.Count();
+        statistics.Kept = statistics.In - drops;
+        if (drops > 0)
+        {
+            statistics.AddDropped(step.DropReason, drops);
+        }
+
+        return new GroupingResult(dropped, components, edits, statistics);
+    }
+
+    private static long Record(GroupedStep step, GroupMember[] members, GroupVerdicts verdicts, DropMask dropped, RecordComponents? components, EditStore? edits)
+    {
+        long drops = 0;
+        foreach (int member in verdicts.Drops)
+        {
+            OrderKey order = members[member].Order;
+            drops += dropped.TrySet(order.Input, order.Record) ? 1 : 0;
+        }
+
+        foreach ((int a, int b) in verdicts.Links)
+        {
+            (components ?? throw new InvalidOperationException($"{step.Name} links documents but does not say so (LinksDocuments)"))
+                .Link(members[a].Order, members[b].Order);
+        }
+
+        for (int e = 0; e < verdicts.EditCount; e++)
+        {
+            GroupMember member = members[verdicts.EditMember(e)];
+            (edits ?? throw new InvalidOperationException($"{step.Name} edits documents but does not say so (EditsDocuments)"))
+                .Add(member.Order, member.Entry, verdicts.EditValue(e));
+        }
+
+        return drops;
+    }
+
+    private void ForEachSortedPartition(int stepIndex, IReadOnlyList<string> entryFiles, IReadOnlyList<DropMask> earlierMasks, Action<List<GroupEntry>, byte[]> decide)
+    {
+        long fileBytes = entryFiles.Sum(f => new FileInfo(f).Length);
+        // On disk an entry is HeaderBytes plus its payload, in memory BytesPerEntryInMemory plus its payload: scaling the
+        // whole file by the header ratio over-counts payloads a little and never under-counts.
+        long needed = fileBytes / GroupEntry.HeaderBytes * BytesPerEntryInMemory;
+        int partitions = (int)Math.Min(4096, (needed + memoryBytes - 1) / Math.Max(1, memoryBytes));
+        if (partitions <= 1)
+        {
+            Decide(entryFiles, earlierMasks, decide);
+            return;
+        }
+
+        string[] partitionFiles = Partition(entryFiles, earlierMasks, partitions, stepIndex);
+        foreach (string partition in partitionFiles)
+        {
+            Decide([partition], [], decide);
+            File.Delete(partition);
+        }
+    }
+
+    private static void Decide(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks, Action<List<GroupEntry>, byte[]> decide)
+    {
+        var entries = new List<GroupEntry>();
+        byte[] arena = new byte[1024];
+        int arenaBytes = 0;
+        foreach (string file in files)
+        {
+            using var reader = new GroupEntryReader(file);
+            while (reader.TryRead())
+            {
+                if (DroppedEarlier(reader.Order, earlierMasks))
+                {
+                    continue;
+                }
+
+                if (arenaBytes + reader.PayloadLength > arena.Length)
+                {
+                    Array.Resize(ref arena, (int)Math.Min(Array.MaxLength, Math.Max(arena.Length * 2L, arenaBytes + (long)reader.PayloadLength)));
+                }
+
+                reader.Payload.CopyTo(arena.AsSpan(arenaBytes));
+                entries.Add(new GroupEntry(reader.Key, reader.Order, reader.Entry, arenaBytes, reader.PayloadLength));
+                arenaBytes += reader.PayloadLength;
+            }
+        }
+
+        entries.Sort();
+        decide(entries, arena);
+    }
+
+    private static bool DroppedEarlier(OrderKey order, IReadOnlyList<DropMask> earlierMasks)
+    {
+        foreach (DropMask mask in earlierMasks)
+        {
+            if (mask.IsSet(order.Input, order.Record))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string[] Partition(IReadOnlyList<string> entryFiles, IReadOnlyList<DropMask> earlierMasks, int partitions, int stepIndex)
+    {
+        string[] paths = Enumerable.Range(0, partitions)
+            .Select(p => Path.Combine(temporaryDirectory, $"entries-{stepIndex}-partition-{p:D4}.bin"))
+            .ToArray();
+        var writers = paths
+            .Select(p => new BinaryWriter(new FileStream(p, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14)))
+            .ToArray();
+        try
+        {
+            foreach (string file in entryFiles)
+            {
+                using var reader = new GroupEntryReader(file);
+                while (reader.TryRead())
+                {
+                    if (!DroppedEarlier(reader.Order, earlierMasks))
+                    {
+                        // The low bits of a good hash spread keys evenly; equal keys land in the same partition.
+                        GroupEntry.Write(writers[(int)((ulong)reader.Key % (ulong)partitions)], reader.Key, reader.Order, reader.Entry, reader.Payload);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (BinaryWriter writer in writers)
+            {
+                writer.Dispose();
+            }
+        }
+
+        return paths;
+    }
+}
