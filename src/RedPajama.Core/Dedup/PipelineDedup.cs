@@ -8,7 +8,10 @@ namespace RedPajama.Dedup;
 /// <summary>Adds near-duplicate removal to a source's pipeline as its configuration asks.</summary>
 public static class PipelineDedup
 {
-    /// <summary>Returns <paramref name="pipeline"/> with a last <see cref="NearDedupStep"/>, or unchanged when near dedup is off.</summary>
+    /// <summary>
+    /// Returns <paramref name="pipeline"/> with a last <see cref="NearDedupStep"/> or <see cref="SimHashDedupStep"/>
+    /// (<c>dedup.method</c>), or unchanged when near dedup is off.
+    /// </summary>
     /// <param name="pipeline">A source's pipeline.</param>
     /// <param name="config">The <c>dedup:</c> section.</param>
     /// <returns>The pipeline to run.</returns>
@@ -17,7 +20,7 @@ public static class PipelineDedup
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
-        if (config.NearThreshold is not { } threshold)
+        if (!config.IsOn())
         {
             return pipeline;
         }
@@ -27,9 +30,26 @@ public static class PipelineDedup
             throw new ArgumentException(problem, nameof(config));
         }
 
+        return pipeline.Append(Step(config));
+    }
+
+    /// <summary>The near-dedup step a valid, switched-on <c>dedup:</c> section describes.</summary>
+    /// <param name="config">The section.</param>
+    /// <param name="linkClusters">SimHash: link near-duplicate pairs into clusters instead of upstream's drop rule (marking).</param>
+    /// <returns>The step.</returns>
+    public static GroupedStep Step(DedupConfig config, bool linkClusters = false)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Method == "simhash")
+        {
+            return new SimHashDedupStep(linkClusters);
+        }
+
+        double threshold = config.NearThreshold ?? throw new ArgumentException("dedup.near_threshold is not set", nameof(config));
         ShingleKind kind = config.Shingles == "characters" ? ShingleKind.Characters : ShingleKind.Words;
         var hasher = new MinHasher(config.NumPerm, config.Ngram, kind, config.Seed);
-        var step = new NearDedupStep(hasher, LshParameters.Optimal(threshold, config.NumPerm));
-        return pipeline.Append(step);
+        return config.Verify
+            ? NearDedupStep.Verified(hasher, threshold)
+            : new NearDedupStep(hasher, LshParameters.Optimal(threshold, config.NumPerm));
     }
 }

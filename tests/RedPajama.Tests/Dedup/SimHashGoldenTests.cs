@@ -2,8 +2,16 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using RedPajama.Documents;
+using RedPajama.Engine;
+using RedPajama.Engine.Local;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+using RedPajama.Sources.Documents;
+using RedPajama.Steps;
 using RedPajama.Tests.Support;
 using RedPajama.Udfs.Dedup;
+using RedPajama.Writing;
 
 namespace RedPajama.Tests.Dedup;
 
@@ -51,6 +59,45 @@ public sealed class SimHashGoldenTests
 
         // The golden has drops, a pair only linked through a third text, and texts that collapse to no feature.
         s_golden.Count(g => !g.Keep).Should().BeGreaterThan(5);
+    }
+
+    [Theory]
+    [InlineData(1 << 30)]
+    [InlineData(1024)]
+    public async Task The_simhash_step_on_the_local_engine_drops_exactly_what_upstream_drops(long memoryBytes)
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("golden.jsonl");
+        File.WriteAllLines(input, s_golden.Select(g => JsonSerializer.Serialize(new { text = g.Text, id = g.Id })));
+        var pipeline = new PipelineDescription(
+            "golden",
+            new MetaSchema([new MetaField("id", MetaType.Text)]),
+            new DocumentsReader(ReadLimits.Default),
+            [new SimHashDedupStep()],
+            JsonLayout.TextThenMeta);
+
+        // 1 KB forces the block keys through the on-disk partitions.
+        RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true, MemoryBytes = memoryBytes })
+            .RunAsync(pipeline, [new InputFile(0, input, new FileInfo(input).Length)], directory.Combine("out"));
+
+        int[] earliest = SimHasher.EarliestDuplicates([.. s_golden.Select(g => SimHasher.Fingerprint(g.Text))]);
+        string[] dropped = [.. File.ReadLines(directory.Combine("out", "part-00000.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.TryGetProperty("drop_reason", out _))
+            .Select(r => r.GetProperty("meta").GetProperty("id").GetString()!)];
+        dropped.Should().Equal(s_golden.Where(g => !g.Keep).Select(g => g.Id));
+        dropped.Should().Equal(s_golden.Where((_, i) => earliest[i] >= 0).Select(g => g.Id));
+        statistics.Dropped.Should().Equal(new Dictionary<string, long> { [SimHashDedupStep.Reason] = dropped.Length });
+    }
+
+    [Fact]
+    public void Block_keys_split_the_fingerprint_into_six_blocks_and_differ_by_block_number()
+    {
+        // Equal bits in different blocks are different keys; a change in bit 63 changes only the last block's key.
+        SimHashDedupStep.BlockKey(0, 0).Should().NotBe(SimHashDedupStep.BlockKey(0, 1));
+        ulong high = 1UL << 63;
+        Enumerable.Range(0, 5).Should().OnlyContain(b => SimHashDedupStep.BlockKey(high, b) == SimHashDedupStep.BlockKey(0, b));
+        SimHashDedupStep.BlockKey(high, 5).Should().NotBe(SimHashDedupStep.BlockKey(0, 5));
     }
 
     private static List<(string, string, ulong, string[], bool)> Load()
