@@ -61,6 +61,9 @@ public sealed class RunConfig
     /// <summary>Near-duplicate removal across all inputs (<c>dedup:</c>).</summary>
     public DedupConfig Dedup { get; set; } = new();
 
+    /// <summary>The <c>line_dedup:</c> section: CCNet's paragraph dedup.</summary>
+    public LineDedupConfig LineDedup { get; set; } = new();
+
     /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
     public TokenizerConfig Tokenizer { get; set; } = new();
 
@@ -79,6 +82,7 @@ public sealed class RunConfig
             NumberRange.Between(0, 1).Check("lid.min_score", Lid.MinScore),
         };
         problems.AddRange(Dedup.Problems());
+        problems.AddRange(LineDedup.Problems());
         if (problems.FirstOrDefault(p => p is not null) is { } problem)
         {
             throw new FormatException($"{origin}: {problem}");

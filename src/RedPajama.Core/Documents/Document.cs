@@ -28,6 +28,12 @@ public sealed class Document
     /// </summary>
     public byte[]? RawContent { get; set; }
 
+    /// <summary>
+    /// The record's JSON line as read (UTF-8, without the line break), when its reader was asked to keep it
+    /// (<see cref="Writing.OutputFormat.SourceJsonl"/> writes it back with every input field as it was); null otherwise.
+    /// </summary>
+    public byte[]? SourceLine { get; set; }
+
     /// <summary>Meta values by schema index: <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or null.</summary>
     public object?[] Meta { get; }
 

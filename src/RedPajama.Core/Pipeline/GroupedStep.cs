@@ -30,6 +30,12 @@ public abstract class GroupedStep : IPipelineStep
     /// <summary>Whether <see cref="Decide"/> sends edits back (then <see cref="Apply"/> runs, and later steps see the edited documents).</summary>
     public virtual bool EditsDocuments => false;
 
+    /// <summary>
+    /// Whether <see cref="Apply"/> runs on every document that reaches the step, with no edits when it got none (CCNet's
+    /// line dedup also removes a document's own repeated lines); false runs it only on documents that got edits.
+    /// </summary>
+    public virtual bool AppliesToEveryDocument => false;
+
     /// <summary>Whether groups of one member are decided too (a merge of a question without answers); false skips them.</summary>
     public virtual bool DecidesSingletons => false;
 
@@ -47,7 +53,7 @@ public abstract class GroupedStep : IPipelineStep
     public abstract void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts);
 
     /// <summary>Applies the edits sent back to one document (only when <see cref="EditsDocuments"/>).</summary>
-    /// <param name="document">A kept document that got at least one edit.</param>
+    /// <param name="document">A kept document that got at least one edit (or any kept document, with <see cref="AppliesToEveryDocument"/>).</param>
     /// <param name="edits">Its edits, sorted by entry.</param>
     public virtual void Apply(Document document, IReadOnlyList<GroupEdit> edits) =>
         throw new NotSupportedException($"{Name} sends no edits");

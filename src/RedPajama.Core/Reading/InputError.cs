@@ -15,6 +15,7 @@ public sealed record InputError(string Path, string Error, long RecordsRead)
         return exception switch
         {
             IOException or InvalidDataException or UnauthorizedAccessException or FormatException => exception.Message,
+            ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException => $"truncated or corrupt compressed data ({exception.Message})",
             _ => $"{exception.GetType().Name}: {exception.Message}",
         };
     }

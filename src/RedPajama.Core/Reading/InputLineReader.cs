@@ -94,10 +94,5 @@ public sealed class InputLineReader(IReadOnlyList<InputFile> files, int maxLineB
         exception is IOException or UnauthorizedAccessException or InvalidDataException or
             ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException;
 
-    private static string Describe(Exception exception) => exception switch
-    {
-        IOException or InvalidDataException or UnauthorizedAccessException => exception.Message,
-        ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException => $"truncated or corrupt compressed data ({exception.Message})",
-        _ => $"{exception.GetType().Name}: {exception.Message}",
-    };
+    private static string Describe(Exception exception) => InputError.Describe(exception);
 }

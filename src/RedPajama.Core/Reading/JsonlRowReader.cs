@@ -10,7 +10,8 @@ namespace RedPajama.Reading;
 /// as <see cref="ReadDropReasons.MalformedJson"/>.
 /// </summary>
 /// <param name="maxLineBytes">Lines longer than this are yielded dropped as <see cref="ReadDropReasons.TooLarge"/>.</param>
-public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
+/// <param name="keepSourceLines">Keep each parsed line in <see cref="Document.SourceLine"/>.</param>
+public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = false) : IDocumentReader
 {
     /// <inheritdoc />
     public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
@@ -35,6 +36,10 @@ public sealed class JsonlRowReader(int maxLineBytes) : IDocumentReader
             else
             {
                 Parse(line.Span, meta, document);
+                if (keepSourceLines && !document.IsDropped)
+                {
+                    document.SourceLine = line.ToArray();
+                }
             }
 
             yield return document;

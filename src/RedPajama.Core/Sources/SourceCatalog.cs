@@ -43,6 +43,7 @@ public static class SourceCatalog
             DocumentsSource.Name => DocumentsSource.Describe(config.Documents),
             _ => throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source)),
         };
+        pipeline = PipelineDedup.AddLineDedupTo(pipeline, config.LineDedup);
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
         pipeline = PipelineQuality.AddTo(pipeline, config.Quality, warn);
         pipeline = PipelineDedup.AddTo(pipeline, config.Dedup);

@@ -25,6 +25,7 @@ public static class DocumentWriters
             OutputFormat.Parquet => new ParquetDocumentWriter(path, meta, rowGroupBytes, keepAll, pipeline.WritesInputIds, pipeline.WritesSignals, pipeline.WritesLineSignals, keepAll && pipeline.WritesClusterIds),
             OutputFormat.Jsonl => new JsonlDocumentWriter(path, meta, pipeline.JsonLayout, zstdLevel: null, pipeline.WritesSignals, keepAll),
             OutputFormat.JsonlZst => new JsonlDocumentWriter(path, meta, pipeline.JsonLayout, JsonlZstdLevel, pipeline.WritesSignals, keepAll),
+            OutputFormat.SourceJsonl => new SourceLineDocumentWriter(path, meta, pipeline.Steps.OfType<GroupedStep>().Any(s => s.EditsDocuments)),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }

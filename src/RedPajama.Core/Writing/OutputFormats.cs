@@ -5,11 +5,11 @@ public static class OutputFormats
 {
     /// <summary>The file extension of a format, with its dot.</summary>
     /// <param name="format">A format.</param>
-    /// <returns><c>.parquet</c>, <c>.jsonl</c> or <c>.jsonl.zst</c>.</returns>
+    /// <returns><c>.parquet</c>, <c>.jsonl</c> (also <see cref="OutputFormat.SourceJsonl"/>) or <c>.jsonl.zst</c>.</returns>
     public static string Extension(OutputFormat format) => format switch
     {
         OutputFormat.Parquet => ".parquet",
-        OutputFormat.Jsonl => ".jsonl",
+        OutputFormat.Jsonl or OutputFormat.SourceJsonl => ".jsonl",
         OutputFormat.JsonlZst => ".jsonl.zst",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };

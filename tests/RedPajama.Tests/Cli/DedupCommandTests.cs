@@ -28,8 +28,9 @@ public sealed class DedupCommandTests
         kept.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).Should().Equal("a", "b");
         using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
         (stats.RootElement.GetProperty("read").GetInt32(), stats.RootElement.GetProperty("written").GetInt32()).Should().Be((4, 2));
-        stats.RootElement.GetProperty("dropped").GetProperty("duplicate").GetInt32().Should().Be(1);
-        stats.RootElement.GetProperty("dropped").GetProperty("malformed").GetInt32().Should().Be(1);
+        stats.RootElement.GetProperty("dropped").GetProperty("near_duplicate").GetInt32().Should().Be(1);
+        stats.RootElement.GetProperty("dropped").GetProperty("malformed_json").GetInt32().Should().Be(1);
+        stats.RootElement.GetProperty("engine").GetString().Should().Be("local", "_stats.json is the engine's run statistics");
     }
 
     [Fact]
@@ -105,11 +106,14 @@ public sealed class DedupCommandTests
         (int code, _, string stderr) = await CliRun.Invoke("dedup", "exact", "-i", input, "-o", directory.Combine("out"));
 
         code.Should().Be(ExitCodes.Success);
-        stderr.Should().Contain($"{input}:2: skipped").And.Contain($"{input}:3: skipped").And.Contain($"{input}:4: skipped").And.Contain($"{input}:6: skipped");
+        // Records are numbered from 0 over the non-blank lines: line 6 comes after the blank line 5.
+        stderr.Should().Contain($"skipped {input} record 1: malformed_json").And.Contain($"skipped {input} record 2: malformed_json")
+            .And.Contain($"skipped {input} record 3: missing_text").And.Contain($"skipped {input} record 4: malformed_json");
         using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
         JsonElement root = stats.RootElement;
         (root.GetProperty("read").GetInt64(), root.GetProperty("written").GetInt64()).Should().Be((6, 1));
-        root.GetProperty("dropped").GetProperty("malformed").GetInt64().Should().Be(4);
+        root.GetProperty("dropped").GetProperty("malformed_json").GetInt64().Should().Be(3);
+        root.GetProperty("dropped").GetProperty("missing_text").GetInt64().Should().Be(1);
         root.GetProperty("dropped").GetProperty("duplicate").GetInt64().Should().Be(1);
         File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Should().Equal("{\"text\": \"one\"}");
     }

@@ -267,8 +267,9 @@ public sealed class LocalEngine(LocalEngineOptions options)
             {
                 document.Drop(verdict.Step.DropReason);
             }
-            else if (edits[v] is { } byRecord && byRecord.TryGetValue(document.Order.Record, out List<GroupEdit>? mine))
+            else if (edits[v] is { } byRecord && (byRecord.TryGetValue(document.Order.Record, out List<GroupEdit>? mine) || verdict.Step.AppliesToEveryDocument))
             {
+                mine ??= [];
                 try
                 {
                     verdict.Step.Apply(document, mine);

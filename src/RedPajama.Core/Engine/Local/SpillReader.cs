@@ -45,6 +45,12 @@ internal static class SpillReader
                 document.InputIds = ids;
             }
 
+            int lineBytes = reader.ReadInt32();
+            if (lineBytes >= 0)
+            {
+                document.SourceLine = reader.ReadBytes(lineBytes);
+            }
+
             yield return document;
         }
     }

@@ -5,7 +5,7 @@ using ZstdSharp;
 namespace RedPajama.Engine.Local;
 
 /// <summary>
-/// Writes documents (record index, text, drop reason, meta values) to a temporary file, optionally zstd-compressed,
+/// Writes documents (record index, text, drop reason, meta values, signals, token ids, source line) to a temporary file, optionally zstd-compressed,
 /// so the local engine holds no document in memory between its phases.
 /// </summary>
 internal sealed class SpillWriter : IDisposable
@@ -62,6 +62,12 @@ internal sealed class SpillWriter : IDisposable
         if (ids is not null)
         {
             _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.AsSpan()));
+        }
+
+        _writer.Write(document.SourceLine?.Length ?? -1);
+        if (document.SourceLine is { } line)
+        {
+            _writer.Write(line);
         }
     }
 

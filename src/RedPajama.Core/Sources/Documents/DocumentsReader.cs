@@ -8,9 +8,10 @@ namespace RedPajama.Sources.Documents;
 /// <c>text</c> is the text, the meta schema's fields are read from the top level or from a <c>meta</c> object or struct.
 /// </summary>
 /// <param name="limits">Size limits of a JSON line.</param>
-public sealed class DocumentsReader(ReadLimits limits) : IDocumentReader
+/// <param name="keepSourceLines">Keep each JSON line in <see cref="Document.SourceLine"/> (for <see cref="Writing.OutputFormat.SourceJsonl"/>).</param>
+public sealed class DocumentsReader(ReadLimits limits, bool keepSourceLines = false) : IDocumentReader
 {
-    private readonly JsonlRowReader _jsonl = new((limits ?? throw new ArgumentNullException(nameof(limits))).MaxLineBytes);
+    private readonly JsonlRowReader _jsonl = new((limits ?? throw new ArgumentNullException(nameof(limits))).MaxLineBytes, keepSourceLines);
     private readonly ParquetRowReader _parquet = new();
 
     /// <summary>Whether a file is a documents input.</summary>
@@ -28,7 +29,10 @@ public sealed class DocumentsReader(ReadLimits limits) : IDocumentReader
         return reader.Read(input, content, meta);
     }
 
-    internal static bool IsJsonLines(string path)
+    /// <summary>Whether a file is JSON lines (<c>.jsonl</c>/<c>.json</c>, optionally compressed).</summary>
+    /// <param name="path">A file path.</param>
+    /// <returns>True for JSON lines.</returns>
+    public static bool IsJsonLines(string path)
     {
         string inner = InputStreams.InnerName(path);
         return inner.EndsWith(".jsonl", StringComparison.Ordinal) || inner.EndsWith(".json", StringComparison.Ordinal);

@@ -1,0 +1,140 @@
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Udfs.Dedup;
+
+namespace RedPajama.Steps;
+
+/// <summary>
+/// CCNet's paragraph dedup (<c>cc_net/dedup.py</c>: <c>HashesCollector</c>, then <c>DuplicatesRemover</c>) as a grouped
+/// step. Each document gives one entry per distinct line hash (<see cref="CcnetLineHash"/>, SHA-1 of the normalised
+/// line); a hash whose group spans two or more documents marks that line in all of them, the first included. Every
+/// document then keeps the lines that are not marked, whose hash is not 0 and that did not occur earlier in the same
+/// document; a document left without lines is dropped as <c>no_line_left</c>. One entry per distinct hash is
+/// CCNet's batching per document: a line repeated inside one document only is not a cross-document duplicate.
+/// <para>
+/// The group is the whole run, or each input file (<see cref="PerInput"/>; RedPajama ran cc_net with
+/// <c>--hash_in_mem 1</c>, one group per shard). When the meta schema has <c>nlines</c> and <c>original_nlines</c>
+/// (integer) fields, they get the kept and the original line counts, as cc_net's <c>finalize_doc</c> sets them.
+/// </para>
+/// </summary>
+public sealed class CcnetLineDedupStep : GroupedStep
+{
+    /// <summary>The drop reason of a document left without lines.</summary>
+    public const string Reason = "no_line_left";
+
+    private readonly int _keptLinesField;
+    private readonly int _originalLinesField;
+
+    /// <summary>Creates the step.</summary>
+    /// <param name="meta">The pipeline's meta schema (for <c>nlines</c> and <c>original_nlines</c>, when present).</param>
+    /// <param name="perInput">Whether each input file is its own group instead of the whole run.</param>
+    public CcnetLineDedupStep(MetaSchema meta, bool perInput)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        PerInput = perInput;
+        _keptLinesField = IntegerField(meta, "nlines");
+        _originalLinesField = IntegerField(meta, "original_nlines");
+    }
+
+    /// <summary>Whether each input file is its own group.</summary>
+    public bool PerInput { get; }
+
+    /// <inheritdoc />
+    public override string Name => "line_dedup";
+
+    /// <inheritdoc />
+    public override string DropReason => Reason;
+
+    /// <inheritdoc />
+    public override bool EditsDocuments => true;
+
+    /// <inheritdoc />
+    public override bool AppliesToEveryDocument => true;
+
+    /// <inheritdoc />
+    public override int EntriesPerDocument => 0;
+
+    /// <inheritdoc />
+    public override void EmitKeys(Document document, GroupKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(keys);
+        ulong scope = PerInput ? (ulong)document.Order.Input + 1 : 0;
+        foreach (ulong hash in DistinctHashes(document.Text.Split('\n')))
+        {
+            keys.Add(new UInt128(scope, hash));
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        // A document gives a hash once, so a group of two or more spans that many documents.
+        for (int i = 0; i < members.Length; i++)
+        {
+            verdicts.Edit(i);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Apply(Document document, IReadOnlyList<GroupEdit> edits)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(edits);
+        string[] lines = document.Text.Split('\n');
+        List<ulong> hashes = DistinctHashes(lines);
+        var duplicated = new HashSet<ulong>(edits.Select(e => hashes[e.Entry]));
+        var seenHere = new HashSet<ulong>();
+        var kept = new List<string>(lines.Length);
+        foreach (string line in lines)
+        {
+            ulong hash = CcnetLineHash.Of(line);
+            if (hash != 0 && !duplicated.Contains(hash) && seenHere.Add(hash))
+            {
+                kept.Add(line);
+            }
+        }
+
+        SetCount(document, _originalLinesField, lines.Length);
+        SetCount(document, _keptLinesField, kept.Count);
+        if (kept.Count == 0)
+        {
+            document.Drop(Reason);
+            return;
+        }
+
+        document.Text = string.Join('\n', kept);
+    }
+
+    // The distinct non-zero hashes of the lines, in first-seen order: entry e is the e-th of them.
+    private static List<ulong> DistinctHashes(string[] lines)
+    {
+        var seen = new HashSet<ulong>();
+        var hashes = new List<ulong>();
+        foreach (string line in lines)
+        {
+            ulong hash = CcnetLineHash.Of(line);
+            if (hash != 0 && seen.Add(hash))
+            {
+                hashes.Add(hash);
+            }
+        }
+
+        return hashes;
+    }
+
+    private static int IntegerField(MetaSchema meta, string name)
+    {
+        int index = meta.IndexOf(name);
+        return index >= 0 && meta.Fields[index].Type == MetaType.Integer ? index : -1;
+    }
+
+    private static void SetCount(Document document, int field, long count)
+    {
+        if (field >= 0)
+        {
+            document.Meta[field] = count;
+        }
+    }
+}
