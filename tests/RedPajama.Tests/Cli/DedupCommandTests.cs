@@ -48,6 +48,43 @@ public sealed class DedupCommandTests
     }
 
     [Fact]
+    public async Task Exact_dedup_on_a_key_field_keeps_every_field_of_the_kept_lines_as_they_were()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("in.jsonl");
+        string[] lines = ["{\"url\":\"a\",  \"text\": \"one\", \"n\": [1, 2]}", "{\"url\": \"b\", \"text\": \"one\"}", "{\"url\": \"a\", \"text\": \"two\"}", "{\"text\": \"no url\"}"];
+        File.WriteAllLines(input, lines);
+
+        (int code, _, _) = await CliRun.Invoke("dedup", "exact", "-i", input, "-o", directory.Combine("out"), "--key", "url");
+
+        code.Should().Be(ExitCodes.Success);
+        File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Should().Equal([lines[0], lines[1], lines[3]], "byte for byte; a line without the key takes no part");
+    }
+
+    [Fact]
+    public async Task Simhash_near_dedup_drops_a_lightly_edited_copy_and_mark_writes_cluster_ids()
+    {
+        using var directory = new TemporaryDirectory();
+        string text = string.Join(' ', File.ReadAllText(TestData.Book("1952-0.txt")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(2000));
+        string input = directory.Combine("in.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "a", text }),
+            JsonSerializer.Serialize(new { id = "b", text = "A completely different short document about nothing in particular at all, really." }),
+            JsonSerializer.Serialize(new { id = "c", text = text.Replace("the ", "The ", StringComparison.Ordinal) + " End." }),
+        ]);
+
+        (int code, _, _) = await CliRun.Invoke("dedup", "near", "-i", input, "-o", directory.Combine("out"), "--method", "simhash");
+        (int marked, _, _) = await CliRun.Invoke("dedup", "near", "-i", input, "-o", directory.Combine("marked"), "--method", "simhash", "--mark");
+
+        (code, marked).Should().Be((ExitCodes.Success, ExitCodes.Success));
+        File.ReadAllLines(directory.Combine("out", "part-00000.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).Should().Equal("a", "b");
+        File.ReadAllLines(directory.Combine("marked", "part-00000.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("cluster_id").GetInt32()).Should().Equal(0, 1, 0);
+        using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
+        stats.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).Should().Contain("simhash_dedup");
+    }
+
+    [Fact]
     public async Task Line_dedup_rewrites_documents_with_their_kept_lines_and_accounts_for_emptied_ones()
     {
         using var directory = new TemporaryDirectory();
