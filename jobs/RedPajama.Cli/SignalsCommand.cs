@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using RedPajama.Configuration;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
 using RedPajama.Quality;
 using RedPajama.Reading;
 using RedPajama.Udfs.Quality;
+using RedPajama.Writing;
 
 namespace RedPajama.Cli;
 
@@ -12,7 +14,8 @@ namespace RedPajama.Cli;
 /// <c>redpajama signals</c>: reads JSON lines (<c>{"text": …}</c>, other fields kept) on standard input and writes
 /// each back with <c>"quality_signals"</c> in RedPajama-V2's span format, and, when a rule set is given,
 /// <c>"rules"</c> (each rule's verdict: true passes, false fails, null does not apply) and <c>"keep"</c>. Lines that
-/// are not a JSON object with a string <c>text</c> are skipped, each reported with its line number and reason.
+/// are not a JSON object with a string <c>text</c> are skipped, each reported with its record number (non-blank lines
+/// from 0) and reason (<c>malformed_json</c>, <c>missing_text</c>).
 /// </summary>
 public static class SignalsCommand
 {
@@ -61,7 +64,11 @@ public static class SignalsCommand
         return command;
     }
 
-    /// <summary>Scores every line of <paramref name="input"/> into <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Scores every line of <paramref name="input"/> into <paramref name="output"/>: the JSON-lines reader (language
+    /// and source read from the top level or <c>meta</c>), <see cref="QualitySignalsStep"/>, and with rules
+    /// <see cref="QualityFilterStep"/> for <c>"keep"</c>; each input line is written back with the new fields.
+    /// </summary>
     /// <param name="input">UTF-8 JSON lines.</param>
     /// <param name="output">Receives one JSON line per document.</param>
     /// <param name="log">Receives one line per skipped input line.</param>
@@ -72,157 +79,63 @@ public static class SignalsCommand
     /// <returns>The counts.</returns>
     public static SignalsSummary Run(Stream input, Stream output, TextWriter log, QualitySignalComputer computer, QualityRuleSet? rules, string defaultLanguage, string? source)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(computer);
-        var lines = new LineSplitter(input);
-        var line = new StringBuilder();
-        var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        long number = 0;
+        var meta = new MetaSchema(new MetaField("language", MetaType.Text), new MetaField("source", MetaType.Text));
+        var reader = new JsonlRowReader(ReadLimits.Default.MaxLineBytes, keepSourceLines: true);
+        var signals = new QualitySignalsStep(computer, meta, defaultLanguage);
+        var filters = new Dictionary<string, QualityFilterStep>(StringComparer.Ordinal);
+        var fields = new StringBuilder();
+        using var buffered = new BufferedStream(output, 1 << 16);
         var summary = new SignalsSummary();
-        while (lines.TryReadLine(out ReadOnlySpan<byte> bytes))
+        foreach (Document document in reader.Read(new InputFile(0, "stdin.jsonl", 0), input, meta))
         {
-            number++;
-            bytes = bytes.TrimEnd((byte)'\r');
-            if (bytes.Trim(" \t"u8).IsEmpty)
-            {
-                continue;
-            }
-
             summary.Read++;
-            if (!TryParse(bytes, out Fields fields, out string? problem))
+            string documentSource = source ?? document.Meta[1] as string ?? string.Empty;
+            IDocumentStep[] steps = rules is null ? [signals] : [signals, Filter(documentSource)];
+            DocumentStepRunner.Apply(steps, document);
+            if (document.SourceLine is not { } line || document.Signals is not { } values)
             {
                 summary.Skipped++;
-                log.WriteLine($"redpajama: line {number}: skipped: {problem}");
+                log.WriteLine($"redpajama: record {document.Order.Record}: skipped: {document.DropReason}");
                 continue;
             }
 
-            QualitySignalValues values = computer.Compute(fields.Text, fields.Language ?? defaultLanguage);
-            line.Clear();
-            // The input object, minus its closing brace, keeps every field as it was.
-            string original = Encoding.UTF8.GetString(bytes).TrimEnd();
-            line.Append(original, 0, original.Length - 1).Append(original.AsSpan(0, original.Length - 1).Trim().Length > 1 ? ", " : string.Empty);
-            line.Append("\"quality_signals\": ");
-            SignalJson.Append(line, values, fields.Text.EnumerateRunes().Count());
-            bool keep = true;
+            fields.Clear().Append("\"quality_signals\": ");
+            SignalJson.Append(fields, values, document.Text.EnumerateRunes().Count());
             if (rules is not null)
             {
-                line.Append(", \"rules\": {");
+                fields.Append(", \"rules\": {");
                 for (int r = 0; r < rules.Rules.Count; r++)
                 {
                     QualityRule rule = rules.Rules[r];
-                    RuleVerdict verdict = rule.Judge(values, source ?? fields.Source ?? string.Empty);
-                    keep &= verdict != RuleVerdict.Fail;
-                    line.Append(r > 0 ? ", " : string.Empty);
-                    Writing.PythonJson.WriteString(line, rule.Name);
-                    line.Append(verdict switch { RuleVerdict.Pass => ": true", RuleVerdict.Fail => ": false", _ => ": null" });
+                    fields.Append(r > 0 ? ", " : string.Empty);
+                    Writing.PythonJson.WriteString(fields, rule.Name);
+                    fields.Append(rule.Judge(values, documentSource) switch { RuleVerdict.Pass => ": true", RuleVerdict.Fail => ": false", _ => ": null" });
                 }
 
-                line.Append("}, \"keep\": ").Append(keep ? "true" : "false");
+                fields.Append("}, \"keep\": ").Append(document.IsDropped ? "false" : "true");
             }
 
-            line.Append("}\n");
-            writer.Write(line);
+            SourceLineDocumentWriter.WriteWithFields(buffered, line, Encoding.UTF8.GetBytes(fields.ToString()));
+            buffered.WriteByte((byte)'\n');
             summary.Written++;
-            if (keep)
-            {
-                summary.Kept++;
-            }
+            summary.Kept += document.IsDropped ? 0 : 1;
         }
 
-        writer.Flush();
+        buffered.Flush();
         return summary;
-    }
 
-    private static bool TryParse(ReadOnlySpan<byte> json, out Fields fields, out string? problem)
-    {
-        fields = default;
-        string? text = null;
-        string? language = null;
-        string? source = null;
-        try
+        // Rules can be scoped to sources, and the filter step judges for one source.
+        QualityFilterStep Filter(string name)
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!filters.TryGetValue(name, out QualityFilterStep? filter))
             {
-                problem = "not a JSON object";
-                return false;
+                filter = new QualityFilterStep(rules!, name);
+                filters.Add(name, filter);
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                string name = reader.GetString()!;
-                reader.Read();
-                switch (name)
-                {
-                    case "text" when reader.TokenType == JsonTokenType.String:
-                        text = JsonStrings.Read(ref reader);
-                        break;
-                    case "language" when reader.TokenType == JsonTokenType.String:
-                        language = reader.GetString();
-                        break;
-                    case "source" when reader.TokenType == JsonTokenType.String:
-                        source = reader.GetString();
-                        break;
-                    case "meta" when reader.TokenType == JsonTokenType.StartObject:
-                        ReadMeta(ref reader, ref language, ref source);
-                        break;
-                }
-
-                reader.Skip();
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                problem = "not a single JSON object";
-                return false;
-            }
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            problem = "malformed JSON: " + exception.Message;
-            return false;
-        }
-
-        if (text is null)
-        {
-            problem = "no string \"text\" field";
-            return false;
-        }
-
-        fields = new Fields(text, language, source);
-        problem = null;
-        return true;
-    }
-
-    private static void ReadMeta(ref Utf8JsonReader reader, ref string? language, ref string? source)
-    {
-        int depth = reader.CurrentDepth;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
-        {
-            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
-            {
-                continue;
-            }
-
-            string name = reader.GetString()!;
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.String && name is "language" or "source")
-            {
-                if (name == "language")
-                {
-                    language ??= reader.GetString();
-                }
-                else
-                {
-                    source ??= reader.GetString();
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
+            return filter;
         }
     }
-
-    private readonly record struct Fields(string Text, string? Language, string? Source);
 }

@@ -46,11 +46,7 @@ public sealed class SourceLineDocumentWriter(string path, MetaSchema meta, bool 
         }
         else if (document.ClusterId is { } cluster)
         {
-            // The object minus its closing brace, then the cluster field: every input field stays as it was.
-            ReadOnlySpan<byte> body = line.AsSpan().TrimEnd(" \t\r"u8)[..^1];
-            stream.Write(body);
-            stream.Write(body.Trim(" \t\r"u8).Length > 1 ? ", "u8 : []);
-            stream.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\"cluster_id\": {cluster}}}")));
+            WriteWithFields(stream, line, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\"cluster_id\": {cluster}")));
         }
         else
         {
@@ -60,6 +56,23 @@ public sealed class SourceLineDocumentWriter(string path, MetaSchema meta, bool 
         stream.WriteByte((byte)'\n');
         Rows++;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes a JSON object line with more fields before its closing brace (no line break): the object minus its
+    /// closing brace, then the fields, so every input field stays as it was.
+    /// </summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="line">A JSON object, UTF-8.</param>
+    /// <param name="fields">The fields to add, UTF-8 <c>"name": value</c> pairs separated by commas.</param>
+    public static void WriteWithFields(Stream output, ReadOnlySpan<byte> line, ReadOnlySpan<byte> fields)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ReadOnlySpan<byte> body = line.TrimEnd(" \t\r"u8)[..^1];
+        output.Write(body);
+        output.Write(body.Trim(" \t\r"u8).Length > 1 ? ", "u8 : []);
+        output.Write(fields);
+        output.WriteByte((byte)'}');
     }
 
     /// <inheritdoc />

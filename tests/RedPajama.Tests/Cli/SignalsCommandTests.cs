@@ -57,7 +57,7 @@ public sealed class SignalsCommandTests
         (string output, string log, SignalsSummary summary) = Run(input, QualityRuleSet.Preset("gopher"));
 
         (summary.Read, summary.Written, summary.Skipped).Should().Be((4, 2, 2));
-        log.Should().Contain("line 2: skipped: malformed JSON").And.Contain("line 4: skipped: no string \"text\" field");
+        log.Should().Contain("record 1: skipped: malformed_json").And.Contain("record 2: skipped: missing_text");
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using JsonDocument first = JsonDocument.Parse(lines[0]);
         first.RootElement.GetProperty("rules").GetProperty("gopher_short_doc").GetBoolean().Should().BeFalse();
