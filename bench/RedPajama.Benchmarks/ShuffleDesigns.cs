@@ -1,13 +1,13 @@
 using System.Collections;
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using RedPajama.Dedup;
+using RedPajama.Engine.Local;
 
 namespace RedPajama.Benchmarks;
 
 /// <summary>
-/// The two designs for the local engine's keyed shuffle, on the same keys: our own hash-partitioned spill files
-/// (<see cref="SpillingExactDeduplicator"/>, what the engine uses) and DuckDB (appender → window over the key with a
+/// The two designs for the local engine's keyed shuffle, on the same keys: the engine's own grouping phase
+/// (<see cref="GroupingBenchmark"/>: hash-partitioned entry files, the code every grouped step runs through) and DuckDB (appender → window over the key with a
 /// memory limit, spilling to its temp directory). Both mark every position whose key appeared earlier.
 /// </summary>
 internal static class ShuffleDesigns
@@ -16,27 +16,8 @@ internal static class ShuffleDesigns
 
     public static ShuffleResult SpillFiles(long keys, int memoryMb)
     {
-        string directory = Directory.CreateTempSubdirectory("rp-bench-spill-").FullName;
-        try
-        {
-            var stopwatch = Stopwatch.StartNew();
-            // At most 64 bytes per key of a partition in memory (a hash set at most half full): partitions sized to the budget.
-            int partitions = (int)Math.Clamp(keys * 64 / ((long)memoryMb << 20) + 1, 1, 4096);
-            using var deduplicator = new SpillingExactDeduplicator(directory, partitions);
-            for (long i = 0; i < keys; i++)
-            {
-                deduplicator.Add(Key(i, keys));
-            }
-
-            double load = stopwatch.Elapsed.TotalSeconds;
-            BitArray duplicates = deduplicator.FindDuplicates();
-            double dedup = stopwatch.Elapsed.TotalSeconds - load;
-            return new ShuffleResult(load, dedup, Count(duplicates), Process.GetCurrentProcess().PeakWorkingSet64);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        GroupingBenchmarkResult result = GroupingBenchmark.Run(keys, Distinct(keys), (long)memoryMb << 20, Path.GetTempPath());
+        return new ShuffleResult(result.WriteSeconds, result.GroupSeconds, result.Duplicates, result.PeakWorkingSetBytes);
     }
 
     public static ShuffleResult DuckDb(long keys, int memoryMb)
@@ -79,9 +60,8 @@ internal static class ShuffleDesigns
         }
     }
 
-    // Key i · 2654435761 mod distinct, mixed: every distinct key recurs, in a scattered order (as bench-exact-dedup).
-    private static UInt128 Key(long i, long keys) =>
-        new UInt128(0x9E3779B97F4A7C15UL, (ulong)(i * 2654435761L % Distinct(keys))) * 0xBF58476D1CE4E5B9UL;
+    // The same keys as the grouping benchmark, so both designs see one input.
+    private static UInt128 Key(long i, long keys) => GroupingBenchmark.Key(i, Distinct(keys));
 
     private static long Count(BitArray bits)
     {

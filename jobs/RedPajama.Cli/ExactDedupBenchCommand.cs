@@ -1,14 +1,14 @@
 using System.CommandLine;
-using System.Diagnostics;
 using RedPajama.Configuration;
-using RedPajama.Dedup;
+using RedPajama.Engine.Local;
 using static System.FormattableString;
 
 namespace RedPajama.Cli;
 
 /// <summary>
-/// <c>redpajama bench-exact-dedup</c>: exact dedup of many 128-bit keys through disk partitions, with the time and the
-/// process's peak memory, to show it spills rather than growing with the key count.
+/// <c>redpajama bench-exact-dedup</c>: exact dedup of many 128-bit keys through the local engine's grouping phase
+/// (<see cref="GroupingBenchmark"/>), with the time and the process's peak memory, to show it partitions on disk
+/// rather than growing with the key count.
 /// </summary>
 public static class ExactDedupBenchCommand
 {
@@ -20,14 +20,14 @@ public static class ExactDedupBenchCommand
     {
         var keys = new Option<long>("--keys") { Description = "Number of keys.", DefaultValueFactory = _ => 10_000_000 }.MustBeAtLeast(1);
         var distinct = new Option<double>("--distinct") { Description = "Share of distinct keys.", DefaultValueFactory = _ => 0.8 }.MustBeIn(NumberRange.Above(0, 1));
-        var partitions = new Option<int>("--partitions") { Description = "Disk partitions (1 to 4096; one open file each).", DefaultValueFactory = _ => 64 }.MustBeBetween(1, 4096);
-        var temp = new Option<string?>("--temp-dir") { Description = "Where the partitions go." };
-        var command = new Command("bench-exact-dedup", "Measure exact dedup of many keys through disk partitions.") { keys, distinct, partitions, temp };
+        var memory = new Option<int>("--memory-mb") { Description = "The grouping phase's memory budget; beyond it the keys are partitioned on disk.", DefaultValueFactory = _ => 256 }.MustBeAtLeast(1);
+        var temp = new Option<string?>("--temp-dir") { Description = "Where the entry and partition files go." };
+        var command = new Command("bench-exact-dedup", "Measure the local engine's exact dedup of many keys (grouping phase, disk partitions).") { keys, distinct, memory, temp };
         command.SetAction(parse =>
         {
             try
             {
-                return Run(parse.GetValue(keys), parse.GetValue(distinct), parse.GetValue(partitions), parse.GetValue(temp), output);
+                return Run(parse.GetValue(keys), parse.GetValue(distinct), parse.GetValue(memory), parse.GetValue(temp), output);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -38,27 +38,12 @@ public static class ExactDedupBenchCommand
         return command;
     }
 
-    private static int Run(long count, double distinctShare, int partitions, string? temporaryDirectory, TextWriter output)
+    private static int Run(long count, double distinctShare, int memoryMb, string? temporaryDirectory, TextWriter output)
     {
         long unique = Math.Max(1, (long)(count * distinctShare));
-        var stopwatch = Stopwatch.StartNew();
-        using var deduplicator = new SpillingExactDeduplicator(temporaryDirectory ?? Path.GetTempPath(), partitions);
-        for (long i = 0; i < count; i++)
-        {
-            // Key i * 2654435761 mod unique: every distinct key recurs, in a scattered order.
-            deduplicator.Add(new UInt128(0x9E3779B97F4A7C15UL, (ulong)(i * 2654435761L % unique)) * 0xBF58476D1CE4E5B9UL);
-        }
-
-        double written = stopwatch.Elapsed.TotalSeconds;
-        System.Collections.BitArray duplicates = deduplicator.FindDuplicates();
-        double total = stopwatch.Elapsed.TotalSeconds;
-        long found = 0;
-        for (int i = 0; i < duplicates.Length; i++)
-        {
-            found += duplicates[i] ? 1 : 0;
-        }
-
-        output.WriteLine(Invariant($"{count:N0} keys ({unique:N0} distinct): partitioned in {written:F1} s, deduplicated in {total - written:F1} s ({count / total / 1e6:F2} M keys/s); {found:N0} duplicates (expected {count - unique:N0}); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
-        return found == count - unique ? ExitCodes.Success : ExitCodes.Failed;
+        GroupingBenchmarkResult result = GroupingBenchmark.Run(count, unique, (long)memoryMb << 20, temporaryDirectory ?? Path.GetTempPath());
+        double total = result.WriteSeconds + result.GroupSeconds;
+        output.WriteLine(Invariant($"{count:N0} keys ({unique:N0} distinct): entries written in {result.WriteSeconds:F1} s, grouped in {result.GroupSeconds:F1} s ({count / total / 1e6:F2} M keys/s); {result.Duplicates:N0} duplicates (expected {count - unique:N0}); peak working set {result.PeakWorkingSetBytes / 1e6:F0} MB"));
+        return result.Duplicates == count - unique ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using RedPajama.Configuration;
-using RedPajama.Dedup;
+using RedPajama.Engine.Local;
+using RedPajama.Steps;
 using RedPajama.Reading;
 using RedPajama.Udfs.Dedup;
 using static System.FormattableString;
@@ -64,19 +65,13 @@ public static class MinHashBenchCommand
             stopwatch.Restart();
             Parallel.For(0, docs, i => hasher.TrySignature(documents[i], flat.AsSpan(i * width, width)));
             double parallel = stopwatch.Elapsed.TotalSeconds;
-            var signatures = new uint[docs][];
-            for (int i = 0; i < docs; i++)
-            {
-                signatures[i] = flat[(i * width)..((i + 1) * width)];
-            }
-
-            stopwatch.Restart();
-            int[] clusters = NearDuplicateClusters.Find(signatures, LshParameters.Optimal(0.8, hasher.Permutations));
-            double lsh = stopwatch.Elapsed.TotalSeconds;
+            // The engine's own grouping (GroupingPhase) over the LSH band keys, as a run's near dedup does it.
+            var step = new NearDedupStep(hasher, LshParameters.Optimal(0.8, hasher.Permutations));
+            GroupingBenchmarkResult grouping = GroupingBenchmark.RunStep(step, documents, 2L << 30, Path.GetTempPath());
             output.WriteLine(Invariant($"{docs} documents of {docBytes} characters, {hasher.Permutations} permutations, 5-word shingles"));
             output.WriteLine(Invariant($"signatures, 1 thread: {docs / single,10:F0} docs/s ({docs * (double)docBytes / single / 1e6:F1} MB/s)"));
             output.WriteLine(Invariant($"signatures, {Environment.ProcessorCount} threads: {docs / parallel,10:F0} docs/s"));
-            output.WriteLine(Invariant($"LSH + union-find (0.8: 9 x 13): {lsh:F2} s, {clusters.Where((c, i) => c != i).Count()} duplicates"));
+            output.WriteLine(Invariant($"LSH grouping + components (0.8: {step.Bands.Bands} x {step.Bands.Rows}): {grouping.GroupSeconds:F2} s, {grouping.Duplicates} duplicates"));
             return ExitCodes.Success;
         });
         return command;

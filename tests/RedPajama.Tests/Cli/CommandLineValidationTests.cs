@@ -36,7 +36,7 @@ public sealed class CommandLineValidationTests
     [InlineData("--docs", "bench-minhash -i x --docs 0")]
     [InlineData("--doc-bytes", "bench-minhash -i x --doc-bytes abc")]
     [InlineData("--distinct", "bench-exact-dedup --distinct 0")]
-    [InlineData("--partitions", "bench-exact-dedup --partitions 0")]
+    [InlineData("--memory-mb", "bench-exact-dedup --memory-mb 0")]
     [InlineData("--keys", "bench-exact-dedup --keys many")]
     public async Task A_bad_number_is_a_usage_error_naming_the_option_without_a_stack_trace(string option, string commandLine)
     {

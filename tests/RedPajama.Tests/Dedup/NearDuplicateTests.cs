@@ -1,4 +1,5 @@
-using RedPajama.Dedup;
+using RedPajama.Steps;
+using RedPajama.Tests.Support;
 using RedPajama.Tests.Quality;
 using RedPajama.Udfs.Dedup;
 using Xunit.Abstractions;
@@ -108,15 +109,15 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
         // or above the threshold; it is found when dedup does not keep it. Pairs are reported too (transitive
         // clusters join some pairs below the threshold through a chain of near-duplicates).
         List<(string Text, int Source)> corpus = Corpus(seed: 1);
-        HashSet<uint>[] shingles = [.. corpus.Select(d => s_hasher.Shingles(d.Text))];
+        uint[][] shingles = [.. corpus.Select(d => s_hasher.Shingles(d.Text).Order().ToArray())];
+        string[] texts = [.. corpus.Select(d => d.Text)];
         foreach (double threshold in (double[])[0.7, 0.8, 0.9])
         {
             foreach (bool verify in (bool[])[false, true])
             {
                 // Verified: candidates from bands tuned 0.1 lower, then only pairs at or above the threshold join.
-                Func<int, int, bool>? confirm = verify ? (a, b) => NearDuplicateClusters.Jaccard(shingles[a], shingles[b]) >= threshold : null;
-                LshParameters bands = LshParameters.Optimal(verify ? threshold - 0.1 : threshold, 128);
-                int[] clusters = NearDuplicateClusters.Find([.. corpus.Select(d => s_hasher.Signature(d.Text))], bands, confirm);
+                NearDedupStep step = verify ? NearDedupStep.Verified(s_hasher, threshold) : new NearDedupStep(s_hasher, LshParameters.Optimal(threshold, 128));
+                int[] clusters = StepGroups.Clusters(step, texts);
                 (double precision, double recall, double f1) = DocumentScores(corpus, shingles, clusters, threshold);
                 (double pairPrecision, double pairRecall, double pairF1) = PairScores(corpus, shingles, clusters, threshold);
                 output.WriteLine($"threshold {threshold}{(verify ? " verified" : string.Empty)}: documents P {precision:F3} R {recall:F3} F1 {f1:F3}; pairs P {pairPrecision:F3} R {pairRecall:F3} F1 {pairF1:F3}");
@@ -126,12 +127,12 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
     }
 
     private static (double Precision, double Recall, double F1) DocumentScores(
-        List<(string Text, int Source)> corpus, HashSet<uint>[] shingles, int[] clusters, double threshold)
+        List<(string Text, int Source)> corpus, uint[][] shingles, int[] clusters, double threshold)
     {
         int truePositive = 0, falsePositive = 0, falseNegative = 0;
         for (int d = 0; d < corpus.Count; d++)
         {
-            bool duplicate = Enumerable.Range(0, d).Any(e => corpus[e].Source == corpus[d].Source && NearDuplicateClusters.Jaccard(shingles[e], shingles[d]) >= threshold);
+            bool duplicate = Enumerable.Range(0, d).Any(e => corpus[e].Source == corpus[d].Source && NearDedupStep.Jaccard(shingles[e], shingles[d]) >= threshold);
             bool dropped = clusters[d] != d;
             truePositive += duplicate && dropped ? 1 : 0;
             falsePositive += !duplicate && dropped ? 1 : 0;
@@ -142,14 +143,14 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
     }
 
     private static (double Precision, double Recall, double F1) PairScores(
-        List<(string Text, int Source)> corpus, HashSet<uint>[] shingles, int[] clusters, double threshold)
+        List<(string Text, int Source)> corpus, uint[][] shingles, int[] clusters, double threshold)
     {
         int truePositive = 0, falsePositive = 0, falseNegative = 0;
         for (int a = 0; a < corpus.Count; a++)
         {
             for (int b = a + 1; b < corpus.Count; b++)
             {
-                bool similar = corpus[a].Source == corpus[b].Source && NearDuplicateClusters.Jaccard(shingles[a], shingles[b]) >= threshold;
+                bool similar = corpus[a].Source == corpus[b].Source && NearDedupStep.Jaccard(shingles[a], shingles[b]) >= threshold;
                 bool together = clusters[a] == clusters[b];
                 truePositive += similar && together ? 1 : 0;
                 falsePositive += !similar && together ? 1 : 0;
@@ -168,7 +169,7 @@ public sealed class NearDuplicateTests(ITestOutputHelper output)
     }
 
     private static int[] Cluster(string[] documents, double threshold) =>
-        NearDuplicateClusters.Find([.. documents.Select(s_hasher.Signature)], LshParameters.Optimal(threshold, s_hasher.Permutations));
+        StepGroups.Clusters(new NearDedupStep(s_hasher, LshParameters.Optimal(threshold, s_hasher.Permutations)), documents);
 
     /// <summary>
     /// Real documents (the quality fixtures' web text, books and Wikipedia) and, per document, variants with a known

@@ -28,7 +28,7 @@ public sealed class SimHashTests
         string[] books = [book, File.ReadAllText(TestData.Book("pg1342.txt")), copy, File.ReadAllText(TestData.Book("11-0.txt"))];
         var hasher = new MinHasher();
 
-        int[] clusters = RedPajama.Dedup.NearDuplicateClusters.Find([.. books.Select(hasher.Signature)], LshParameters.Optimal(0.8, 128));
+        int[] clusters = StepGroups.Clusters(new RedPajama.Steps.NearDedupStep(hasher, LshParameters.Optimal(0.8, 128)), books);
 
         clusters.Should().Equal(0, 1, 0, 3);
     }
@@ -57,7 +57,7 @@ public sealed class SimHashTests
         SimHasher.Distance(SimHasher.Fingerprint(pride), SimHasher.Fingerprint(emma)).Should().BeGreaterThan(SimHasher.MaxDistance);
         SimHasher.EarliestDuplicates([SimHasher.Fingerprint(pride), SimHasher.Fingerprint(emma)]).Should().Equal(-1, -1);
         MinHasher.EstimatedSimilarity(hasher.Signature(pride), hasher.Signature(emma)).Should().BeLessThan(0.05);
-        RedPajama.Dedup.NearDuplicateClusters.Find([hasher.Signature(pride), hasher.Signature(emma)], LshParameters.Optimal(0.8, 128)).Should().Equal(0, 1);
+        StepGroups.Clusters(new RedPajama.Steps.NearDedupStep(hasher, LshParameters.Optimal(0.8, 128)), [pride, emma]).Should().Equal(0, 1);
     }
 
     [Fact]
