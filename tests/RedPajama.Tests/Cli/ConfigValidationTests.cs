@@ -19,6 +19,8 @@ public sealed class ConfigValidationTests
     [InlineData("dedup:\n  num_perm: 0", "dedup.num_perm must be at least 1 (got 0)")]
     [InlineData("dedup:\n  ngram: -1", "dedup.ngram must be at least 1 (got -1)")]
     [InlineData("dedup:\n  shingles: bytes", "dedup.shingles must be words or characters (got 'bytes')")]
+    [InlineData("dedup:\n  method: lsh", "dedup.method must be minhash or simhash (got 'lsh')")]
+    [InlineData("dedup:\n  method: simhash\n  verify: true", "dedup.verify applies to method minhash only")]
     [InlineData("threads: abc", "line 1: threads must be a whole number (got 'abc')")]
     [InlineData("memory_mb: 2.5", "line 1: memory_mb must be a whole number (got '2.5')")]
     [InlineData("keep_all: maybe", "line 1: keep_all must be true or false (got 'maybe')")]

@@ -82,6 +82,32 @@ public sealed class LocalEngineNearDedupTests
         RunConfigLoader.Parse("dedup:\n  near_threshold: 0.7\n  num_perm: 256\n  shingles: characters\n").Dedup.NumPerm.Should().Be(256);
     }
 
+    [Fact]
+    public void Dedup_method_simhash_and_verify_choose_the_step_and_its_banding()
+    {
+        var pipeline = RedPajama.Sources.Books.BooksSource.Describe(new RedPajama.Sources.Books.BooksOptions());
+        RunConfig simhash = RunConfigLoader.Parse("dedup:\n  method: simhash\n");
+        RedPajama.Dedup.PipelineDedup.AddTo(pipeline, simhash.Dedup).Steps[^1].Should().BeOfType<RedPajama.Steps.SimHashDedupStep>();
+        RunConfig verified = RunConfigLoader.Parse("dedup:\n  near_threshold: 0.8\n  verify: true\n");
+        var step = RedPajama.Dedup.PipelineDedup.AddTo(pipeline, verified.Dedup).Steps[^1].Should().BeOfType<RedPajama.Steps.NearDedupStep>().Subject;
+        (step.VerifyThreshold, step.Bands).Should().Be((0.8, RedPajama.Udfs.Dedup.LshParameters.Optimal(0.7, 128)));
+        RunConfigLoader.Parse(RunConfigLoader.ToYaml(verified)).Dedup.Verify.Should().BeTrue("the Spark driver hands the configuration on as YAML");
+    }
+
+    [Fact]
+    public void Simhash_and_verified_minhash_drop_the_edited_copy_of_a_book_in_a_run()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
+
+        RunStatistics simhash = BooksRun.Run([inputs], directory.Combine("simhash"), dedup: new DedupConfig { Method = "simhash" });
+        RunStatistics verified = BooksRun.Run([inputs], directory.Combine("verified"), dedup: new DedupConfig { NearThreshold = 0.8, Verify = true });
+
+        simhash.Steps.Should().Contain(s => s.Name == "simhash_dedup");
+        (simhash.Written, verified.Written).Should().Be((5L, 5L));
+        verified.Dropped.Should().Equal(new Dictionary<string, long> { ["near_duplicate"] = 1 });
+    }
+
     private static long ClusterIdOf(string jsonLine) =>
         System.Text.Json.JsonDocument.Parse(jsonLine).RootElement.GetProperty("cluster_id").GetInt64();
 }
