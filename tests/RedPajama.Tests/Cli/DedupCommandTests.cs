@@ -11,15 +11,7 @@ public sealed class DedupCommandTests
     public async Task Near_dedup_keeps_the_first_of_each_cluster_and_accounts_for_every_line()
     {
         using var directory = new TemporaryDirectory();
-        string text = string.Join(' ', File.ReadAllText(TestData.Book("1952-0.txt")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(400));
-        string input = directory.Combine("in.jsonl");
-        File.WriteAllLines(input,
-        [
-            JsonSerializer.Serialize(new { id = "a", text }),
-            JsonSerializer.Serialize(new { id = "b", text = "A completely different short document about nothing in particular at all, really." }),
-            "not json",
-            JsonSerializer.Serialize(new { id = "c", text = text + " One more sentence at the end." }),
-        ]);
+        string input = WriteBookCopyInput(directory, words: 400, text => text + " One more sentence at the end.", "not json");
 
         int code = await RedPajamaCommand.InvokeAsync(["dedup", "near", "--input", input, "--output", directory.Combine("out"), "--verify"], new StringWriter(), new StringWriter());
 
@@ -65,14 +57,7 @@ public sealed class DedupCommandTests
     public async Task Simhash_near_dedup_drops_a_lightly_edited_copy_and_mark_writes_cluster_ids()
     {
         using var directory = new TemporaryDirectory();
-        string text = string.Join(' ', File.ReadAllText(TestData.Book("1952-0.txt")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(2000));
-        string input = directory.Combine("in.jsonl");
-        File.WriteAllLines(input,
-        [
-            JsonSerializer.Serialize(new { id = "a", text }),
-            JsonSerializer.Serialize(new { id = "b", text = "A completely different short document about nothing in particular at all, really." }),
-            JsonSerializer.Serialize(new { id = "c", text = text.Replace("the ", "The ", StringComparison.Ordinal) + " End." }),
-        ]);
+        string input = WriteBookCopyInput(directory, words: 2000, text => text.Replace("the ", "The ", StringComparison.Ordinal) + " End.");
 
         (int code, _, _) = await CliRun.Invoke("dedup", "near", "-i", input, "-o", directory.Combine("out"), "--method", "simhash");
         (int marked, _, _) = await CliRun.Invoke("dedup", "near", "-i", input, "-o", directory.Combine("marked"), "--method", "simhash", "--mark");
@@ -219,6 +204,21 @@ public sealed class DedupCommandTests
         sameError.Should().Contain("is the input");
         inside.Should().Be(ExitCodes.Usage);
         Directory.GetFileSystemEntries(inputs).Select(Path.GetFileName).Should().Equal("in.jsonl");
+    }
+
+    // Documents a (the start of a book), b (unrelated), then the extra lines, then c (an edited copy of a).
+    private static string WriteBookCopyInput(TemporaryDirectory directory, int words, Func<string, string> edit, params string[] extra)
+    {
+        string text = string.Join(' ', File.ReadAllText(TestData.Book("1952-0.txt")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(words));
+        string input = directory.Combine("in.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "a", text }),
+            JsonSerializer.Serialize(new { id = "b", text = "A completely different short document about nothing in particular at all, really." }),
+            .. extra,
+            JsonSerializer.Serialize(new { id = "c", text = edit(text) }),
+        ]);
+        return input;
     }
 
     // Distinct words without digits: CCNet's line dedup normalises digits, so "document 1" and "document 2" would be one line.
