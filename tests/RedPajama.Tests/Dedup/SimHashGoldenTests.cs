@@ -61,10 +61,8 @@ public sealed class SimHashGoldenTests
         s_golden.Count(g => !g.Keep).Should().BeGreaterThan(5);
     }
 
-    [Theory]
-    [InlineData(1 << 30)]
-    [InlineData(1024)]
-    public async Task The_simhash_step_on_the_local_engine_drops_exactly_what_upstream_drops(long memoryBytes)
+    [Fact]
+    public async Task The_simhash_step_on_the_local_engine_drops_exactly_what_upstream_drops()
     {
         using var directory = new TemporaryDirectory();
         string input = directory.Combine("golden.jsonl");
@@ -76,17 +74,16 @@ public sealed class SimHashGoldenTests
             [new SimHashDedupStep()],
             JsonLayout.TextThenMeta);
 
-        // 1 KB forces the block keys through the on-disk partitions.
-        RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true, MemoryBytes = memoryBytes })
+        // 1 KB forces the block keys through the on-disk partitions, the path large runs take.
+        RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true, MemoryBytes = 1024 })
             .RunAsync(pipeline, [new InputFile(0, input, new FileInfo(input).Length)], directory.Combine("out"));
 
-        int[] earliest = SimHasher.EarliestDuplicates([.. s_golden.Select(g => SimHasher.Fingerprint(g.Text))]);
         string[] dropped = [.. File.ReadLines(directory.Combine("out", "part-00000.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Where(r => r.TryGetProperty("drop_reason", out _))
             .Select(r => r.GetProperty("meta").GetProperty("id").GetString()!)];
+        // The golden's keep flags are upstream's find_match, which SimHasher.EarliestDuplicates equals (test above).
         dropped.Should().Equal(s_golden.Where(g => !g.Keep).Select(g => g.Id));
-        dropped.Should().Equal(s_golden.Where((_, i) => earliest[i] >= 0).Select(g => g.Id));
         statistics.Dropped.Should().Equal(new Dictionary<string, long> { [SimHashDedupStep.Reason] = dropped.Length });
     }
 
