@@ -217,6 +217,19 @@ public sealed class PerplexityStepTests(PerplexityModelFolder models) : IClassFi
         RunConfigLoader.Parse("threads: 1").Perplexity.Should().BeEquivalentTo(new PerplexityConfig { Enabled = false, LanguageField = "language" });
     }
 
+    [Fact]
+    public void The_readme_configuration_example_parses_with_its_perplexity_section()
+    {
+        string readme = File.ReadAllText(System.IO.Path.Combine(Support.TestData.RepositoryRoot, "README.md"));
+        int start = readme.IndexOf("```yaml\nthreads:", StringComparison.Ordinal) + "```yaml\n".Length;
+        string yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        RunConfig config = RunConfigLoader.Parse(yaml, "README.md");
+
+        config.Perplexity.Should().BeEquivalentTo(new PerplexityConfig());
+        yaml.Should().Contain("perplexity:\n  enabled: false");
+    }
+
     private static Document Apply(PerplexityStep step, string text, string? language)
     {
         var document = new Document(default, s_meta.Count) { Text = text };
