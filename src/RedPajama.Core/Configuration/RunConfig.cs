@@ -21,6 +21,8 @@ namespace RedPajama.Configuration;
 ///   max_book_mb: 256
 /// dedup:
 ///   near_threshold: 0.8
+/// perplexity:
+///   enabled: false
 /// </code>
 /// </summary>
 public sealed class RunConfig
@@ -67,6 +69,9 @@ public sealed class RunConfig
     /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
     public TokenizerConfig Tokenizer { get; set; } = new();
 
+    /// <summary>CCNet's perplexity and perplexity bucket (<c>perplexity:</c>).</summary>
+    public PerplexityConfig Perplexity { get; set; } = new();
+
     /// <summary>Checks every setting's range, so a bad value is refused when the file is read, naming its key.</summary>
     /// <param name="origin">The file name, for the message.</param>
     /// <exception cref="FormatException">A setting is out of range: <c>config.yaml: threads must be at least 1 (got -3)</c>.</exception>
@@ -83,6 +88,7 @@ public sealed class RunConfig
         };
         problems.AddRange(Dedup.Problems());
         problems.AddRange(LineDedup.Problems());
+        problems.AddRange(Perplexity.Problems());
         if (problems.FirstOrDefault(p => p is not null) is { } problem)
         {
             throw new FormatException($"{origin}: {problem}");

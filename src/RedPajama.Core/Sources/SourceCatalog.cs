@@ -1,6 +1,7 @@
 using RedPajama.Configuration;
 using RedPajama.Dedup;
 using RedPajama.LanguageId;
+using RedPajama.LanguageModel;
 using RedPajama.Pipeline;
 using RedPajama.Quality;
 using RedPajama.Reading;
@@ -45,6 +46,7 @@ public static class SourceCatalog
         };
         pipeline = PipelineDedup.AddLineDedupTo(pipeline, config.LineDedup);
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
+        pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
         pipeline = PipelineQuality.AddTo(pipeline, config.Quality, warn);
         pipeline = PipelineDedup.AddTo(pipeline, config.Dedup);
         return PipelineTokenization.AddTo(pipeline, config.Tokenizer);
