@@ -42,6 +42,9 @@ public sealed class GroupedStepTests
         segments.Select(s => (s.FirstStep, s.DocumentSteps.Count, s.GroupedSteps.Count)).Should().Equal((0, 1, 1), (2, 1, 2), (5, 1, 0));
         PipelineSegment.Split([]).Should().ContainSingle().Which.GroupedSteps.Should().BeEmpty();
         PipelineSegment.Split([exact, lines]).Should().ContainSingle("drop-only grouped steps share a pass with the editing one after them");
+        var extract = new RedPajama.Sources.Books.GutenbergCleanStep(requireMarkers: true);
+        PipelineSegment.Split([extract, drop, exact]).Should().ContainSingle();
+        FluentActions.Invoking(() => PipelineSegment.Split([drop, extract])).Should().Throw<ArgumentException>().WithMessage("*must come first*");
     }
 
     [Fact]
