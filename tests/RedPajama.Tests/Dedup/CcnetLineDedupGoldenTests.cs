@@ -57,12 +57,14 @@ public sealed class CcnetLineDedupGoldenTests
     {
         var config = new RunConfig
         {
-            Documents = { Meta = ["id:text", "nlines:integer", "original_nlines:integer"], ExactDedup = false },
             LineDedup = { Enabled = true, Scope = scope },
             Quality = new QualityConfig { Signals = false },
             Tokenizer = new TokenizerConfig { TokenCount = false },
         };
-        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.Name, config);
+        DocumentsConfig section = config.Section<DocumentsConfig>();
+        section.Meta = ["id:text", "nlines:integer", "original_nlines:integer"];
+        section.ExactDedup = false;
+        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
         InputResolution resolution = InputResolver.Resolve(inputs, DocumentsReader.Accepts);
         var engine = new LocalEngine(new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true, Threads = 2 });
         RunStatistics statistics = engine.RunAsync(pipeline, resolution.Files, output, resolution.Problems, CancellationToken.None)

@@ -136,7 +136,7 @@ public sealed class GroupedStepTests
             Quality = new QualityConfig { Signals = false },
             Tokenizer = new TokenizerConfig { TokenCount = false },
         };
-        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.Name, config);
+        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
         pipeline.Steps.Select(s => s.Name).Should().Equal("drop_empty", "line_dedup", "exact_dedup");
         InputResolution resolved = InputResolver.Resolve([inputs], DocumentsReader.Accepts);
         string output = directory.Combine("lines-" + scope);
