@@ -37,7 +37,7 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
         try
         {
             RunConfig config = configPath is null ? new RunConfig() : RunConfigLoader.Load(configPath);
-            SourceCatalog.CompleteFromInputs(source, config, resolution.Files[0].Path);
+            SourceCatalog.InferFromFirstInput(source, config, resolution.Files[0].Path);
             pipeline = SourceCatalog.Describe(source, config);
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or InvalidDataException or SentencePieceModelException or Udfs.FastText.FastTextModelException)

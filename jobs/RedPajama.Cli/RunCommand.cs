@@ -71,7 +71,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         PipelineDescription pipeline;
         try
         {
-            SourceCatalog.CompleteFromInputs(options.Source, config, inputs.Files.Count > 0 ? inputs.Files[0].Path : null);
+            SourceCatalog.InferFromFirstInput(options.Source, config, inputs.Files.Count > 0 ? inputs.Files[0].Path : null);
             pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or InvalidDataException or SentencePieceModelException or Udfs.FastText.FastTextModelException)

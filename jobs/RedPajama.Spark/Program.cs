@@ -19,7 +19,7 @@ try
     // A source that takes settings from its inputs (documents: the meta fields) reads the first one here, when the
     // driver can see it; the workers get the completed configuration.
     string? firstLocalInput = arguments.Inputs.SelectMany(LocalFiles).FirstOrDefault(SourceCatalog.InputFilter(arguments.Source));
-    SourceCatalog.CompleteFromInputs(arguments.Source, driverConfig, firstLocalInput);
+    SourceCatalog.InferFromFirstInput(arguments.Source, driverConfig, firstLocalInput);
     configYaml = RunConfigLoader.ToYaml(driverConfig);
     _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
 }

@@ -1,7 +1,11 @@
+using RedPajama.Sources;
+using YamlDotNet.Serialization;
+
 namespace RedPajama.Configuration;
 
 /// <summary>
-/// The YAML run configuration (<c>--config</c>). Keys are snake_case; command-line options override them.
+/// The YAML run configuration (<c>--config</c>). Keys are snake_case; command-line options override them. Each
+/// source adds its own section (<see cref="SourceSections"/>), here <c>books:</c>.
 /// <code>
 /// threads: 2
 /// memory_mb: 2048
@@ -21,10 +25,14 @@ namespace RedPajama.Configuration;
 ///   max_book_mb: 256
 /// dedup:
 ///   near_threshold: 0.8
+/// perplexity:
+///   enabled: false
 /// </code>
 /// </summary>
 public sealed class RunConfig
 {
+    private readonly Dictionary<string, object> _sourceSections = SourceRegistry.All.ToDictionary(s => s.SectionName, s => s.CreateSection(), StringComparer.Ordinal);
+
     /// <summary>Worker threads; null for the number of cores.</summary>
     public int? Threads { get; set; }
 
@@ -46,12 +54,6 @@ public sealed class RunConfig
     /// <summary>zstd level of the local engine's spill files; 0 spills uncompressed.</summary>
     public int SpillZstdLevel { get; set; }
 
-    /// <summary>Settings of the books source.</summary>
-    public BooksConfig Books { get; set; } = new();
-
-    /// <summary>Settings of the generic documents source (<c>documents:</c>).</summary>
-    public DocumentsConfig Documents { get; set; } = new();
-
     /// <summary>Language identification (<c>lid:</c>).</summary>
     public LanguageIdConfig Lid { get; set; } = new();
 
@@ -67,6 +69,29 @@ public sealed class RunConfig
     /// <summary>Token counting and token ids (<c>tokenizer:</c>).</summary>
     public TokenizerConfig Tokenizer { get; set; } = new();
 
+    /// <summary>CCNet's perplexity and perplexity bucket (<c>perplexity:</c>).</summary>
+    public PerplexityConfig Perplexity { get; set; } = new();
+
+    /// <summary>
+    /// The sections of the sources (<c>books:</c>, <c>documents:</c>, …) by key, one for every source
+    /// <see cref="SourceRegistry"/> finds, with defaults for those the YAML leaves out.
+    /// </summary>
+    [YamlIgnore] // written and read as top-level keys by SourceSectionsTypeInspector
+    public IReadOnlyDictionary<string, object> SourceSections => _sourceSections;
+
+    /// <summary>The section of the source whose section type is <typeparamref name="T"/>: <c>config.Section&lt;BooksConfig&gt;()</c>.</summary>
+    /// <typeparam name="T">A source's <see cref="PipelineSource.SectionType"/>.</typeparam>
+    /// <returns>The section, changed in place by whoever edits it.</returns>
+    /// <exception cref="InvalidOperationException">No source has a section of that type.</exception>
+    public T Section<T>()
+        where T : class =>
+        _sourceSections.Values.OfType<T>().FirstOrDefault() ?? throw new InvalidOperationException($"no source has a configuration section of type {typeof(T).Name}");
+
+    /// <summary>Replaces a source's section (the YAML reader sets each section it reads).</summary>
+    /// <param name="name">A source's <see cref="PipelineSource.SectionName"/>.</param>
+    /// <param name="section">An instance of its section type.</param>
+    internal void SetSourceSection(string name, object section) => _sourceSections[name] = section;
+
     /// <summary>Checks every setting's range, so a bad value is refused when the file is read, naming its key.</summary>
     /// <param name="origin">The file name, for the message.</param>
     /// <exception cref="FormatException">A setting is out of range: <c>config.yaml: threads must be at least 1 (got -3)</c>.</exception>
@@ -78,11 +103,12 @@ public sealed class RunConfig
             NumberRange.AtLeast(1).Check("memory_mb", MemoryMb),
             NumberRange.AtLeast(1).Check("shard_mb", ShardMb),
             SpillZstdLevelRange.Check("spill_zstd_level", SpillZstdLevel),
-            NumberRange.AtLeast(1).Check("books.max_book_mb", Books.MaxBookMb),
-            NumberRange.Between(0, 1).Check("lid.min_score", Lid.MinScore),
         };
+        problems.AddRange(SourceRegistry.All.SelectMany(s => s.SectionProblems(this)));
+        problems.Add(NumberRange.Between(0, 1).Check("lid.min_score", Lid.MinScore));
         problems.AddRange(Dedup.Problems());
         problems.AddRange(LineDedup.Problems());
+        problems.AddRange(Perplexity.Problems());
         if (problems.FirstOrDefault(p => p is not null) is { } problem)
         {
             throw new FormatException($"{origin}: {problem}");

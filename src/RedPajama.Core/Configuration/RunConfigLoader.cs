@@ -4,7 +4,10 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace RedPajama.Configuration;
 
-/// <summary>Reads <see cref="RunConfig"/> from YAML; unknown keys are errors, so a typo is never silently ignored.</summary>
+/// <summary>
+/// Reads <see cref="RunConfig"/> from YAML; unknown keys are errors, so a typo is never silently ignored. The sources'
+/// sections (<see cref="Sources.SourceRegistry"/>) are top-level keys like the others.
+/// </summary>
 public static class RunConfigLoader
 {
     /// <summary>Parses YAML text.</summary>
@@ -16,6 +19,7 @@ public static class RunConfigLoader
     {
         IDeserializer deserializer = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .WithTypeInspector(inner => new SourceSectionsTypeInspector(inner))
             .Build();
         RunConfig config;
         try
@@ -39,7 +43,11 @@ public static class RunConfigLoader
     public static string ToYaml(RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Serialize(config);
+        return new SerializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .WithTypeInspector(inner => new SourceSectionsTypeInspector(inner))
+            .Build()
+            .Serialize(config);
     }
 
     /// <summary>Reads and parses a YAML file.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using RedPajama.Sources;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -33,13 +34,11 @@ internal static class RunConfigScalars
         PropertyInfo[] properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         foreach ((YamlNode keyNode, YamlNode value) in mapping.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } ||
-                properties.FirstOrDefault(p => UnderscoredNamingConvention.Instance.Apply(p.Name) == key) is not { } property)
+            if (keyNode is not YamlScalarNode { Value: { } key } || KeyType(type, properties, key) is not { } propertyType)
             {
                 continue;
             }
 
-            Type propertyType = property.PropertyType;
             string name = prefix + key;
             if (ValueKinds.IsScalar(propertyType) && !propertyType.IsArray)
             {
@@ -66,4 +65,9 @@ internal static class RunConfigScalars
 
         return null;
     }
+
+    // A source's section is a key of the configuration like a property (see SourceSectionsTypeInspector).
+    private static Type? KeyType(Type type, PropertyInfo[] properties, string key) =>
+        properties.FirstOrDefault(p => UnderscoredNamingConvention.Instance.Apply(p.Name) == key)?.PropertyType ??
+        (type == typeof(RunConfig) ? SourceRegistry.All.FirstOrDefault(s => s.SectionName == key)?.SectionType : null);
 }

@@ -7,30 +7,19 @@ namespace RedPajama.Pipeline;
 public sealed class GroupKeys
 {
     private readonly List<(UInt128 Key, int Offset, int Length)> _entries = [];
-    private byte[] _payloads = new byte[256];
-    private int _payloadBytes;
+    private readonly ByteArena _payloads = new();
 
     /// <summary>Number of entries.</summary>
     public int Count => _entries.Count;
 
     /// <summary>Adds an entry without payload.</summary>
     /// <param name="key">The key.</param>
-    public void Add(UInt128 key) => _entries.Add((key, _payloadBytes, 0));
+    public void Add(UInt128 key) => _entries.Add((key, 0, 0));
 
     /// <summary>Adds an entry with a payload that <see cref="GroupedStep.Decide"/> will see.</summary>
     /// <param name="key">The key.</param>
     /// <param name="payload">The payload bytes (copied).</param>
-    public void Add(UInt128 key, ReadOnlySpan<byte> payload)
-    {
-        if (_payloadBytes + payload.Length > _payloads.Length)
-        {
-            Array.Resize(ref _payloads, Math.Max(_payloads.Length * 2, _payloadBytes + payload.Length));
-        }
-
-        payload.CopyTo(_payloads.AsSpan(_payloadBytes));
-        _entries.Add((key, _payloadBytes, payload.Length));
-        _payloadBytes += payload.Length;
-    }
+    public void Add(UInt128 key, ReadOnlySpan<byte> payload) => _entries.Add((key, _payloads.Append(payload), payload.Length));
 
     /// <summary>The key of entry <paramref name="entry"/>.</summary>
     /// <param name="entry">The entry index.</param>
@@ -43,13 +32,13 @@ public sealed class GroupKeys
     public ReadOnlySpan<byte> Payload(int entry)
     {
         (_, int offset, int length) = _entries[entry];
-        return _payloads.AsSpan(offset, length);
+        return _payloads.Slice(offset, length);
     }
 
     /// <summary>Removes every entry.</summary>
     public void Clear()
     {
         _entries.Clear();
-        _payloadBytes = 0;
+        _payloads.Clear();
     }
 }

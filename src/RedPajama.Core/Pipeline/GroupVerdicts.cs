@@ -9,8 +9,7 @@ public sealed class GroupVerdicts
     private readonly List<int> _drops = [];
     private readonly List<(int Member, int Offset, int Length)> _edits = [];
     private readonly List<(int A, int B)> _links = [];
-    private byte[] _values = new byte[64];
-    private int _valueBytes;
+    private readonly ByteArena _values = new();
 
     /// <summary>Members to drop with the step's <see cref="GroupedStep.DropReason"/>.</summary>
     public IReadOnlyList<int> Drops => _drops;
@@ -28,17 +27,7 @@ public sealed class GroupVerdicts
     /// <summary>Sends an edit back to a member's document, for <see cref="GroupedStep.Apply"/>.</summary>
     /// <param name="member">The member index.</param>
     /// <param name="value">A value for the edit (copied); empty for a plain mark.</param>
-    public void Edit(int member, ReadOnlySpan<byte> value = default)
-    {
-        if (_valueBytes + value.Length > _values.Length)
-        {
-            Array.Resize(ref _values, Math.Max(_values.Length * 2, _valueBytes + value.Length));
-        }
-
-        value.CopyTo(_values.AsSpan(_valueBytes));
-        _edits.Add((member, _valueBytes, value.Length));
-        _valueBytes += value.Length;
-    }
+    public void Edit(int member, ReadOnlySpan<byte> value = default) => _edits.Add((member, _values.Append(value), value.Length));
 
     /// <summary>Links two members' documents: of every linked component only the earliest document stays.</summary>
     /// <param name="a">A member index.</param>
@@ -56,7 +45,7 @@ public sealed class GroupVerdicts
     public ReadOnlySpan<byte> EditValue(int edit)
     {
         (_, int offset, int length) = _edits[edit];
-        return _values.AsSpan(offset, length);
+        return _values.Slice(offset, length);
     }
 
     /// <summary>Forgets every answer.</summary>
@@ -65,6 +54,6 @@ public sealed class GroupVerdicts
         _drops.Clear();
         _edits.Clear();
         _links.Clear();
-        _valueBytes = 0;
+        _values.Clear();
     }
 }

@@ -28,6 +28,8 @@ public sealed record PipelineSegment(int FirstStep, IReadOnlyList<IDocumentStep>
         {
             switch (steps[i])
             {
+                case IExtractStep extract when i > 0 && steps[i - 1] is not IExtractStep:
+                    throw new ArgumentException($"extract step {extract.Name} must come first, before the other steps", nameof(steps));
                 case IDocumentStep document when groupedSteps.Count > 0:
                     Close(i);
                     documentSteps.Add(document);

@@ -1,4 +1,5 @@
 using RedPajama.Configuration;
+using RedPajama.Sources.Books;
 
 namespace RedPajama.Tests.Engine;
 
@@ -13,8 +14,8 @@ public sealed class RunConfigLoaderTests
         config.MemoryMb.Should().Be(512);
         config.Format.Should().Be("jsonl.zst");
         config.KeepAll.Should().BeTrue();
-        config.Books.RequireGutenbergMarkers.Should().BeFalse();
-        config.Books.ExactDedup.Should().BeFalse();
+        config.Section<BooksConfig>().RequireGutenbergMarkers.Should().BeFalse();
+        config.Section<BooksConfig>().ExactDedup.Should().BeFalse();
         config.ShardMb.Should().Be(256, "absent keys keep their defaults");
     }
 

@@ -19,7 +19,7 @@ public sealed class LanguageIdStepTests
     [Fact]
     public void Labels_and_scores_are_ccnets_on_the_sample_books_with_newlines_deleted()
     {
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, new RunConfig { Lid = new LanguageIdConfig { Enabled = true }, Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } });
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Lid = new LanguageIdConfig { Enabled = true }, Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } });
         LanguageIdStep step = pipeline.DocumentSteps.OfType<LanguageIdStep>().Single();
         var texts = TestData.SampleBookFiles.Select(f => RedPajama.Udfs.Books.GutenbergCleaner.Clean(File.ReadAllBytes(f)).Text).ToArray();
 
@@ -43,7 +43,7 @@ public sealed class LanguageIdStepTests
         using var directory = new TemporaryDirectory();
         string output = directory.Combine("out");
         var config = new RunConfig { Lid = s_english, Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } };
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, config);
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, config);
         var inputs = RedPajama.Reading.InputResolver.Resolve([TestData.SampleBooks], BooksReader.Accepts);
 
         RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { KeepAll = true, Format = RedPajama.Writing.OutputFormat.Jsonl })
@@ -60,7 +60,7 @@ public sealed class LanguageIdStepTests
     [Fact]
     public void An_empty_text_or_a_low_score_is_dropped_and_a_bad_model_is_a_clear_error()
     {
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, new RunConfig { Lid = new LanguageIdConfig { Enabled = true, MinScore = 0.99 }, Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } });
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Lid = new LanguageIdConfig { Enabled = true, MinScore = 0.99 }, Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } });
         LanguageIdStep step = pipeline.DocumentSteps.OfType<LanguageIdStep>().Single();
         var mixed = new Documents.Document(new Documents.OrderKey(0, 0), pipeline.Meta.Count) { Text = "Hello there. Bonjour à tous. Guten Tag zusammen. Buongiorno a tutti." };
 
@@ -70,7 +70,7 @@ public sealed class LanguageIdStepTests
         using var directory = new TemporaryDirectory();
         string broken = directory.Combine("lid.bin");
         File.WriteAllBytes(broken, [1, 2, 3]);
-        FluentActions.Invoking(() => SourceCatalog.Describe(BooksSource.Name, new RunConfig { Lid = new LanguageIdConfig { Enabled = true, Model = broken } }))
+        FluentActions.Invoking(() => SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Lid = new LanguageIdConfig { Enabled = true, Model = broken } }))
             .Should().Throw<RedPajama.Udfs.FastText.FastTextModelException>().WithMessage("*lid.bin*");
     }
 }

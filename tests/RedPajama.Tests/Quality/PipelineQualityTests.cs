@@ -92,7 +92,7 @@ public sealed class PipelineQualityTests
     public void Turning_signals_off_without_rules_leaves_the_pipeline_as_it_was()
     {
         PipelineDescription plain = BooksSource.Describe(new BooksOptions());
-        PipelineDescription described = SourceCatalog.Describe(BooksSource.Name, new RunConfig { Quality = { Signals = false }, Tokenizer = { TokenCount = false } });
+        PipelineDescription described = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Quality = { Signals = false }, Tokenizer = { TokenCount = false } });
 
         described.WritesSignals.Should().BeFalse();
         described.StepNames.Should().Equal(plain.StepNames);
@@ -101,7 +101,7 @@ public sealed class PipelineQualityTests
     [Fact]
     public void Rules_without_signal_columns_still_filter()
     {
-        PipelineDescription described = SourceCatalog.Describe(BooksSource.Name, new RunConfig { Quality = { Signals = false, Preset = "c4" } });
+        PipelineDescription described = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Quality = { Signals = false, Preset = "c4" } });
 
         described.WritesSignals.Should().BeFalse();
         described.StepNames.Should().ContainInConsecutiveOrder("quality_signals", "quality_filter");
@@ -112,7 +112,7 @@ public sealed class PipelineQualityTests
         string inputs = TestData.CopySampleBooks(directory.Combine("in"));
         File.WriteAllText(Path.Combine(inputs, "short.jsonl"), "{\"short_book_title\": \"Short\", \"url\": \"http://example.org/1\", \"text\": \"Too short to be a book.\"}\n");
         var config = new RunConfig { Quality = quality, Tokenizer = { TokenCount = false } };
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, config);
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, config);
         InputResolution resolution = InputResolver.Resolve([inputs], BooksReader.Accepts);
         var options = new LocalEngineOptions { Threads = 2, Format = format, KeepAll = true };
         RunStatistics statistics = new LocalEngine(options).RunAsync(pipeline, resolution.Files, directory.Combine("out"), resolution.Problems).GetAwaiter().GetResult();

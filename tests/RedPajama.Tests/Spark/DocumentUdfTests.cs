@@ -26,6 +26,6 @@ public sealed class DocumentUdfTests
     {
         string yaml = RunConfigLoader.ToYaml(new RunConfig());
 
-        new DocumentUdf(BooksSource.Name, yaml).Codec.Should().BeSameAs(new DocumentUdf(BooksSource.Name, yaml).Codec);
+        new DocumentUdf(BooksSource.SourceName, yaml).Codec.Should().BeSameAs(new DocumentUdf(BooksSource.SourceName, yaml).Codec);
     }
 }

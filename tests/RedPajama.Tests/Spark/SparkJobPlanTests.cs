@@ -24,7 +24,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void No_read_stage_is_planned_without_input_files_since_spark_cannot_infer_a_schema_from_none()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, []);
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), keepAll: false, []);
 
         plan.Stages.OfType<ReadStage>().Should().BeEmpty();
         plan.Stages[0].Should().BeOfType<CountReadStage>("the job counts an empty frame of the row schema");
@@ -62,7 +62,7 @@ public sealed class SparkJobPlanTests
             spark.Files.Select(f => Path.GetFileName(f.Path)).Should().NotContain(["notes.txt", "c.txt.gz", "i.txt"], "the documents reader does not read text files");
         }
 
-        SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), false, spark.Files)
+        SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), false, spark.Files)
             .Stages.OfType<ReadStage>().Single().Files.Should().Equal(spark.Files.Select(f => f.Path));
     }
 
@@ -78,7 +78,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Stages_read_both_input_kinds_then_run_each_keyed_step_as_its_kind_of_shuffle()
     {
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, s_everything);
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, s_everything);
 
         SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false, s_someFiles);
 
@@ -96,7 +96,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Read_is_counted_at_the_read_and_written_from_the_output_not_both_from_the_accounting_group_by()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, s_everything), keepAll: false, s_someFiles);
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, s_everything), keepAll: false, s_someFiles);
 
         List<Type> order = [.. plan.Stages.Select(s => s.GetType())];
         int lastRead = order.FindLastIndex(t => t == typeof(ReadStage));
@@ -107,7 +107,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Stats_file_is_written_beside_the_output_before_the_success_marker_which_spark_does_not_write()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, s_someFiles);
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), keepAll: false, s_someFiles);
 
         plan.Stages.TakeLast(4).Select(s => s.GetType()).Should().Equal(typeof(WriteStage), typeof(CountWrittenStage), typeof(WriteStatisticsStage), typeof(MarkSuccessStage));
         plan.Stages.OfType<WriteStatisticsStage>().Single().FileName.Should().Be(LocalEngine.StatisticsFileName);
@@ -119,7 +119,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Keyed_steps_rank_only_documents_that_take_part_so_dropped_ones_do_not_share_one_partition()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, s_everything), keepAll: false, s_someFiles);
+        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, s_everything), keepAll: false, s_someFiles);
 
         plan.Stages.OfType<KeyedStage>().Should().HaveCount(2).And.OnlyContain(k => k.RanksOnlyParticipants);
     }
@@ -127,7 +127,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void The_write_partitions_and_sorts_within_partitions_by_the_order_key_without_a_global_sort()
     {
-        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
+        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
 
         write.PartitionBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.DocumentRowCodec.RecordColumn);
         write.SortWithinPartitionsBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.DocumentRowCodec.RecordColumn);
@@ -141,7 +141,7 @@ public sealed class SparkJobPlanTests
         BooksRun.Run([TestData.SampleBooks], output, new LocalEngineOptions { KeepAll = true }, tokenizer: s_everything.Tokenizer, quality: s_everything.Quality, dedup: s_everything.Dedup);
         string parquet = Path.Combine(output, "part-00000.parquet").Replace("'", "''", StringComparison.Ordinal);
         string[] local = [.. DuckDb.Query($"SELECT column_name FROM (DESCRIBE SELECT * FROM '{parquet}')").Select(r => (string)r[0]!)];
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, s_everything);
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, s_everything);
 
         IReadOnlyList<string> spark = SparkJobPlan.Describe(pipeline, keepAll: true, s_someFiles).Stages.OfType<WriteStage>().Single().Columns;
 
@@ -155,7 +155,7 @@ public sealed class SparkJobPlanTests
     [Fact]
     public void Without_keep_all_only_kept_documents_are_written_and_no_verdict_columns()
     {
-        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.Name, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
+        WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
 
         write.KeepAll.Should().BeFalse();
         write.Columns.Should().NotContain("drop_reason").And.NotContain("keep").And.NotContain("input_ids");

@@ -19,7 +19,7 @@ namespace RedPajama.Tests.Spark;
 /// </summary>
 public sealed class SparkSeamTests
 {
-    private static readonly PipelineDescription Books = SourceCatalog.Describe(BooksSource.Name, new RunConfig());
+    private static readonly PipelineDescription Books = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig());
 
     [Fact]
     public void Udf_rows_carry_the_same_text_and_meta_as_the_local_engine()
@@ -66,7 +66,7 @@ public sealed class SparkSeamTests
         string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
         File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
         var config = new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 }, Tokenizer = new TokenizerConfig { TokenCount = false } };
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, config);
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, config);
         string output = directory.Combine("out");
         RunStatistics local = BooksRun.Run([inputs], output, new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true }, tokenizer: config.Tokenizer, quality: config.Quality, dedup: config.Dedup);
 
@@ -127,8 +127,8 @@ public sealed class SparkSeamTests
         File.WriteAllText(input,
             "{\"text\": \"int main() { return 0; }\", \"meta\": {\"path\": \"src/main.c\", \"record\": 7, \"dropped_by\": \"x\", \"key_0\": \"y\"}}\n");
         var config = new RunConfig();
-        SourceCatalog.CompleteFromInputs(DocumentsSource.Name, config, input);
-        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.Name, config);
+        SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
+        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
         var codec = new DocumentRowCodec(pipeline);
 
         object?[] row = codec.FromFile(input, File.ReadAllBytes(input)).Single();

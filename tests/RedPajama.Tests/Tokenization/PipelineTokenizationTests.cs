@@ -74,7 +74,7 @@ public sealed class PipelineTokenizationTests
     [Fact]
     public void Tokenization_can_be_turned_off()
     {
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, new RunConfig { Tokenizer = { TokenCount = false } });
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Tokenizer = { TokenCount = false } });
 
         pipeline.Meta.IndexOf(TokenizeStep.TokenCountField).Should().Be(-1);
         pipeline.DocumentSteps.Should().NotContain(s => s is TokenizeStep);
@@ -84,7 +84,7 @@ public sealed class PipelineTokenizationTests
     [Fact]
     public void A_bad_model_path_stops_the_run_before_it_starts_with_the_path_in_the_message()
     {
-        Action describe = () => SourceCatalog.Describe(BooksSource.Name, new RunConfig { Tokenizer = { Model = "/nowhere/llama.model" } });
+        Action describe = () => SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Tokenizer = { Model = "/nowhere/llama.model" } });
 
         describe.Should().Throw<SentencePieceModelException>().Which.Message.Should().Contain("/nowhere/llama.model");
     }
@@ -106,7 +106,7 @@ public sealed class PipelineTokenizationTests
 
     private static RunStatistics Run(RunConfig config, string output)
     {
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.Name, config);
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, config);
         InputResolution resolution = InputResolver.Resolve([TestData.SampleBooks], BooksReader.Accepts);
         var options = new LocalEngineOptions { Threads = 2, Format = OutputFormats.Parse(config.Format) };
         RunStatistics statistics = new LocalEngine(options).RunAsync(pipeline, resolution.Files, output, resolution.Problems).GetAwaiter().GetResult();

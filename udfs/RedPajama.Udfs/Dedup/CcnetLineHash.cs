@@ -2,19 +2,18 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using RedPajama.Udfs.Quality;
+using RedPajama.Udfs.Text;
 
 namespace RedPajama.Udfs.Dedup;
 
 /// <summary>
 /// CCNet's line hash for paragraph dedup (<c>cc_net/dedup.py</c> <c>compute_hashes</c> with
 /// <c>text_normalizer.normalize_for_dedup</c>): strip, Python <c>lower()</c>, every Unicode decimal digit to 0, the
-/// 35 characters of <c>UNICODE_PUNCT</c> and the control characters deleted; then the first 8 bytes of SHA-1 of the
+/// 34 characters of <c>UNICODE_PUNCT</c> (<see cref="CcnetTextNormalizer.IsUnicodePunctuation"/>) and the control characters deleted; then the first 8 bytes of SHA-1 of the
 /// UTF-8, read as a little-endian integer.
 /// </summary>
 public static class CcnetLineHash
 {
-    private const string UnicodePunctuation = "，。、„”“«»１」「《》´∶：？！（）；–—．～’…━〈〉【】％►";
-
     /// <summary>The normalised form of a line.</summary>
     /// <param name="line">A line.</param>
     /// <returns>What CCNet hashes.</returns>
@@ -30,7 +29,7 @@ public static class CcnetLineHash
             {
                 output.Append('0');
             }
-            else if (!(codePoint is <= 0x1F or (>= 0x7F and <= 0x9F)) && !(width == 1 && UnicodePunctuation.Contains(lowered[i], StringComparison.Ordinal)))
+            else if (!CcnetTextNormalizer.IsNonPrinting(codePoint) && !(width == 1 && CcnetTextNormalizer.IsUnicodePunctuation(lowered[i])))
             {
                 output.Append(lowered, i, width);
             }

@@ -376,7 +376,7 @@ internal sealed class TextAnalysis
     /// .NET refuses to normalize, stay as they are (Python keeps them too); the runs between them are normalized
     /// separately, and a run .NET still refuses is kept unnormalized rather than failing the document.
     /// </summary>
-    private static string DecomposeCanonically(ReadOnlySpan<char> text)
+    internal static string DecomposeCanonically(ReadOnlySpan<char> text)
     {
         int refused = IndexOfRefused(text);
         if (refused < 0)

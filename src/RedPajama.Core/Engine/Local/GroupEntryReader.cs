@@ -6,10 +6,16 @@ namespace RedPajama.Engine.Local;
 internal sealed class GroupEntryReader : IDisposable
 {
     private readonly BinaryReader _reader;
+    private readonly long _length;
+    private long _position;
     private byte[] _payload = new byte[64];
 
-    public GroupEntryReader(string path) =>
+    public GroupEntryReader(string path)
+    {
         _reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        // Asking the stream for its position and length per entry costs system calls; the file does not change.
+        _length = _reader.BaseStream.Length;
+    }
 
     public UInt128 Key { get; private set; }
 
@@ -24,7 +30,7 @@ internal sealed class GroupEntryReader : IDisposable
 
     public bool TryRead()
     {
-        if (_reader.BaseStream.Position >= _reader.BaseStream.Length)
+        if (_position >= _length)
         {
             return false;
         }
@@ -41,6 +47,7 @@ internal sealed class GroupEntryReader : IDisposable
         }
 
         _reader.BaseStream.ReadExactly(_payload, 0, PayloadLength);
+        _position += GroupEntry.HeaderBytes + PayloadLength;
         return true;
     }
 

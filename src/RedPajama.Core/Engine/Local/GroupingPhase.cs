@@ -140,8 +140,7 @@ internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
     private static void Decide(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks, Action<List<GroupEntry>, byte[]> decide)
     {
         var entries = new List<GroupEntry>();
-        byte[] arena = new byte[1024];
-        int arenaBytes = 0;
+        var arena = new ByteArena();
         foreach (string file in files)
         {
             using var reader = new GroupEntryReader(file);
@@ -152,19 +151,12 @@ internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
                     continue;
                 }
 
-                if (arenaBytes + reader.PayloadLength > arena.Length)
-                {
-                    Array.Resize(ref arena, (int)Math.Min(Array.MaxLength, Math.Max(arena.Length * 2L, arenaBytes + (long)reader.PayloadLength)));
-                }
-
-                reader.Payload.CopyTo(arena.AsSpan(arenaBytes));
-                entries.Add(new GroupEntry(reader.Key, reader.Order, reader.Entry, arenaBytes, reader.PayloadLength));
-                arenaBytes += reader.PayloadLength;
+                entries.Add(new GroupEntry(reader.Key, reader.Order, reader.Entry, arena.Append(reader.Payload), reader.PayloadLength));
             }
         }
 
         entries.Sort();
-        decide(entries, arena);
+        decide(entries, arena.Buffer);
     }
 
     private static bool DroppedEarlier(OrderKey order, IReadOnlyList<DropMask> earlierMasks)

@@ -11,7 +11,7 @@ namespace RedPajama.Sources.Books;
 /// into its code as well (<see cref="GutenbergLanguages"/>), so meta holds codes whatever the input layout.
 /// </summary>
 /// <param name="requireMarkers">Drop files without a START marker (<c>not_gutenberg</c>) instead of keeping them whole.</param>
-public sealed class GutenbergCleanStep(bool requireMarkers) : IDocumentStep
+public sealed class GutenbergCleanStep(bool requireMarkers) : IExtractStep
 {
     private readonly int _title = BookMeta.Schema.Require(BookMeta.Title);
     private readonly int _author = BookMeta.Schema.Require(BookMeta.Author);

@@ -20,7 +20,7 @@ public static class DocumentsMetaInference
         .. Udfs.Quality.SignalCatalog.LineSignals.Select(d => d.Name),
     ];
 
-    /// <summary>Infers the meta fields, as <c>name:type</c> entries for <see cref="Configuration.DocumentsConfig.Meta"/>.</summary>
+    /// <summary>Infers the meta fields, as <c>name:type</c> entries for <see cref="DocumentsConfig.Meta"/>.</summary>
     /// <param name="path">The first input file.</param>
     /// <returns>The fields, in file order.</returns>
     /// <exception cref="InvalidDataException">The file has no readable first record or schema.</exception>

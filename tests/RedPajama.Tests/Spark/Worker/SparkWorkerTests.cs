@@ -24,7 +24,7 @@ public sealed class SparkWorkerTests
     public void Whole_file_udf_on_the_worker_gives_the_local_engine_documents()
     {
         SkipUnlessInstalled();
-        using var job = new JobOnWorker(BooksSource.Name, new RunConfig());
+        using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
         BooksRun.Run([TestData.SampleBooks], job.Scratch.Combine("out"), new LocalEngineOptions { Format = OutputFormat.Jsonl }, tokenizer: new TokenizerConfig());
         string[] local = File.ReadAllLines(job.Scratch.Combine("out", "part-00000.jsonl"));
 
@@ -38,7 +38,7 @@ public sealed class SparkWorkerTests
     public void Json_line_udf_on_the_worker_gives_the_local_engine_pg19_documents()
     {
         SkipUnlessInstalled();
-        using var job = new JobOnWorker(BooksSource.Name, new RunConfig());
+        using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
         string pg19 = TestData.Fixture("books/pg19-sample.jsonl");
         // Keep-all: the sample's second copy of a book is dropped by dedup, a keyed step the job runs as a shuffle
         // after the UDF; the UDF row is the document before it, which is the local line without its verdict.
@@ -59,13 +59,13 @@ public sealed class SparkWorkerTests
         SkipUnlessInstalled();
         string input = TestData.Fixture("quality/documents.jsonl");
         var config = new RunConfig { Lid = new LanguageIdConfig { Enabled = true } };
-        SourceCatalog.CompleteFromInputs(DocumentsSource.Name, config, input);
-        using var job = new JobOnWorker(DocumentsSource.Name, config);
+        SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
+        using var job = new JobOnWorker(DocumentsSource.SourceName, config);
         string[] lines = [.. File.ReadLines(input).Where(l => l.Trim().Length > 0)];
 
         IReadOnlyList<object?[]> rows = job.FromJsonLine(lines);
 
-        var local = new DocumentRowCodec(SourceCatalog.Describe(DocumentsSource.Name, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))));
+        var local = new DocumentRowCodec(SourceCatalog.Describe(DocumentsSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))));
         rows.Should().HaveCount(lines.Length);
         // The rows cross to the JVM as pickled UTF-8, where a lone surrogate (the fixture has one, from a JSON
         // escape) becomes U+FFFD, as it does in any UTF-8 output of the local engine.
@@ -76,7 +76,7 @@ public sealed class SparkWorkerTests
     public void Input_file_udf_on_the_worker_reads_every_format_as_the_driver_side_reader()
     {
         SkipUnlessInstalled();
-        using var job = new JobOnWorker(BooksSource.Name, new RunConfig());
+        using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
         string book = TestData.Book("pg1342.txt");
         string gzipped = job.Scratch.Combine("pg1342.txt.gz");
         using (var gzip = new System.IO.Compression.GZipStream(File.Create(gzipped), System.IO.Compression.CompressionLevel.Fastest))
@@ -106,7 +106,7 @@ public sealed class SparkWorkerTests
     public void Input_ids_udf_on_the_worker_gives_the_tokenizer_ids()
     {
         SkipUnlessInstalled();
-        using var job = new JobOnWorker(BooksSource.Name, new RunConfig { Tokenizer = new TokenizerConfig { InputIds = true } });
+        using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig { Tokenizer = new TokenizerConfig { InputIds = true } });
         // More than one pickled batch (Spark sends 100 rows a batch): results must come back in row order.
         string[] texts = [.. TestData.SampleBookFiles.Select(File.ReadAllText), "", "Hello, world — ünïcödé", .. Enumerable.Range(0, 240).Select(i => $"line {i}: {new string('a', i % 17)} end")];
 
@@ -124,7 +124,7 @@ public sealed class SparkWorkerTests
     public void Udf_command_holds_the_udf_settings_not_the_driver_caches()
     {
         SkipUnlessInstalled();
-        using var job = new JobOnWorker(BooksSource.Name, new RunConfig());
+        using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
 
         // The driver builds the codec before registering the UDFs (Program.cs: udf.Codec.Pipeline); what it cached
         // must not travel in the command.
@@ -132,7 +132,7 @@ public sealed class SparkWorkerTests
         byte[] command = UdfCommand.Serialize<long, string, Microsoft.Spark.Sql.Row>(job.Udf.FromJsonLine);
 
         string text = System.Text.Encoding.UTF8.GetString(command);
-        text.Should().Contain(BooksSource.Name).And.NotContain(nameof(DocumentRowCodec)).And.NotContain("MetaSchema");
+        text.Should().Contain(BooksSource.SourceName).And.NotContain(nameof(DocumentRowCodec)).And.NotContain("MetaSchema");
         job.FromJsonLine([File.ReadLines(TestData.Fixture("books/pg19-sample.jsonl")).First()]).Should().ContainSingle();
     }
 

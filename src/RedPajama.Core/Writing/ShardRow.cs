@@ -1,4 +1,4 @@
-namespace RedPajama.Reading;
+namespace RedPajama.Writing;
 
 /// <summary>One row of an <see cref="OutputShard"/>.</summary>
 /// <param name="Text">The document text.</param>

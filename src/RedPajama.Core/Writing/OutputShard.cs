@@ -1,7 +1,8 @@
 using Parquet;
 using Parquet.Schema;
+using RedPajama.Reading;
 
-namespace RedPajama.Reading;
+namespace RedPajama.Writing;
 
 /// <summary>
 /// A part file this project wrote, loaded for exploration (a notebook, a test): every row's text, meta fields,

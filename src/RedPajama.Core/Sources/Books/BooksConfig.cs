@@ -1,4 +1,4 @@
-namespace RedPajama.Configuration;
+namespace RedPajama.Sources.Books;
 
 /// <summary>The <c>books:</c> section of the run configuration.</summary>
 public sealed class BooksConfig

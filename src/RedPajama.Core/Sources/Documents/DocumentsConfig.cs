@@ -1,4 +1,4 @@
-namespace RedPajama.Configuration;
+namespace RedPajama.Sources.Documents;
 
 /// <summary>
 /// The <c>documents:</c> section: the generic source that re-reads JSON lines or Parquet documents (any source's
