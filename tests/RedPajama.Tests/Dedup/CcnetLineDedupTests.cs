@@ -1,4 +1,5 @@
-using RedPajama.Dedup;
+using System.Text.Json;
+using RedPajama.Tests.Support;
 using RedPajama.Udfs.Dedup;
 
 namespace RedPajama.Tests.Dedup;
@@ -21,36 +22,40 @@ public sealed class CcnetLineDedupTests
     }
 
     [Fact]
-    public void Lines_shared_by_documents_go_from_all_of_them_and_repeats_inside_one_keep_the_first()
+    public async Task Lines_shared_by_documents_go_from_all_of_them_and_repeats_inside_one_keep_the_first()
     {
-        string[] documents =
-        [
+        string?[] texts = await LineDedup(
             "Welcome to our site!\nThe first article is about birds.\nCookie policy applies.",
             "Welcome to our site!\nA second article, about fish.\nA second article, about fish.\nCookie POLICY applies.",
             "Only here.\nOnly here.",
-            "Welcome to our site!\ncookie policy applies!",
-        ];
-        var dedup = new CcnetLineDeduplicator();
-        foreach (string document in documents)
-        {
-            dedup.Collect(document);
-        }
+            "Welcome to our site!\ncookie policy applies!");
 
-        (string? text, int[] kept) = dedup.Remove(documents[0]);
-        text.Should().Be("The first article is about birds.");
-        kept.Should().Equal(1);
-        dedup.Remove(documents[1]).Text.Should().Be("A second article, about fish.", "the shared lines go, the repeat keeps its first");
-        dedup.Remove(documents[2]).Text.Should().Be("Only here.", "a line repeated inside one document only is not a cross-document duplicate");
-        dedup.Remove(documents[3]).Text.Should().Be("cookie policy applies!", "'!' is ASCII punctuation: kept by the normaliser, so the line differs");
+        texts[0].Should().Be("The first article is about birds.");
+        texts[1].Should().Be("A second article, about fish.", "the shared lines go, the repeat keeps its first");
+        texts[2].Should().Be("Only here.", "a line repeated inside one document only is not a cross-document duplicate");
+        texts[3].Should().Be("cookie policy applies!", "'!' is ASCII punctuation: kept by the normaliser, so the line differs");
     }
 
     [Fact]
-    public void A_document_whose_lines_all_repeat_elsewhere_is_left_empty()
+    public async Task A_document_whose_lines_all_repeat_elsewhere_is_dropped()
     {
-        var dedup = new CcnetLineDeduplicator();
-        dedup.Collect("same line\nother line");
-        dedup.Collect("same line\nother line");
+        (await LineDedup("same line\nother line", "same line\nother line")).Should().Equal(null, null);
+    }
 
-        dedup.Remove("same line\nother line").Text.Should().BeNull();
+    // Runs CcnetLineDedupStep through `redpajama dedup lines`; per document, its text, or null when it was dropped.
+    private static async Task<string?[]> LineDedup(params string[] documents)
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("in.jsonl");
+        File.WriteAllLines(input, documents.Select((text, id) => JsonSerializer.Serialize(new { id, text })));
+        (await CliRun.Invoke("dedup", "lines", "-i", input, "-o", directory.Combine("out"))).Code.Should().Be(RedPajama.Cli.ExitCodes.Success);
+        var texts = new string?[documents.Length];
+        foreach (string line in File.ReadLines(directory.Combine("out", "part-00000.jsonl")))
+        {
+            JsonElement row = JsonDocument.Parse(line).RootElement;
+            texts[row.GetProperty("id").GetInt32()] = row.GetProperty("text").GetString();
+        }
+
+        return texts;
     }
 }
