@@ -34,10 +34,11 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
     public RunConfig Config => DocumentUdfCache.Config(_configYaml, _tokenizerModelFile, _languageIdModelFile);
 
     /// <summary>UDF over a <c>binaryFile</c> row: the job's read (<see cref="InputFileUdf.Encode"/>).</summary>
+    /// <param name="input">The file's index among the run's files, in path order (the order key's first half).</param>
     /// <param name="path">The file's path.</param>
     /// <param name="content">The file's bytes as stored.</param>
     /// <returns>One JSON object per record, then one for the failure if the file could not be read to its end.</returns>
-    public string[] FileRows(string path, byte[] content) => InputFileUdf.Encode(Rows, path, content ?? []);
+    public string[] FileRows(int input, string path, byte[] content) => InputFileUdf.Encode(Rows, input, path, content ?? []);
 
     /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
     /// <param name="text">The document text.</param>

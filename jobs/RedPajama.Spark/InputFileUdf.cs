@@ -19,13 +19,14 @@ public static class InputFileUdf
 {
     /// <summary>The rows of one file.</summary>
     /// <param name="rows">The pipeline's rows.</param>
+    /// <param name="input">The file's index among the run's files, in path order.</param>
     /// <param name="path">The file's path.</param>
     /// <param name="content">The file's bytes as stored.</param>
     /// <returns>The JSON elements.</returns>
-    public static string[] Encode(SegmentRows rows, string path, byte[] content)
+    public static string[] Encode(SegmentRows rows, int input, string path, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        FileRows read = rows.ReadFile(path, content);
+        FileRows read = rows.ReadFile(input, path, content);
         var elements = new List<string>(read.Rows.Count + 1);
         elements.AddRange(read.Rows.Select(rows.ToJson));
         if (read.Error is { } error)

@@ -11,6 +11,9 @@ public static class SparkColumns
     /// <summary>The input file's path (with the record, the order key).</summary>
     public const string Path = SegmentRows.ReservedPrefix + "path";
 
+    /// <summary>A file's input index, joined to its <c>binaryFile</c> row before the read UDF.</summary>
+    public const string InputIndex = SegmentRows.ReservedPrefix + "input_index";
+
     /// <summary>The UDF's struct before it is flattened.</summary>
     public const string Document = SegmentRows.ReservedPrefix + "document";
 
@@ -70,5 +73,5 @@ public static class SparkColumns
 
     /// <summary>Every column the job adds beside a document row.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Path, Document, Json, InputError, RecordsRead, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId, Entry, EntryIndex, Key, Members, Verdict, Edits];
+        [Path, InputIndex, Document, Json, InputError, RecordsRead, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId, Entry, EntryIndex, Key, Members, Verdict, Edits];
 }

@@ -144,10 +144,16 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     private DataFrame Read(ReadStage read)
     {
         StructType rowType = new(ReadType(udf.Rows).Fields.Skip(1));
-        Func<Column, Column, Column> rows = Udf<string, byte[], string[]>(udf.FileRows);
+        Func<Column, Column, Column, Column> rows = Udf<int, string, byte[], string[]>(udf.FileRows);
+
+        // Each file's input index (its place in path order, as the local engine numbers inputs), joined on the path.
+        DataFrame indices = spark.CreateDataFrame(
+            read.Files.Select((path, index) => new GenericRow([path, index])),
+            new StructType([new StructField("path", new StringType(), isNullable: false), new StructField(SparkColumns.InputIndex, new IntegerType(), isNullable: false)]));
         return spark.Read().Format(read.Format)
             .Load([.. read.Files])
-            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col("path"), Col("content"))).As(SparkColumns.Json))
+            .Join(Broadcast(indices), "path")
+            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col(SparkColumns.InputIndex), Col("path"), Col("content"))).As(SparkColumns.Json))
             .Select(Col(SparkColumns.Path), FromJson(Col(SparkColumns.Json), rowType.Json, new Dictionary<string, string>()).As(SparkColumns.Document))
             .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }

@@ -8,7 +8,7 @@ namespace RedPajama.Tests.Spark;
 /// </summary>
 internal interface IJobUdfs
 {
-    /// <summary><c>FileRows(path, content)</c> per file: the read, pass 0.</summary>
+    /// <summary><c>FileRows(input, path, content)</c> per file (input = position in the list): the read, pass 0.</summary>
     IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths);
 
     /// <summary><c>DecideGroup(step, members)</c> per group (members one JSON object a line).</summary>
@@ -22,7 +22,7 @@ internal interface IJobUdfs
 internal sealed class InProcessJobUdfs(SegmentRows rows) : IJobUdfs
 {
     public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) =>
-        [.. paths.Select(p => RedPajama.Spark.InputFileUdf.Encode(rows, p, File.ReadAllBytes(p)))];
+        [.. paths.Select((p, i) => RedPajama.Spark.InputFileUdf.Encode(rows, i, p, File.ReadAllBytes(p)))];
 
     public IReadOnlyList<string[]> DecideGroups(int stepIndex, IReadOnlyList<string> groups) =>
         [.. groups.Select(g => GroupRows.Decide((RedPajama.Pipeline.GroupedStep)rows.Pipeline.Steps[stepIndex], g.Split('\n', StringSplitOptions.RemoveEmptyEntries)))];

@@ -31,7 +31,7 @@ public sealed class SparkSeamTests
         var rows = new SegmentRows(Books);
 
         string[] fromUdf = TestData.SampleBookFiles
-            .Select(path => rows.ReadFile(path, File.ReadAllBytes(path)).Rows.Single())
+            .Select(path => rows.ReadFile(0, path, File.ReadAllBytes(path)).Rows.Single())
             .Select(row => JsonLine(rows, row))
             .ToArray();
 
@@ -150,6 +150,55 @@ public sealed class SparkSeamTests
         sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("input")]
+    public void Simulated_spark_job_gives_the_local_engine_rows_with_ccnet_line_dedup(string scope)
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = SharedLineBooks(directory);
+        File.WriteAllLines(Path.Combine(inputs, "more.jsonl"), new[] { "shared preface line\nA book in another file.", "A book in another file.\nshared closing line\nOnly here." }
+            .Select((text, i) => System.Text.Json.JsonSerializer.Serialize(new { title = $"more {i}", text })));
+        var config = new RunConfig { LineDedup = new LineDedupConfig { Enabled = true, Scope = scope }, Dedup = new DedupConfig { NearThreshold = 0.8 } };
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, config);
+        pipeline.GroupedSteps.Should().Contain(s => s is RedPajama.Steps.CcnetLineDedupStep);
+        pipeline.Segments.Should().HaveCount(2, "line dedup edits, so the steps after it run in a second pass");
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        if (scope == "run")
+        {
+            localStatistics.Steps.Single(s => s.Name == "line_dedup").Dropped.Should().NotBeEmpty();
+        }
+
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+        sparkStatistics.Steps.Select(s => (s.Name, s.Dropped.Values.Sum())).Should().Equal(localStatistics.Steps.Select(s => (s.Name, s.Dropped.Values.Sum())));
+    }
+
+    [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_documents_with_ccnet_line_dedup()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("docs.jsonl");
+        string[] shared = ["Cookie policy: we use cookies.", "Subscribe to our newsletter!"];
+        File.WriteAllLines(input, Enumerable.Range(0, 12).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            text = string.Join('\n', i % 3 == 0 ? [shared[0], $"Article {i} body line one.", shared[1]] : i == 5 ? [shared[1], shared[0]] : [$"Only article {i}.", "Said twice here.", "Said twice here."]),
+            meta = new { url = $"https://example.com/{i}", id = i },
+        })));
+        var config = new RunConfig { LineDedup = new LineDedupConfig { Enabled = true } };
+        SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
+        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([input], DocumentsReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKey(RedPajama.Steps.CcnetLineDedupStep.Reason);
+        local.Should().Contain(l => l.Contains("Said twice here.\", ", StringComparison.Ordinal) || l.Contains("Said twice here.\"", StringComparison.Ordinal), "a document's own repeated line is kept once (Apply on every document)");
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
     [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
@@ -196,7 +245,7 @@ public sealed class SparkSeamTests
         PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
         var rows = new SegmentRows(pipeline);
 
-        object?[] row = rows.ReadFile(input, File.ReadAllBytes(input)).Rows.Single();
+        object?[] row = rows.ReadFile(0, input, File.ReadAllBytes(input)).Rows.Single();
 
         string[] names = [.. rows.Columns.Select(c => c.Name).Concat(RedPajama.Spark.SparkColumns.All)];
         names.Should().OnlyHaveUniqueItems("a meta field must not replace an engine column in the flat Spark row");
@@ -267,7 +316,7 @@ public sealed class SparkSeamTests
         string file = InputResolver.Resolve([inputs], BooksReader.Accepts).Files.Single().Path;
         var rows = new SegmentRows(Books);
 
-        string[] elements = RedPajama.Spark.InputFileUdf.Encode(rows, file, File.ReadAllBytes(file));
+        string[] elements = RedPajama.Spark.InputFileUdf.Encode(rows, 0, file, File.ReadAllBytes(file));
         RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
 
         local.InputErrors.Should().ContainSingle();
@@ -285,9 +334,9 @@ public sealed class SparkSeamTests
         var rows = new SegmentRows(Books);
         string path = TestData.Book("pg1342.txt");
 
-        string element = RedPajama.Spark.InputFileUdf.Encode(rows, path, File.ReadAllBytes(path)).Single();
+        string element = RedPajama.Spark.InputFileUdf.Encode(rows, 0, path, File.ReadAllBytes(path)).Single();
 
-        object?[] row = rows.ReadFile(path, File.ReadAllBytes(path)).Rows.Single();
+        object?[] row = rows.ReadFile(0, path, File.ReadAllBytes(path)).Rows.Single();
         using var json = System.Text.Json.JsonDocument.Parse(element);
         json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(rows.Columns.Select(c => c.Name));
         json.RootElement.GetProperty(SegmentRows.TextColumn).GetString().Should().Be((string)rows.Get(row, SegmentRows.TextColumn)!);

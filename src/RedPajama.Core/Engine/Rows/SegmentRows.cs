@@ -13,7 +13,7 @@ namespace RedPajama.Engine.Rows;
 /// Spark UDF returns one row as JSON). Pass 0 reads a file and runs the first segment's per-document steps; pass
 /// <c>p</c> applies the edits the previous segment's editing step sent back, then segment <c>p</c>'s per-document steps
 /// (<see cref="Passes"/>). Every pass fills the entry columns of its segment's grouped steps. Columns are addressed by
-/// name (<see cref="Index"/>): the engine columns <see cref="RecordColumn"/>, <see cref="TextColumn"/>,
+/// name (<see cref="Index"/>): the engine columns <see cref="InputColumn"/>, <see cref="RecordColumn"/>, <see cref="TextColumn"/>,
 /// <see cref="DroppedByColumn"/>, <see cref="DropReasonColumn"/>, one <see cref="EntriesColumn"/> per grouped step, then
 /// the meta fields by their own names, then the document quality signals when the pipeline writes them. Engine columns
 /// carry <see cref="ReservedPrefix"/>, which no meta field may.
@@ -25,6 +25,9 @@ public sealed class SegmentRows
 
     /// <summary>The record's index in its file (with the file's path, the order key).</summary>
     public const string RecordColumn = ReservedPrefix + "record";
+
+    /// <summary>The input's index among the run's files in path order (the order key's first half; a per-input scope).</summary>
+    public const string InputColumn = ReservedPrefix + "input";
 
     /// <summary>The document text.</summary>
     public const string TextColumn = ReservedPrefix + "text";
@@ -49,6 +52,7 @@ public sealed class SegmentRows
 
         var columns = new List<RowColumn>
         {
+            new(InputColumn, MetaType.Integer),
             new(RecordColumn, MetaType.Integer),
             new(TextColumn, MetaType.Text),
             new(DroppedByColumn, MetaType.Text),
@@ -124,19 +128,20 @@ public sealed class SegmentRows
     /// limits) and runs the first segment's per-document steps; a failure part way (a truncated gzip, an unreadable
     /// Parquet footer) ends the file and is returned as its input error, with the rows read before it.
     /// </summary>
+    /// <param name="input">The file's index among the run's files (path order), as the local engine numbers inputs.</param>
     /// <param name="path">The file's path (its name tells format and compression).</param>
     /// <param name="content">The file's bytes as stored.</param>
     /// <returns>The rows and the failure, if any.</returns>
-    public FileRows ReadFile(string path, byte[] content)
+    public FileRows ReadFile(int input, string path, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
         var rows = new List<object?[]>();
-        var input = new InputFile(0, path, content.LongLength);
+        var file = new InputFile(input, path, content.LongLength);
         using var stream = new MemoryStream(content, writable: false);
         try
         {
-            foreach (Document document in Pipeline.Reader.Read(input, stream, Pipeline.Meta))
+            foreach (Document document in Pipeline.Reader.Read(file, stream, Pipeline.Meta))
             {
                 object?[] row = new object?[Columns.Count];
                 RunSegment(Passes[0], document, row);
@@ -172,7 +177,8 @@ public sealed class SegmentRows
             return result;
         }
 
-        var document = new Document(new OrderKey(0, Convert.ToInt64(Get(row, RecordColumn), CultureInfo.InvariantCulture)), Pipeline.Meta.Count)
+        var order = new OrderKey(Convert.ToInt32(Get(row, InputColumn), CultureInfo.InvariantCulture), Convert.ToInt64(Get(row, RecordColumn), CultureInfo.InvariantCulture));
+        var document = new Document(order, Pipeline.Meta.Count)
         {
             Text = (string?)Get(row, TextColumn) ?? string.Empty,
         };
@@ -181,13 +187,18 @@ public sealed class SegmentRows
             document.Meta[f] = row[Index(Pipeline.Meta.Fields[f].Name)];
         }
 
-        if (edits is { Count: > 0 })
+        GroupedStep? editing = Passes[pass - 1].GroupedSteps is [.., { EditsDocuments: true } last] ? last : null;
+        if (edits is { Count: > 0 } && editing is null)
         {
-            GroupedStep editing = Passes[pass - 1].GroupedSteps is [.., { EditsDocuments: true } last] ? last
-                : throw new InvalidOperationException($"pass {pass} got edits, but pass {pass - 1} ends with no editing step");
+            throw new InvalidOperationException($"pass {pass} got edits, but pass {pass - 1} ends with no editing step");
+        }
+
+        // As in the local engine: Apply runs on a document with edits, or on every document that reaches the step.
+        if (editing is not null && (edits is { Count: > 0 } || editing.AppliesToEveryDocument))
+        {
             try
             {
-                editing.Apply(document, [.. edits.OrderBy(e => e.Entry)]);
+                editing.Apply(document, [.. (edits ?? []).OrderBy(e => e.Entry)]);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -296,6 +307,7 @@ public sealed class SegmentRows
     private void RunSegment(PipelineSegment segment, Document document, object?[] row)
     {
         int stoppedAt = DocumentStepRunner.Apply(segment.DocumentSteps, document);
+        Set(row, InputColumn, (long)document.Order.Input);
         Set(row, RecordColumn, document.Order.Record);
         Set(row, TextColumn, document.Text);
         Set(row, DroppedByColumn, stoppedAt switch

@@ -50,9 +50,9 @@ internal sealed class JobOnWorker : IJobUdfs, IDisposable
     /// <summary>A scratch folder for the test's inputs.</summary>
     public TemporaryDirectory Scratch => _directory;
 
-    /// <summary><c>FileRows(path, content)</c> over <c>binaryFile</c> rows, on the worker: the job's read.</summary>
+    /// <summary><c>FileRows(input, path, content)</c> over <c>binaryFile</c> rows (input = position), on the worker: the job's read.</summary>
     public IReadOnlyList<string[]> InputFileRows(IEnumerable<string> paths) =>
-        [.. SparkWorkerTask.Run(UdfCommand.Serialize<string, byte[], string[]>(Udf.FileRows), [0, 1], [.. paths.Select(p => new object?[] { p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles)
+        [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, byte[], string[]>(Udf.FileRows), [0, 1, 2], [.. paths.Select((p, i) => new object?[] { i, p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles)
             .Select(Strings)];
 
     /// <inheritdoc />

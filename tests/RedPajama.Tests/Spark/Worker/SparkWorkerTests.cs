@@ -66,7 +66,7 @@ public sealed class SparkWorkerTests
         string[] onWorker = job.InputFileRows([input]).Single();
 
         var local = new SegmentRows(SourceCatalog.Describe(DocumentsSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))));
-        object?[][] expected = [.. local.ReadFile(input, File.ReadAllBytes(input)).Rows];
+        object?[][] expected = [.. local.ReadFile(0, input, File.ReadAllBytes(input)).Rows];
         onWorker.Should().HaveCount(expected.Length).And.HaveCount(File.ReadLines(input).Count(l => l.Trim().Length > 0));
         // The rows cross to the JVM as pickled UTF-8, where a lone surrogate (the fixture has one, from a JSON
         // escape) becomes U+FFFD, as it does in any UTF-8 output of the local engine.
@@ -135,7 +135,7 @@ public sealed class SparkWorkerTests
         onWorker.Should().HaveCount(paths.Length);
         for (int i = 0; i < paths.Length; i++)
         {
-            onWorker[i].Should().Equal(InputFileUdf.Encode(job.Udf.Rows, paths[i], File.ReadAllBytes(paths[i])), "file {0}", paths[i]);
+            onWorker[i].Should().Equal(InputFileUdf.Encode(job.Udf.Rows, i, paths[i], File.ReadAllBytes(paths[i])), "file {0}", paths[i]);
         }
 
         onWorker[^1].Last().Should().Contain(SparkColumns.InputError, "a truncated file ends with its error, not a failed task");
@@ -169,7 +169,7 @@ public sealed class SparkWorkerTests
         // The driver builds the rows before registering the UDFs (Program.cs: udf.Rows.Pipeline); what it cached
         // must not travel in the command.
         _ = job.Udf.Rows;
-        byte[] command = UdfCommand.Serialize<string, byte[], string[]>(job.Udf.FileRows);
+        byte[] command = UdfCommand.Serialize<int, string, byte[], string[]>(job.Udf.FileRows);
 
         string text = System.Text.Encoding.UTF8.GetString(command);
         text.Should().Contain(BooksSource.SourceName).And.NotContain(nameof(SegmentRows)).And.NotContain("MetaSchema");
