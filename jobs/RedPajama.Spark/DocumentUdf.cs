@@ -62,7 +62,7 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
     /// </summary>
     /// <param name="stepIndex">The grouped step's index in the pipeline's steps.</param>
     /// <param name="members">
-    /// The members as JSON objects (path, record, entry, payload), any order, one a line: a string rather than an
+    /// The members as JSON objects (path, input, record, entry, payload), any order, one a line: a string rather than an
     /// array, so nothing depends on how the worker converts array arguments (JSON escapes every newline).
     /// </param>
     /// <returns>The verdicts as JSON (<see cref="GroupRows.VerdictSchema"/>).</returns>

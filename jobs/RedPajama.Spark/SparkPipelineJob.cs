@@ -198,9 +198,10 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         // One row per entry of a document still kept; the entry's position among its document's entries is its index.
         DataFrame entries = documents
             .Where(Col(SegmentRows.DropReasonColumn).IsNull().And(Col(step.EntriesColumn).IsNotNull()))
-            .Select(Col(SparkColumns.Path), Col(SegmentRows.RecordColumn), PosExplode(Split(Col(step.EntriesColumn), " ")).As([SparkColumns.EntryIndex, SparkColumns.Entry]));
+            .Select(Col(SparkColumns.Path), Col(SegmentRows.InputColumn), Col(SegmentRows.RecordColumn), PosExplode(Split(Col(step.EntriesColumn), " ")).As([SparkColumns.EntryIndex, SparkColumns.Entry]));
         Column member = ToJson(Struct(
             Col(SparkColumns.Path).As("path"),
+            Col(SegmentRows.InputColumn).As("input"),
             Col(SegmentRows.RecordColumn).As("record"),
             Col(SparkColumns.EntryIndex).As("entry"),
             When(Instr(Col(SparkColumns.Entry), ":").Gt(0), SubstringIndex(Col(SparkColumns.Entry), ":", -1)).As("payload")), new Dictionary<string, string>());

@@ -440,7 +440,7 @@ public sealed class SparkSeamTests
                     .SelectMany(d => ((string)rows.Get(d.Row, entriesColumn)!).Split(' ').Select((entry, position) =>
                     {
                         int colon = entry.IndexOf(':', StringComparison.Ordinal);
-                        return (Key: colon < 0 ? entry : entry[..colon], Member: GroupRows.MemberJson(d.Path, (long)rows.Get(d.Row, SegmentRows.RecordColumn)!, position, colon < 0 ? null : entry[(colon + 1)..]));
+                        return (Key: colon < 0 ? entry : entry[..colon], Member: GroupRows.MemberJson(d.Path, (long)rows.Get(d.Row, SegmentRows.InputColumn)!, (long)rows.Get(d.Row, SegmentRows.RecordColumn)!, position, colon < 0 ? null : entry[(colon + 1)..]));
                     }));
                 // collect_list has no order: the UDF must sort, so hand it the members reversed.
                 string[] groups = [.. members.GroupBy(m => m.Key)

@@ -63,17 +63,17 @@ public static class GroupRows
 
     /// <summary>One member as JSON, as an engine builds it from an exploded entry (Spark: <c>to_json(struct(…))</c>).</summary>
     /// <param name="path">The document's input path.</param>
+    /// <param name="input">The document's input index (files in path order).</param>
     /// <param name="record">The document's record.</param>
     /// <param name="entry">The entry index.</param>
     /// <param name="payload">The payload in base64, or null.</param>
     /// <returns>The JSON text.</returns>
-    public static string MemberJson(string path, long record, int entry, string? payload) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?> { ["path"] = path, ["record"] = record, ["entry"] = entry, ["payload"] = payload });
+    public static string MemberJson(string path, long input, long record, int entry, string? payload) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?> { ["path"] = path, ["input"] = input, ["record"] = record, ["entry"] = entry, ["payload"] = payload });
 
     /// <summary>
-    /// Decides one group: sorts the members by (path, record, entry) — Spark's order of <c>struct(path, record)</c>,
-    /// paths by UTF-8 bytes — and calls <see cref="GroupedStep.Decide"/>. A member's <see cref="OrderKey.Input"/> is the
-    /// rank of its path among the group's paths, which orders members as the run's input numbers do.
+    /// Decides one group: sorts the members by the local engine's order key (input index, record), then entry, and
+    /// calls <see cref="GroupedStep.Decide"/>; members see the same <see cref="OrderKey"/>s as in the local engine.
     /// </summary>
     /// <param name="step">The grouped step.</param>
     /// <param name="members">The members as <see cref="MemberJson"/> writes them (or Spark's <c>to_json</c>), any order.</param>
@@ -82,27 +82,25 @@ public static class GroupRows
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(members);
-        var parsed = new List<(byte[] Path, string PathText, long Record, int Entry, byte[] Payload)>(members.Count);
+        var parsed = new List<(int Input, string PathText, long Record, int Entry, byte[] Payload)>(members.Count);
         foreach (string member in members)
         {
             using JsonDocument json = JsonDocument.Parse(member);
             JsonElement root = json.RootElement;
             string path = root.GetProperty("path").GetString() ?? string.Empty;
             byte[] payload = root.TryGetProperty("payload", out JsonElement p) && p.ValueKind == JsonValueKind.String ? Convert.FromBase64String(p.GetString()!) : [];
-            parsed.Add((Encoding.UTF8.GetBytes(path), path, root.GetProperty("record").GetInt64(), root.GetProperty("entry").GetInt32(), payload));
+            parsed.Add((root.GetProperty("input").GetInt32(), path, root.GetProperty("record").GetInt64(), root.GetProperty("entry").GetInt32(), payload));
         }
 
         parsed.Sort(static (a, b) =>
         {
-            int byPath = a.Path.AsSpan().SequenceCompareTo(b.Path);
-            return byPath != 0 ? byPath : a.Record != b.Record ? a.Record.CompareTo(b.Record) : a.Entry.CompareTo(b.Entry);
+            int byOrder = new OrderKey(a.Input, a.Record).CompareTo(new OrderKey(b.Input, b.Record));
+            return byOrder != 0 ? byOrder : a.Entry.CompareTo(b.Entry);
         });
         var groupMembers = new GroupMember[parsed.Count];
-        int rank = 0;
         for (int i = 0; i < parsed.Count; i++)
         {
-            rank += i > 0 && parsed[i].PathText != parsed[i - 1].PathText ? 1 : 0;
-            groupMembers[i] = new GroupMember(new OrderKey(rank, parsed[i].Record), parsed[i].Entry, parsed[i].Payload);
+            groupMembers[i] = new GroupMember(new OrderKey(parsed[i].Input, parsed[i].Record), parsed[i].Entry, parsed[i].Payload);
         }
 
         var verdicts = new GroupVerdicts();

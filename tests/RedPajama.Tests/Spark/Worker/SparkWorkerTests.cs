@@ -93,14 +93,39 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void Line_dedup_edits_applied_on_the_worker_give_the_local_engine_rows()
+    {
+        SkipUnlessInstalled();
+        var config = new RunConfig { LineDedup = new LineDedupConfig { Enabled = true }, Dedup = new DedupConfig { NearThreshold = 0.8 } };
+        using var job = new JobOnWorker(BooksSource.SourceName, config);
+        string inputs = TestData.CopySampleBooks(job.Scratch.Combine("in"));
+        File.WriteAllLines(Path.Combine(inputs, "shared.jsonl"), new[]
+        {
+            "shared preface line\nA first book of its own.\nshared closing line",
+            "shared preface line\nA second book.\nA second book.\nshared closing line",
+            "shared closing line\nshared preface line",
+        }.Select((text, i) => System.Text.Json.JsonSerializer.Serialize(new { title = $"book {i}", text })));
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve([inputs], BooksReader.Accepts).Files;
+        PipelineDescription pipeline = job.Udf.Rows.Pipeline;
+        pipeline.Segments.Should().HaveCount(2);
+
+        // FileRows, DecideGroup (line dedup, exact, near) and ApplyPass (the edits, then the second segment) on the worker.
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKey(RedPajama.Steps.CcnetLineDedupStep.Reason);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
     public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
     {
         SkipUnlessInstalled();
         using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 } });
         int near = job.Udf.Rows.Pipeline.Steps.ToList().FindIndex(s => s is RedPajama.Steps.NearDedupStep);
         int exact = job.Udf.Rows.Pipeline.Steps.ToList().FindIndex(s => s is RedPajama.Steps.ExactDedupStep);
-        // Members out of order, paths that order differently as UTF-16 and as UTF-8 bytes (Spark's order).
-        string[] members = [GroupRows.MemberJson("b", 2, 0, null), GroupRows.MemberJson("\uFF61", 0, 0, null), GroupRows.MemberJson("b", 1, 3, null), GroupRows.MemberJson("\U0001F600", 5, 0, null)];
+        // Members out of order; the input index, not the path, orders them (as the local engine's order key).
+        string[] members = [GroupRows.MemberJson("b", 0, 2, 0, null), GroupRows.MemberJson("\uFF61", 1, 0, 0, null), GroupRows.MemberJson("b", 0, 1, 3, null), GroupRows.MemberJson("\U0001F600", 2, 5, 0, null)];
         string group = string.Join('\n', members);
 
         IReadOnlyList<string[]> onWorker = [.. job.DecideGroups(exact, [group]), .. job.DecideGroups(near, [group])];
