@@ -34,20 +34,6 @@ public static class SparkSubmitLauncher
         return arguments;
     }
 
-    private static string? SparkUnsupportedDedup(string? configPath)
-    {
-        try
-        {
-            Configuration.DedupConfig? dedup = configPath is null ? null : Configuration.RunConfigLoader.Load(configPath).Dedup;
-            return dedup?.Method == "simhash" ? "dedup.method: simhash" : dedup?.Verify == true ? "dedup.verify" : null;
-        }
-        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
-        {
-            // The job reports a configuration it cannot read, as before.
-            return null;
-        }
-    }
-
     /// <summary>Runs the deployment's script and waits for it, passing its output on.</summary>
     /// <param name="options">The parsed <c>run</c> arguments.</param>
     /// <param name="output">Receives the script's standard output (the command it runs, Spark's output).</param>
@@ -68,14 +54,6 @@ public static class SparkSubmitLauncher
         if (unsupported is not null)
         {
             await error.WriteLineAsync($"redpajama: --engine spark does not take {unsupported}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        // The Spark plan runs grouped steps as fixed shuffles (first by key, or components of every bucket) and never
-        // calls Decide, so the steps whose verdicts depend on payloads would silently run as something else there.
-        if (SparkUnsupportedDedup(options.ConfigPath) is { } setting)
-        {
-            await error.WriteLineAsync($"redpajama: --engine spark does not run {setting} yet; use the local engine").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

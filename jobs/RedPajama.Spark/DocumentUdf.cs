@@ -10,7 +10,7 @@ namespace RedPajama.Spark;
 /// The per-document part of a pipeline as Spark UDFs. Microsoft.Spark ships the delegate's target to the workers,
 /// so it holds only the source name, the configuration text and the model file names — no static fields either, as
 /// Microsoft.Spark's <c>UdfSerDe</c> serialises those too; each worker process builds the pipeline once
-/// (<see cref="DocumentUdfCache"/>) and runs the same reader and steps as the local engine (<see cref="DocumentRowCodec"/>).
+/// (<see cref="DocumentUdfCache"/>) and runs the same reader and steps as the local engine (<see cref="SegmentRows"/>).
 /// </summary>
 /// <param name="source">The source name.</param>
 /// <param name="configYaml">The run configuration as YAML (empty for defaults).</param>
@@ -27,24 +27,25 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
     private readonly string? _tokenizerModelFile = tokenizerModelFile;
     private readonly string? _languageIdModelFile = languageIdModelFile;
 
-    /// <summary>The row codec of this source and configuration, built once per process.</summary>
-    public DocumentRowCodec Codec => DocumentUdfCache.Codec(_source, _configYaml, _tokenizerModelFile, _languageIdModelFile);
+    /// <summary>The rows of this source and configuration, built once per process.</summary>
+    public SegmentRows Rows => DocumentUdfCache.Rows(_source, _configYaml, _tokenizerModelFile, _languageIdModelFile);
 
     /// <summary>The run configuration, with the model paths as this process can open them; parsed once per process.</summary>
     public RunConfig Config => DocumentUdfCache.Config(_configYaml, _tokenizerModelFile, _languageIdModelFile);
 
     /// <summary>UDF over a <c>binaryFile</c> row: the job's read (<see cref="InputFileUdf.Encode"/>).</summary>
+    /// <param name="input">The file's index among the run's files, in path order (the order key's first half).</param>
     /// <param name="path">The file's path.</param>
     /// <param name="content">The file's bytes as stored.</param>
     /// <returns>One JSON object per record, then one for the failure if the file could not be read to its end.</returns>
-    public string[] FileRows(string path, byte[] content) => InputFileUdf.Encode(Codec, path, content ?? []);
+    public string[] FileRows(int input, string path, byte[] content) => InputFileUdf.Encode(Rows, input, path, content ?? []);
 
     /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
     /// <param name="text">The document text.</param>
     /// <returns>The ids.</returns>
     public int[] InputIds(string text)
     {
-        foreach (IDocumentStep step in Codec.Pipeline.DocumentSteps)
+        foreach (IDocumentStep step in Rows.Pipeline.DocumentSteps)
         {
             if (step is TokenizeStep tokenize)
             {
@@ -55,19 +56,31 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
         throw new InvalidOperationException("input_ids asked for, but the pipeline has no tokenize step");
     }
 
-    /// <summary>UDF over a <c>binaryFile</c> row whose file holds exactly one document (a Gutenberg book).</summary>
-    /// <param name="path">The file's path.</param>
-    /// <param name="content">The file's bytes.</param>
-    /// <returns>The document's row.</returns>
-    public Row FromWholeFile(string path, byte[] content)
-    {
-        IReadOnlyList<object?[]> rows = Codec.FromFile(path, content ?? []);
-        return new GenericRow(rows.Count == 1 ? rows[0] : throw new InvalidDataException($"{path}: expected one document, read {rows.Count}"));
-    }
+    /// <summary>
+    /// UDF over one group of a grouped step (the entries of one key, collected by Spark): the step's
+    /// <see cref="GroupedStep.Decide"/> through <see cref="GroupRows.Decide"/>.
+    /// </summary>
+    /// <param name="stepIndex">The grouped step's index in the pipeline's steps.</param>
+    /// <param name="members">
+    /// The members as JSON objects (path, input, record, entry, payload), any order, one a line: a string rather than an
+    /// array, so nothing depends on how the worker converts array arguments (JSON escapes every newline).
+    /// </param>
+    /// <returns>The verdicts as JSON (<see cref="GroupRows.VerdictSchema"/>).</returns>
+    public string[] DecideGroup(int stepIndex, string members) =>
+        GroupRows.Decide(Rows.Pipeline.Steps[stepIndex] as GroupedStep ?? throw new ArgumentException($"step {stepIndex} is not a grouped step", nameof(stepIndex)),
+            (members ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>UDF over one line of a JSON-lines file (a PG-19 or Books3 row).</summary>
-    /// <param name="record">Index of the line in its file.</param>
-    /// <param name="line">The line.</param>
-    /// <returns>The document's row.</returns>
-    public Row FromJsonLine(long record, string line) => new GenericRow(Codec.FromJsonLine(record, line ?? string.Empty));
+    /// <summary>
+    /// UDF over a document row after the grouped steps of the previous pass: applies the edits sent back to it, then
+    /// pass <paramref name="pass"/>'s per-document steps and entries (<see cref="SegmentRows.ApplyPass"/>).
+    /// </summary>
+    /// <param name="pass">The pass (≥ 1).</param>
+    /// <param name="row">The row as JSON (Spark's <c>to_json</c> of the row struct).</param>
+    /// <param name="edits">The document's edits (<see cref="GroupRows.EditText"/>) separated by spaces, or null.</param>
+    /// <returns>The new row as JSON.</returns>
+    public string ApplyPass(int pass, string row, string? edits)
+    {
+        SegmentRows rows = Rows;
+        return rows.ToJson(rows.ApplyPass(pass, rows.FromJson(row ?? "{}"), GroupRows.ParseEdits(edits?.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+    }
 }

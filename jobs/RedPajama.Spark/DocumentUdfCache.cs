@@ -9,19 +9,19 @@ using RedPajama.Tokenization;
 namespace RedPajama.Spark;
 
 /// <summary>
-/// The per-process state of <see cref="DocumentUdf"/>: parsed configurations and row codecs, built once per worker
+/// The per-process state of <see cref="DocumentUdf"/>: parsed configurations and pipeline rows, built once per worker
 /// process. A class of its own because Microsoft.Spark's <c>UdfSerDe</c> serialises every field of a UDF's target
 /// type, static ones included: caches kept on <see cref="DocumentUdf"/> would travel in the command (and fail there).
 /// </summary>
 internal static class DocumentUdfCache
 {
-    private static readonly ConcurrentDictionary<(string Source, string Yaml, string? Tokenizer, string? Lid), DocumentRowCodec> Codecs = new();
+    private static readonly ConcurrentDictionary<(string Source, string Yaml, string? Tokenizer, string? Lid), SegmentRows> RowsBySettings = new();
     private static readonly ConcurrentDictionary<(string Yaml, string? Tokenizer, string? Lid), RunConfig> Configs = new();
 
-    /// <summary>The row codec of a source under a configuration.</summary>
-    public static DocumentRowCodec Codec(string source, string configYaml, string? tokenizerModelFile, string? languageIdModelFile) =>
-        Codecs.GetOrAdd((source, configYaml, tokenizerModelFile, languageIdModelFile), static key =>
-            new DocumentRowCodec(SourceCatalog.Describe(key.Source, Config(key.Yaml, key.Tokenizer, key.Lid))));
+    /// <summary>The rows of a source under a configuration.</summary>
+    public static SegmentRows Rows(string source, string configYaml, string? tokenizerModelFile, string? languageIdModelFile) =>
+        RowsBySettings.GetOrAdd((source, configYaml, tokenizerModelFile, languageIdModelFile), static key =>
+            new SegmentRows(SourceCatalog.Describe(key.Source, Config(key.Yaml, key.Tokenizer, key.Lid))));
 
     /// <summary>
     /// The run configuration, with the model paths as this process can open them: the configured (or bundled) path

@@ -6,7 +6,7 @@ namespace RedPajama.Spark;
 /// <summary>
 /// The read as a Spark UDF over <c>binaryFile</c> rows: one input file's bytes in, its document rows out, each as a
 /// JSON object that <c>from_json</c> turns back into the row struct (Microsoft.Spark returns arrays of primitives,
-/// not of structs). The file goes through <see cref="DocumentRowCodec.ReadFile"/>, the local engine's reader, so
+/// not of structs). The file goes through <see cref="SegmentRows.ReadFile"/>, the local engine's reader, so
 /// formats, compressions, size limits and record numbers are the local engine's; a file that fails part way adds
 /// one last element carrying the failure (<see cref="SparkColumns.InputError"/>) instead of failing the task.
 /// </summary>
@@ -17,17 +17,18 @@ namespace RedPajama.Spark;
 /// </remarks>
 public static class InputFileUdf
 {
-    /// <summary>The rows of one file, for a given codec.</summary>
-    /// <param name="codec">The pipeline's row codec.</param>
+    /// <summary>The rows of one file.</summary>
+    /// <param name="rows">The pipeline's rows.</param>
+    /// <param name="input">The file's index among the run's files, in path order.</param>
     /// <param name="path">The file's path.</param>
     /// <param name="content">The file's bytes as stored.</param>
     /// <returns>The JSON elements.</returns>
-    public static string[] Encode(DocumentRowCodec codec, string path, byte[] content)
+    public static string[] Encode(SegmentRows rows, int input, string path, byte[] content)
     {
-        ArgumentNullException.ThrowIfNull(codec);
-        FileRows read = codec.ReadFile(path, content);
+        ArgumentNullException.ThrowIfNull(rows);
+        FileRows read = rows.ReadFile(input, path, content);
         var elements = new List<string>(read.Rows.Count + 1);
-        elements.AddRange(read.Rows.Select(codec.ToJson));
+        elements.AddRange(read.Rows.Select(rows.ToJson));
         if (read.Error is { } error)
         {
             elements.Add(JsonSerializer.Serialize(new Dictionary<string, object>

@@ -3,54 +3,75 @@ using RedPajama.Engine.Rows;
 namespace RedPajama.Spark;
 
 /// <summary>
-/// Columns the Spark job adds beside a document row. All carry <see cref="DocumentRowCodec.ReservedPrefix"/>, as the
+/// Columns the Spark job adds beside a document row. All carry <see cref="SegmentRows.ReservedPrefix"/>, as the
 /// row's own engine columns do, so none can replace or be dropped with a meta field of the same name.
 /// </summary>
 public static class SparkColumns
 {
     /// <summary>The input file's path (with the record, the order key).</summary>
-    public const string Path = DocumentRowCodec.ReservedPrefix + "path";
+    public const string Path = SegmentRows.ReservedPrefix + "path";
+
+    /// <summary>A file's input index, joined to its <c>binaryFile</c> row before the read UDF.</summary>
+    public const string InputIndex = SegmentRows.ReservedPrefix + "input_index";
 
     /// <summary>The UDF's struct before it is flattened.</summary>
-    public const string Document = DocumentRowCodec.ReservedPrefix + "document";
+    public const string Document = SegmentRows.ReservedPrefix + "document";
 
-    /// <summary>Whether a keyed step drops the document.</summary>
-    public const string Loses = DocumentRowCodec.ReservedPrefix + "loses";
+    /// <summary>Whether a grouped step drops the document.</summary>
+    public const string Loses = SegmentRows.ReservedPrefix + "loses";
 
-    /// <summary>Path of a losing document, in the join that marks losers.</summary>
-    public const string LoserPath = DocumentRowCodec.ReservedPrefix + "loser_path";
+    /// <summary>Path of a losing document, in the join that marks losers (or takes edits).</summary>
+    public const string LoserPath = SegmentRows.ReservedPrefix + "loser_path";
 
-    /// <summary>Record of a losing document, in the join that marks losers.</summary>
-    public const string LoserRecord = DocumentRowCodec.ReservedPrefix + "loser_record";
+    /// <summary>Record of a losing document, in the join that marks losers (or takes edits).</summary>
+    public const string LoserRecord = SegmentRows.ReservedPrefix + "loser_record";
 
     /// <summary>Path of a file in the per-file record offsets.</summary>
-    public const string OffsetPath = DocumentRowCodec.ReservedPrefix + "offset_path";
+    public const string OffsetPath = SegmentRows.ReservedPrefix + "offset_path";
 
     /// <summary>Records in the files before this one, in path order.</summary>
-    public const string Offset = DocumentRowCodec.ReservedPrefix + "offset";
+    public const string Offset = SegmentRows.ReservedPrefix + "offset";
 
     /// <summary>Path of a component member, in the cluster numbering join.</summary>
-    public const string MemberPath = DocumentRowCodec.ReservedPrefix + "member_path";
+    public const string MemberPath = SegmentRows.ReservedPrefix + "member_path";
 
     /// <summary>Record of a component member, in the cluster numbering join.</summary>
-    public const string MemberRecord = DocumentRowCodec.ReservedPrefix + "member_record";
+    public const string MemberRecord = SegmentRows.ReservedPrefix + "member_record";
 
     /// <summary>Run-wide number of a component's root.</summary>
-    public const string RootNumber = DocumentRowCodec.ReservedPrefix + "root_number";
+    public const string RootNumber = SegmentRows.ReservedPrefix + "root_number";
 
     /// <summary>The written <c>cluster_id</c> before it is renamed for the output.</summary>
-    public const string ClusterId = DocumentRowCodec.ReservedPrefix + "cluster_id";
+    public const string ClusterId = SegmentRows.ReservedPrefix + "cluster_id";
 
     /// <summary>One element of <see cref="DocumentUdf.FileRows"/>: a row as JSON.</summary>
-    public const string Json = DocumentRowCodec.ReservedPrefix + "json";
+    public const string Json = SegmentRows.ReservedPrefix + "json";
 
     /// <summary>Set only on the element that reports a file's failure: what went wrong.</summary>
-    public const string InputError = DocumentRowCodec.ReservedPrefix + "input_error";
+    public const string InputError = SegmentRows.ReservedPrefix + "input_error";
 
     /// <summary>With <see cref="InputError"/>: the records read from the file before the failure.</summary>
-    public const string RecordsRead = DocumentRowCodec.ReservedPrefix + "records_read";
+    public const string RecordsRead = SegmentRows.ReservedPrefix + "records_read";
+
+    /// <summary>One exploded entry of a grouped step (<see cref="GroupRows.EntriesText"/>: key, then <c>:</c> and payload).</summary>
+    public const string Entry = SegmentRows.ReservedPrefix + "entry";
+
+    /// <summary>An exploded entry's index among its document's entries (its position).</summary>
+    public const string EntryIndex = SegmentRows.ReservedPrefix + "entry_index";
+
+    /// <summary>An entry's key (32 hex digits): the grouped step's shuffle key.</summary>
+    public const string Key = SegmentRows.ReservedPrefix + "key";
+
+    /// <summary>A group's members as JSON, collected per key.</summary>
+    public const string Members = SegmentRows.ReservedPrefix + "members";
+
+    /// <summary>One verdict of <see cref="DocumentUdf.DecideGroup"/>, parsed (<see cref="GroupRows.VerdictSchema"/>).</summary>
+    public const string Verdict = SegmentRows.ReservedPrefix + "verdict";
+
+    /// <summary>A document's edits (<see cref="GroupRows.EditText"/>), collected per document and joined back.</summary>
+    public const string Edits = SegmentRows.ReservedPrefix + "edits";
 
     /// <summary>Every column the job adds beside a document row.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Path, Document, Json, InputError, RecordsRead, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId];
+        [Path, InputIndex, Document, Json, InputError, RecordsRead, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId, Entry, EntryIndex, Key, Members, Verdict, Edits];
 }

@@ -14,12 +14,13 @@ namespace RedPajama.Spark;
 /// <summary>
 /// Translates a <see cref="PipelineDescription"/> into Spark operations:
 /// list the inputs and keep the files the source reads (<see cref="SparkJobPlan.SelectInputs"/>) → read them as
-/// <c>binaryFile</c> rows, each file through the local engine's reader and the per-document steps in one C# UDF
-/// (<see cref="InputFileUdf"/>) → each keyed step as a shuffle (<c>row_number()</c> over the key, ordered by path and record,
-/// so the first by order key wins as in the local engine; a step with several keys per document, near dedup, as
-/// explode → group by bucket → edges → <see cref="SparkStarContraction"/>) → accounting by a group-by on (step, reason) →
-/// Parquet (zstd) with <c>text</c>, a <c>meta</c> struct (with <c>token_count</c> when tokenization is on) and an
-/// optional <c>input_ids</c> array, the local engine's schema.
+/// <c>binaryFile</c> rows, each file through the local engine's reader and the first segment's per-document steps in
+/// one C# UDF (<see cref="InputFileUdf"/>) → every grouped step the same way (<see cref="GroupedStage"/>: entries →
+/// group by key → <see cref="DocumentUdf.DecideGroup"/> → drops and the losers of linked components, found by
+/// <see cref="SparkStarContraction"/>, joined back; edits collected per document) → every later segment as one UDF
+/// stage (<see cref="PassStage"/>: edits applied, then the segment's per-document steps) → accounting by a group-by on
+/// (step, reason) → Parquet (zstd) with <c>text</c>, a <c>meta</c> struct (with <c>token_count</c> when tokenization
+/// is on) and an optional <c>input_ids</c> array, the local engine's schema.
 /// </summary>
 /// <param name="spark">The session.</param>
 /// <param name="pipeline">The pipeline, built on the driver.</param>
@@ -37,6 +38,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         InputResolution resolved = SparkJobPlan.SelectInputs(pipeline.Source, inputs.Select(List));
         DataFrame? documents = null;
         DataFrame? readRows = null;
+        DataFrame? edits = null;
         var inputErrors = new List<InputError>(resolved.Problems);
         List<DropCount>? drops = null;
         long read = 0;
@@ -50,22 +52,24 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                     documents = Read(readStage);
                     break;
                 case CountReadStage:
-                    // Cached so that the UDF runs once: the errors, the count, the keyed steps and the write all
+                    // Cached so that the UDF runs once: the errors, the count, the grouped steps and the write all
                     // reuse these rows. With no input files there is no read stage, and no rows.
-                    readRows = (documents ?? spark.CreateDataFrame(new List<GenericRow>(), ReadType(udf.Codec))).Cache();
+                    readRows = (documents ?? spark.CreateDataFrame(new List<GenericRow>(), ReadType(udf.Rows))).Cache();
                     inputErrors.AddRange(readRows.Where(Col(SparkColumns.InputError).IsNotNull())
                         .Select(Col(SparkColumns.Path), Col(SparkColumns.InputError), Col(SparkColumns.RecordsRead)).Collect()
                         .Select(r => new InputError((string)r.Get(0), (string)r.Get(1), Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture))));
                     documents = readRows.Where(Col(SparkColumns.InputError).IsNull()).Drop(SparkColumns.InputError, SparkColumns.RecordsRead);
                     read = documents.Count();
                     break;
-                case KeyedStage keyed:
-                    documents = keyed.Kind == KeyedStageKind.ConnectedComponents
-                        ? ApplyComponentsStep(Required(documents), keyed)
-                        : ApplyKeyedStep(Required(documents), keyed);
+                case PassStage pass:
+                    documents = ApplyPass(Required(documents), pass, edits);
+                    edits = null;
+                    break;
+                case GroupedStage grouped:
+                    (documents, edits) = ApplyGroupedStep(Required(documents), grouped);
                     break;
                 case AccountingStage:
-                    drops = [.. Required(documents).GroupBy(Col(DocumentRowCodec.DroppedByColumn), Col(DocumentRowCodec.DropReasonColumn)).Count().Collect()
+                    drops = [.. Required(documents).GroupBy(Col(SegmentRows.DroppedByColumn), Col(SegmentRows.DropReasonColumn)).Count().Collect()
                         .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture)))];
                     break;
                 case WriteStage write:
@@ -107,17 +111,17 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private static StructType RowType(DocumentRowCodec codec) =>
-        new(codec.Columns.Select(c => new StructField(c.Name, SparkType(c.Type), isNullable: true)));
+    private static StructType RowType(SegmentRows rows) =>
+        new(rows.Columns.Select(c => new StructField(c.Name, SparkType(c.Type), isNullable: true)));
 
     private static DataFrame Required(DataFrame? documents) =>
         documents ?? throw new InvalidOperationException("the plan reads nothing before this stage");
 
     // The row struct as read: the path, the codec's columns, and the failure report of a file read part way.
-    private static StructType ReadType(DocumentRowCodec codec) =>
+    private static StructType ReadType(SegmentRows rows) =>
         new([
             new StructField(SparkColumns.Path, new StringType(), isNullable: true),
-            .. RowType(codec).Fields,
+            .. RowType(rows).Fields,
             new StructField(SparkColumns.InputError, new StringType(), isNullable: true),
             new StructField(SparkColumns.RecordsRead, new LongType(), isNullable: true),
         ]);
@@ -139,18 +143,24 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
     private DataFrame Read(ReadStage read)
     {
-        StructType rowType = new(ReadType(udf.Codec).Fields.Skip(1));
-        Func<Column, Column, Column> rows = Udf<string, byte[], string[]>(udf.FileRows);
+        StructType rowType = new(ReadType(udf.Rows).Fields.Skip(1));
+        Func<Column, Column, Column, Column> rows = Udf<int, string, byte[], string[]>(udf.FileRows);
+
+        // Each file's input index (its place in path order, as the local engine numbers inputs), joined on the path.
+        DataFrame indices = spark.CreateDataFrame(
+            read.Files.Select((path, index) => new GenericRow([path, index])),
+            new StructType([new StructField("path", new StringType(), isNullable: false), new StructField(SparkColumns.InputIndex, new IntegerType(), isNullable: false)]));
         return spark.Read().Format(read.Format)
             .Load([.. read.Files])
-            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col("path"), Col("content"))).As(SparkColumns.Json))
+            .Join(Broadcast(indices), "path")
+            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col(SparkColumns.InputIndex), Col("path"), Col("content"))).As(SparkColumns.Json))
             .Select(Col(SparkColumns.Path), FromJson(Col(SparkColumns.Json), rowType.Json, new Dictionary<string, string>()).As(SparkColumns.Document))
             .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }
 
     private void Write(DataFrame documents, WriteStage write, string output)
     {
-        DataFrame written = write.KeepAll ? documents : documents.Filter(Col(DocumentRowCodec.DropReasonColumn).IsNull());
+        DataFrame written = write.KeepAll ? documents : documents.Filter(Col(SegmentRows.DropReasonColumn).IsNull());
         var columns = new List<Column>();
         foreach (string name in write.Columns)
         {
@@ -158,14 +168,14 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             {
                 // Engine columns have reserved names in the row (a meta field may be called path or record); the
                 // output uses the local engine's names.
-                "text" => Col(DocumentRowCodec.TextColumn).As("text"),
-                "drop_reason" => Col(DocumentRowCodec.DropReasonColumn).As("drop_reason"),
+                "text" => Col(SegmentRows.TextColumn).As("text"),
+                "drop_reason" => Col(SegmentRows.DropReasonColumn).As("drop_reason"),
                 "cluster_id" => Col(SparkColumns.ClusterId).As("cluster_id"),
                 "meta" => Struct(pipeline.Meta.Fields.Select(f => Col(f.Name)).ToArray()).As("meta"),
-                "keep" => Col(DocumentRowCodec.DropReasonColumn).IsNull().As("keep"),
+                "keep" => Col(SegmentRows.DropReasonColumn).IsNull().As("keep"),
 
-                // Tokenized after the keyed steps, so duplicates cost nothing; array<int> is Parquet LIST<int32>.
-                "input_ids" => Udf<string, int[]>(udf.InputIds)(Col(DocumentRowCodec.TextColumn)).As("input_ids"),
+                // Tokenized after the grouped steps, so duplicates cost nothing; array<int> is Parquet LIST<int32>.
+                "input_ids" => Udf<string, int[]>(udf.InputIds)(Col(SegmentRows.TextColumn)).As("input_ids"),
                 _ => Col(name),
             });
         }
@@ -182,46 +192,93 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Parquet(output);
     }
 
-    private static DataFrame ApplyKeyedStep(DataFrame documents, KeyedStage step)
+    // Every grouped step the same way: entries → groups of a key → DecideGroup → drops, links and edits.
+    private (DataFrame Documents, DataFrame? Edits) ApplyGroupedStep(DataFrame documents, GroupedStage step)
     {
-        // Only documents that take part (still kept, with a key) enter the window; the rest bypass it. Clearing
-        // their keys instead would put every one of them in the single null-key partition of the window, one task.
-        Column takesPart = Col(DocumentRowCodec.DropReasonColumn).IsNull().And(Col(step.KeyColumn).IsNotNull());
-        DataFrame ranked = step.RanksOnlyParticipants ? documents.Where(takesPart) : documents;
-        Column rank = RowNumber().Over(SparkWindow.PartitionBy(Col(step.KeyColumn)).OrderBy(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn)));
-        Column loses = takesPart.And(rank.Gt(Lit(1)));
-        DataFrame marked = ranked
-            .WithColumn(SparkColumns.Loses, loses)
-            .WithColumn(DocumentRowCodec.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(DocumentRowCodec.DroppedByColumn)))
-            .WithColumn(DocumentRowCodec.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(DocumentRowCodec.DropReasonColumn)))
-            .Drop(SparkColumns.Loses);
-        return step.RanksOnlyParticipants ? marked.UnionByName(documents.Where(Not(takesPart))) : marked;
+        // One row per entry of a document still kept; the entry's position among its document's entries is its index.
+        DataFrame entries = documents
+            .Where(Col(SegmentRows.DropReasonColumn).IsNull().And(Col(step.EntriesColumn).IsNotNull()))
+            .Select(Col(SparkColumns.Path), Col(SegmentRows.InputColumn), Col(SegmentRows.RecordColumn), PosExplode(Split(Col(step.EntriesColumn), " ")).As([SparkColumns.EntryIndex, SparkColumns.Entry]));
+        Column member = ToJson(Struct(
+            Col(SparkColumns.Path).As("path"),
+            Col(SegmentRows.InputColumn).As("input"),
+            Col(SegmentRows.RecordColumn).As("record"),
+            Col(SparkColumns.EntryIndex).As("entry"),
+            When(Instr(Col(SparkColumns.Entry), ":").Gt(0), SubstringIndex(Col(SparkColumns.Entry), ":", -1)).As("payload")), new Dictionary<string, string>());
+        DataFrame groups = entries
+            .GroupBy(SubstringIndex(Col(SparkColumns.Entry), ":", 1).As(SparkColumns.Key))
+            .Agg(CollectList(member).As(SparkColumns.Members));
+        if (!step.DecidesSingletons)
+        {
+            // A group of one is kept as it is: no UDF call for the (usually many) unique keys.
+            groups = groups.Where(Size(Col(SparkColumns.Members)).Geq(2));
+        }
+
+        Func<Column, Column, Column> decide = Udf<int, string, string[]>(udf.DecideGroup);
+        DataFrame verdicts = groups
+            .Select(Explode(decide(Lit(step.StepIndex), ConcatWs("\n", Col(SparkColumns.Members)))).As(SparkColumns.Json))
+            .Select(FromJson(Col(SparkColumns.Json), GroupRows.VerdictSchema, new Dictionary<string, string>()).As(SparkColumns.Verdict))
+            .Select(SparkColumns.Verdict + ".*")
+            .Cache();
+
+        DataFrame losers = verdicts.Where(Col("kind").EqualTo(GroupRows.Drop))
+            .Select(Col("path").As(SparkColumns.LoserPath), Col("record").As(SparkColumns.LoserRecord));
+        DataFrame? labels = null;
+        if (step.LinksDocuments)
+        {
+            // Linked documents form components (star contraction over the links); all but the earliest lose.
+            DataFrame links = verdicts.Where(Col("kind").EqualTo(GroupRows.Link))
+                .Select(Node("path", "record").As("a"), Node("path_b", "record_b").As("b"));
+            labels = SparkStarContraction.Components(links).Cache();
+            losers = losers.Union(labels.Select(Col("node." + SparkColumns.Path).As(SparkColumns.LoserPath), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.LoserRecord)));
+        }
+
+        DataFrame marked = documents
+            .Join(losers.Distinct(), Col(SparkColumns.Path).EqualTo(Col(SparkColumns.LoserPath)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer")
+            .WithColumn(SparkColumns.Loses, Col(SparkColumns.LoserPath).IsNotNull().And(Col(SegmentRows.DropReasonColumn).IsNull()))
+            .WithColumn(SegmentRows.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(SegmentRows.DroppedByColumn)))
+            .WithColumn(SegmentRows.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(SegmentRows.DropReasonColumn)))
+            .Drop(SparkColumns.Loses, SparkColumns.LoserPath, SparkColumns.LoserRecord);
+        if (step.NumbersClusters && labels is not null)
+        {
+            marked = NumberClusters(marked, labels);
+        }
+
+        // The edits of one document, "entry:value" separated by spaces, for the next pass to apply.
+        DataFrame? edits = !step.EditsDocuments ? null : verdicts.Where(Col("kind").EqualTo(GroupRows.Edit))
+            .Select(Col("path").As(SparkColumns.LoserPath), Col("record").As(SparkColumns.LoserRecord),
+                ConcatWs(":", Col("entry").Cast("string"), Coalesce(Col("value"), Lit(string.Empty))).As(SparkColumns.Edits))
+            .GroupBy(Col(SparkColumns.LoserPath), Col(SparkColumns.LoserRecord))
+            .Agg(ConcatWs(" ", CollectList(Col(SparkColumns.Edits))).As(SparkColumns.Edits));
+        return (marked, edits);
+
+        static Column Node(string path, string record) =>
+            Struct(Col(path).As(SparkColumns.Path), Col(record).As(SegmentRows.RecordColumn));
     }
 
-    private static DataFrame ApplyComponentsStep(DataFrame documents, KeyedStage step)
+    // A later segment: kept documents, with their edits, through ApplyPass; dropped ones bypass the UDF.
+    private DataFrame ApplyPass(DataFrame documents, PassStage pass, DataFrame? edits)
     {
-        // One row per (bucket, document) for kept documents: the key column holds a document's bucket keys (its
-        // LSH bands) separated by spaces. Every member of a bucket links to the bucket's earliest member, then the
-        // links' connected components are found by star contraction; each component keeps its earliest document.
-        Column node = Struct(Col(SparkColumns.Path), Col(DocumentRowCodec.RecordColumn));
-        DataFrame buckets = documents
-            .Where(Col(DocumentRowCodec.DropReasonColumn).IsNull().And(Col(step.KeyColumn).IsNotNull()))
-            .Select(Explode(Split(Col(step.KeyColumn), " ")).As("bucket"), node.As("node"));
-        DataFrame firsts = buckets.GroupBy(Col("bucket")).Agg(Min(Col("node")).As("first"));
-        DataFrame edges = buckets.Join(firsts, "bucket")
-            .Where(Col("node").NotEqual(Col("first")))
-            .Select(Col("node").As("a"), Col("first").As("b"))
-            .Distinct();
-        DataFrame labels = SparkStarContraction.Components(edges).Cache();
-        DataFrame losers = labels
-            .Select(Col("node." + SparkColumns.Path).As(SparkColumns.LoserPath), Col("node." + DocumentRowCodec.RecordColumn).As(SparkColumns.LoserRecord), Lit(true).As(SparkColumns.Loses));
-        DataFrame marked = documents
-            .Join(losers, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.LoserPath)).And(Col(DocumentRowCodec.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer")
-            .WithColumn(SparkColumns.Loses, Coalesce(Col(SparkColumns.Loses), Lit(false)))
-            .WithColumn(DocumentRowCodec.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(DocumentRowCodec.DroppedByColumn)))
-            .WithColumn(DocumentRowCodec.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(DocumentRowCodec.DropReasonColumn)))
-            .Drop(SparkColumns.Loses, SparkColumns.LoserPath, SparkColumns.LoserRecord);
-        return step.NumbersClusters ? NumberClusters(marked, labels) : marked;
+        SegmentRows rows = udf.Rows;
+        StructType rowType = RowType(rows);
+        string[] carried = [SparkColumns.Path, .. documents.Columns().Where(c => c == SparkColumns.ClusterId)];
+        Column kept = Col(SegmentRows.DropReasonColumn).IsNull();
+        DataFrame taking = documents.Where(kept);
+        Column editsColumn = Lit(null).Cast("string");
+        if (pass.TakesEdits)
+        {
+            taking = taking.Join(edits ?? throw new InvalidOperationException($"pass {pass.Pass} takes edits, but no grouped step sent any"),
+                Col(SparkColumns.Path).EqualTo(Col(SparkColumns.LoserPath)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer");
+            editsColumn = Col(SparkColumns.Edits);
+        }
+
+        Func<Column, Column, Column, Column> apply = Udf<int, string, string, string>(udf.ApplyPass);
+        Column row = ToJson(Struct([.. rows.Columns.Select(c => Col(c.Name))]), new Dictionary<string, string>());
+        DataFrame passed = taking
+            .Select([.. carried.Select(Col), apply(Lit(pass.Pass), row, editsColumn).As(SparkColumns.Json)])
+            .Select([.. carried.Select(Col), FromJson(Col(SparkColumns.Json), rowType.Json, new Dictionary<string, string>()).As(SparkColumns.Document)])
+            .Select(carried[0], [.. carried.Skip(1), SparkColumns.Document + ".*"]);
+        return passed.UnionByName(documents.Where(Not(kept)).Select([.. carried.Concat(rows.Columns.Select(c => c.Name)).Select(Col)]));
     }
 
     private static DataFrame NumberClusters(DataFrame documents, DataFrame labels)
@@ -233,11 +290,11 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Select(Col(SparkColumns.Path).As(SparkColumns.OffsetPath), Col(SparkColumns.Offset));
         DataFrame roots = labels
             .Join(offsets, Col("root." + SparkColumns.Path).EqualTo(Col(SparkColumns.OffsetPath)))
-            .Select(Col("node." + SparkColumns.Path).As(SparkColumns.MemberPath), Col("node." + DocumentRowCodec.RecordColumn).As(SparkColumns.MemberRecord), Col(SparkColumns.Offset).Plus(Col("root." + DocumentRowCodec.RecordColumn)).As(SparkColumns.RootNumber));
+            .Select(Col("node." + SparkColumns.Path).As(SparkColumns.MemberPath), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.MemberRecord), Col(SparkColumns.Offset).Plus(Col("root." + SegmentRows.RecordColumn)).As(SparkColumns.RootNumber));
         return documents
             .Join(offsets, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.OffsetPath)))
-            .Join(roots, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.MemberPath)).And(Col(DocumentRowCodec.RecordColumn).EqualTo(Col(SparkColumns.MemberRecord))), "left_outer")
-            .WithColumn(SparkColumns.ClusterId, Coalesce(Col(SparkColumns.RootNumber), Col(SparkColumns.Offset).Plus(Col(DocumentRowCodec.RecordColumn))))
+            .Join(roots, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.MemberPath)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.MemberRecord))), "left_outer")
+            .WithColumn(SparkColumns.ClusterId, Coalesce(Col(SparkColumns.RootNumber), Col(SparkColumns.Offset).Plus(Col(SegmentRows.RecordColumn))))
             .Drop(SparkColumns.OffsetPath, SparkColumns.Offset, SparkColumns.MemberPath, SparkColumns.MemberRecord, SparkColumns.RootNumber);
     }
 }

@@ -70,20 +70,25 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         }
 
         stages.Add(new CountReadStage());
-        IReadOnlyList<PipelineSegment> segments = pipeline.Segments;
-        if (segments.Count > 1 || segments[0].GroupedSteps.Any(s => s.EditsDocuments))
+        // One UDF stage per pass (the read is pass 0), then a shuffle per grouped step of the pass. As in the local
+        // engine, the clusters of the last linking step are the ones written.
+        var rows = new SegmentRows(pipeline);
+        int numbered = keepAll ? pipeline.Steps.ToList().FindLastIndex(s => s is GroupedStep { LinksDocuments: true }) : -1;
+        for (int pass = 0; pass < rows.Passes.Count; pass++)
         {
-            throw new NotSupportedException($"the {pipeline.Source} pipeline has steps after a grouped step that edits or a per-document step after a grouped step; the Spark job does not run those yet");
-        }
+            PipelineSegment segment = rows.Passes[pass];
+            if (pass > 0)
+            {
+                stages.Add(new PassStage(pass, rows.Passes[pass - 1].GroupedSteps is [.., { EditsDocuments: true }], nameof(DocumentUdf.ApplyPass)));
+            }
 
-        // As in the local engine, the clusters of the last linking step are the ones written.
-        IReadOnlyList<GroupedStep> grouped = segments[0].GroupedSteps;
-        int numbered = keepAll ? grouped.ToList().FindLastIndex(s => s.LinksDocuments) : -1;
-        for (int k = 0; k < grouped.Count; k++)
-        {
-            GroupedStep step = grouped[k];
-            stages.Add(new KeyedStage(step.Name, step.DropReason, DocumentRowCodec.KeyColumn(k),
-                step.LinksDocuments ? KeyedStageKind.ConnectedComponents : KeyedStageKind.FirstByOrderKey, k == numbered));
+            for (int g = 0; g < segment.GroupedSteps.Count; g++)
+            {
+                GroupedStep step = segment.GroupedSteps[g];
+                int index = segment.FirstGroupedStep + g;
+                stages.Add(new GroupedStage(index, step.Name, step.DropReason, SegmentRows.EntriesColumn(index),
+                    step.DecidesSingletons, step.LinksDocuments, step.EditsDocuments, index == numbered));
+            }
         }
 
         stages.Add(new AccountingStage(pipeline.StepNames));
@@ -108,7 +113,7 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             columns.Add("input_ids");
         }
 
-        string[] orderKey = [SparkColumns.Path, DocumentRowCodec.RecordColumn];
+        string[] orderKey = [SparkColumns.Path, SegmentRows.RecordColumn];
         stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }, orderKey, orderKey));
         stages.Add(new CountWrittenStage());
         stages.Add(new WriteStatisticsStage(RedPajama.Engine.Local.LocalEngine.StatisticsFileName));

@@ -50,21 +50,6 @@ public sealed class RunCommandTests
         message.Should().Contain("does not take --threads");
     }
 
-    [Theory]
-    [InlineData("dedup:\n  method: simhash\n", "dedup.method: simhash")]
-    [InlineData("dedup:\n  near_threshold: 0.8\n  verify: true\n", "dedup.verify")]
-    public async Task Spark_refuses_the_dedup_settings_its_plan_does_not_run(string yaml, string setting)
-    {
-        using var directory = new TemporaryDirectory();
-        string config = directory.Combine("run.yaml");
-        File.WriteAllText(config, yaml);
-
-        (int code, _, string stderr) = await CliRun.Invoke("run", "books", "--engine", "spark", "--dry-run", "-i", "a", "-o", "b", "--config", config);
-
-        code.Should().Be(ExitCodes.Usage);
-        stderr.Should().Contain($"does not run {setting}");
-    }
-
     [Fact]
     public async Task Format_and_config_options_apply()
     {

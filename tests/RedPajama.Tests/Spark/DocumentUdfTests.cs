@@ -22,10 +22,10 @@ public sealed class DocumentUdfTests
     }
 
     [Fact]
-    public void Udf_objects_with_the_same_settings_share_one_codec()
+    public void Udf_objects_with_the_same_settings_share_one_rows_instance()
     {
         string yaml = RunConfigLoader.ToYaml(new RunConfig());
 
-        new DocumentUdf(BooksSource.SourceName, yaml).Codec.Should().BeSameAs(new DocumentUdf(BooksSource.SourceName, yaml).Codec);
+        new DocumentUdf(BooksSource.SourceName, yaml).Rows.Should().BeSameAs(new DocumentUdf(BooksSource.SourceName, yaml).Rows);
     }
 }

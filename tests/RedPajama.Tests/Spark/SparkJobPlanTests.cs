@@ -76,7 +76,7 @@ public sealed class SparkJobPlanTests
     }
 
     [Fact]
-    public void Stages_read_both_input_kinds_then_run_each_keyed_step_as_its_kind_of_shuffle()
+    public void Stages_read_both_input_kinds_then_run_each_grouped_step_as_one_generic_shuffle()
     {
         PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, s_everything);
 
@@ -84,9 +84,10 @@ public sealed class SparkJobPlanTests
 
         plan.Stages.Should().HaveCount(9);
         plan.Stages[0].Should().BeOfType<ReadStage>().Which.Files.Should().Equal(s_someFiles.Select(f => f.Path));
-        plan.Stages.OfType<KeyedStage>().Should().Equal(
-            new KeyedStage("exact_dedup", "duplicate", "_rp_key_0", KeyedStageKind.FirstByOrderKey),
-            new KeyedStage("near_dedup", "near_duplicate", "_rp_key_1", KeyedStageKind.ConnectedComponents));
+        plan.Stages.OfType<GroupedStage>().Should().Equal(
+            new GroupedStage(6, "exact_dedup", "duplicate", "_rp_entries_6", DecidesSingletons: false, LinksDocuments: false, EditsDocuments: false),
+            new GroupedStage(7, "near_dedup", "near_duplicate", "_rp_entries_7", DecidesSingletons: false, LinksDocuments: true, EditsDocuments: false));
+        plan.Stages.OfType<PassStage>().Should().BeEmpty("one segment: the read is its only UDF stage");
         plan.Stages[4].Should().BeOfType<AccountingStage>().Which.StepNames.Should().Equal(
             ["read", "gutenberg_clean", "normalize_line_endings", "drop_empty", "quality_signals", "quality_filter", "tokenize", "exact_dedup", "near_dedup"],
             "accounting sees every step, in the local engine's order");
@@ -117,11 +118,29 @@ public sealed class SparkJobPlanTests
     }
 
     [Fact]
-    public void Keyed_steps_rank_only_documents_that_take_part_so_dropped_ones_do_not_share_one_partition()
+    public void A_step_after_an_editing_grouped_step_runs_in_a_pass_stage_that_takes_its_edits()
     {
-        SparkJobPlan plan = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, s_everything), keepAll: false, s_someFiles);
+        PipelineDescription books = SourceCatalog.Describe(BooksSource.SourceName, s_everything);
+        PipelineDescription pipeline = books with { Steps = [.. books.Steps.Take(3), new SharedLinesStep(), .. books.Steps.Skip(3)] };
 
-        plan.Stages.OfType<KeyedStage>().Should().HaveCount(2).And.OnlyContain(k => k.RanksOnlyParticipants);
+        List<SparkStage> stages = [.. SparkJobPlan.Describe(pipeline, keepAll: true, s_someFiles).Stages];
+
+        stages.OfType<GroupedStage>().Select(g => (g.StepIndex, g.Step, g.EditsDocuments, g.NumbersClusters)).Should().Equal(
+            (3, "shared_lines", true, false), (7, "exact_dedup", false, false), (8, "near_dedup", false, true));
+        stages.OfType<PassStage>().Should().Equal(new PassStage(1, TakesEdits: true, "ApplyPass"));
+        stages.IndexOf(stages.OfType<PassStage>().Single()).Should().Be(stages.FindIndex(s => s is GroupedStage) + 1, "the edits are applied right after the step that sent them");
+        stages.OfType<AccountingStage>().Single().StepNames.Should().Contain("shared_lines");
+    }
+
+    [Fact]
+    public void An_editing_step_at_the_end_gets_a_pass_that_only_applies_its_edits()
+    {
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()).Append(new SharedLinesStep());
+
+        SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false, s_someFiles);
+
+        plan.Stages.OfType<PassStage>().Should().Equal(new PassStage(pipeline.Segments.Count, TakesEdits: true, "ApplyPass"));
+        new RedPajama.Engine.Rows.SegmentRows(pipeline).Passes[^1].DocumentSteps.Should().BeEmpty();
     }
 
     [Fact]
@@ -129,8 +148,8 @@ public sealed class SparkJobPlanTests
     {
         WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
 
-        write.PartitionBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.DocumentRowCodec.RecordColumn);
-        write.SortWithinPartitionsBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.DocumentRowCodec.RecordColumn);
+        write.PartitionBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.SegmentRows.RecordColumn);
+        write.SortWithinPartitionsBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.SegmentRows.RecordColumn);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using RedPajama.Configuration;
+using RedPajama.Tests.Dedup;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Engine.Rows;
@@ -27,11 +28,11 @@ public sealed class SparkSeamTests
         using var directory = new TemporaryDirectory();
         BooksRun.Run([TestData.SampleBooks], directory.Combine("out"), new LocalEngineOptions { Format = OutputFormat.Jsonl }, tokenizer: new TokenizerConfig());
         string[] local = File.ReadAllLines(directory.Combine("out", "part-00000.jsonl"));
-        var codec = new DocumentRowCodec(Books);
+        var rows = new SegmentRows(Books);
 
         string[] fromUdf = TestData.SampleBookFiles
-            .Select(path => codec.FromFile(path, File.ReadAllBytes(path)).Single())
-            .Select(row => JsonLine(codec, row))
+            .Select(path => rows.ReadFile(0, path, File.ReadAllBytes(path)).Rows.Single())
+            .Select(row => JsonLine(rows, row))
             .ToArray();
 
         fromUdf.Should().Equal(local);
@@ -86,6 +87,119 @@ public sealed class SparkSeamTests
     }
 
     [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_books_with_exact_and_near_dedup()
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
+        File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
+        File.Copy(TestData.Fixture("books/pg19-sample.jsonl"), Path.Combine(inputs, "pg19.jsonl"));
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 }, Tokenizer = new TokenizerConfig { TokenCount = false } });
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        local.Should().Contain(l => l.Contains("\"keep\": false", StringComparison.Ordinal));
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_books_with_an_editing_grouped_step(bool editingStepLast)
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = SharedLineBooks(directory);
+        PipelineDescription books = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 }, Quality = new QualityConfig() });
+        // Line dedup where a recipe puts it: after the source's own steps, before quality, tokenizer and dedup (a second
+        // segment); or last, so that a pass only applies its edits.
+        PipelineDescription pipeline = editingStepLast ? books.Append(new SharedLinesStep())
+            : books with { Steps = [.. books.Steps.Take(3), new SharedLinesStep(), .. books.Steps.Skip(3)] };
+        pipeline.Segments.Should().HaveCount(editingStepLast ? 1 : 2);
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKey(SharedLinesStep.EmptiedReason, "one book is made only of shared lines");
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+        sparkStatistics.Steps.Select(s => (s.Name, s.Dropped.Values.Sum())).Should().Equal(localStatistics.Steps.Select(s => (s.Name, s.Dropped.Values.Sum())),
+            "a document an edit drops is counted under the grouped step on both engines");
+        local.Where(l => l.Contains("\"keep\": true", StringComparison.Ordinal)).Should().NotContain(l => l.Contains("shared preface line", StringComparison.Ordinal), "shared lines were removed");
+    }
+
+    [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_documents_with_an_editing_grouped_step()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("docs.jsonl");
+        string[] shared = ["Cookie policy: we use cookies.", "Subscribe to our newsletter!"];
+        File.WriteAllLines(input, Enumerable.Range(0, 12).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            text = string.Join('\n', i % 3 == 0 ? [shared[0], $"Article {i} body line one.", shared[1]] : i == 5 ? [shared[1], shared[0]] : [$"Only article {i % 4}.", "Same line twice.", "Same line twice."]),
+            meta = new { url = $"https://example.com/{i}", id = i },
+        })));
+        var config = new RunConfig();
+        SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
+        PipelineDescription documents = SourceCatalog.Describe(DocumentsSource.SourceName, config);
+        PipelineDescription pipeline = documents with { Steps = [new SharedLinesStep(), .. documents.Steps] };
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([input], DocumentsReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKey(SharedLinesStep.EmptiedReason);
+        local.Should().Contain(l => l.StartsWith("{\"text\": \"Article 0 body line one.\"", StringComparison.Ordinal), "the shared lines were cut from a kept document");
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("input")]
+    public void Simulated_spark_job_gives_the_local_engine_rows_with_ccnet_line_dedup(string scope)
+    {
+        using var directory = new TemporaryDirectory();
+        string inputs = SharedLineBooks(directory);
+        File.WriteAllLines(Path.Combine(inputs, "more.jsonl"), new[] { "shared preface line\nA book in another file.", "A book in another file.\nshared closing line\nOnly here." }
+            .Select((text, i) => System.Text.Json.JsonSerializer.Serialize(new { title = $"more {i}", text })));
+        var config = new RunConfig { LineDedup = new LineDedupConfig { Enabled = true, Scope = scope }, Dedup = new DedupConfig { NearThreshold = 0.8 } };
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, config);
+        pipeline.GroupedSteps.Should().Contain(s => s is RedPajama.Steps.CcnetLineDedupStep);
+        pipeline.Segments.Should().HaveCount(2, "line dedup edits, so the steps after it run in a second pass");
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        if (scope == "run")
+        {
+            localStatistics.Steps.Single(s => s.Name == "line_dedup").Dropped.Should().NotBeEmpty();
+        }
+
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+        sparkStatistics.Steps.Select(s => (s.Name, s.Dropped.Values.Sum())).Should().Equal(localStatistics.Steps.Select(s => (s.Name, s.Dropped.Values.Sum())));
+    }
+
+    [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_documents_with_ccnet_line_dedup()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("docs.jsonl");
+        string[] shared = ["Cookie policy: we use cookies.", "Subscribe to our newsletter!"];
+        File.WriteAllLines(input, Enumerable.Range(0, 12).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            text = string.Join('\n', i % 3 == 0 ? [shared[0], $"Article {i} body line one.", shared[1]] : i == 5 ? [shared[1], shared[0]] : [$"Only article {i}.", "Said twice here.", "Said twice here."]),
+            meta = new { url = $"https://example.com/{i}", id = i },
+        })));
+        var config = new RunConfig { LineDedup = new LineDedupConfig { Enabled = true } };
+        SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
+        PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([input], DocumentsReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKey(RedPajama.Steps.CcnetLineDedupStep.Reason);
+        local.Should().Contain(l => l.Contains("Said twice here.\", ", StringComparison.Ordinal) || l.Contains("Said twice here.\"", StringComparison.Ordinal), "a document's own repeated line is kept once (Apply on every document)");
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"],
@@ -129,19 +243,19 @@ public sealed class SparkSeamTests
         var config = new RunConfig();
         SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
         PipelineDescription pipeline = SourceCatalog.Describe(DocumentsSource.SourceName, config);
-        var codec = new DocumentRowCodec(pipeline);
+        var rows = new SegmentRows(pipeline);
 
-        object?[] row = codec.FromFile(input, File.ReadAllBytes(input)).Single();
+        object?[] row = rows.ReadFile(0, input, File.ReadAllBytes(input)).Rows.Single();
 
-        string[] names = [.. codec.Columns.Select(c => c.Name).Concat(RedPajama.Spark.SparkColumns.All)];
+        string[] names = [.. rows.Columns.Select(c => c.Name).Concat(RedPajama.Spark.SparkColumns.All)];
         names.Should().OnlyHaveUniqueItems("a meta field must not replace an engine column in the flat Spark row");
         string[] meta = [.. pipeline.Meta.Fields.Select(f => f.Name)];
         meta.Should().Contain(["path", "record", "dropped_by", "key_0"]);
-        codec.Columns.Take(codec.MetaOffset).Select(c => c.Name).Concat(RedPajama.Spark.SparkColumns.All)
-            .Should().OnlyContain(n => n.StartsWith(DocumentRowCodec.ReservedPrefix, StringComparison.Ordinal));
-        row[codec.MetaOffset + Array.IndexOf(meta, "path")].Should().Be("src/main.c");
-        row[codec.MetaOffset + Array.IndexOf(meta, "record")].Should().Be(7L);
-        row[0].Should().Be(0L, "the engine's record is the line's index, not the meta field");
+        rows.Columns.Select(c => c.Name).Except(meta).Except(RedPajama.Udfs.Quality.SignalCatalog.DocumentSignals.Select(d => d.Name)).Concat(RedPajama.Spark.SparkColumns.All)
+            .Should().OnlyContain(n => n.StartsWith(SegmentRows.ReservedPrefix, StringComparison.Ordinal));
+        rows.Get(row, "path").Should().Be("src/main.c");
+        rows.Get(row, "record").Should().Be(7L);
+        rows.Get(row, SegmentRows.RecordColumn).Should().Be(0L, "the engine's record is the line's index, not the meta field");
     }
 
     [Fact]
@@ -200,9 +314,9 @@ public sealed class SparkSeamTests
         TruncatedGzip.Write(Path.Combine(inputs, "pg19.jsonl.gz"), lines, cut: 200);
         RunStatistics local = BooksRun.Run([inputs], directory.Combine("out"), tokenizer: new TokenizerConfig(), quality: new QualityConfig());
         string file = InputResolver.Resolve([inputs], BooksReader.Accepts).Files.Single().Path;
-        var codec = new DocumentRowCodec(Books);
+        var rows = new SegmentRows(Books);
 
-        string[] elements = RedPajama.Spark.InputFileUdf.Encode(codec, file, File.ReadAllBytes(file));
+        string[] elements = RedPajama.Spark.InputFileUdf.Encode(rows, 0, file, File.ReadAllBytes(file));
         RunStatistics spark = SimulateSparkJob(Books, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, out _, out _);
 
         local.InputErrors.Should().ContainSingle();
@@ -217,88 +331,247 @@ public sealed class SparkSeamTests
     [Fact]
     public void Udf_elements_are_the_codec_rows_as_json_keyed_by_column()
     {
-        var codec = new DocumentRowCodec(Books);
+        var rows = new SegmentRows(Books);
         string path = TestData.Book("pg1342.txt");
 
-        string element = RedPajama.Spark.InputFileUdf.Encode(codec, path, File.ReadAllBytes(path)).Single();
+        string element = RedPajama.Spark.InputFileUdf.Encode(rows, 0, path, File.ReadAllBytes(path)).Single();
 
-        object?[] row = codec.ReadFile(path, File.ReadAllBytes(path)).Rows.Single();
+        object?[] row = rows.ReadFile(0, path, File.ReadAllBytes(path)).Rows.Single();
         using var json = System.Text.Json.JsonDocument.Parse(element);
-        json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(codec.Columns.Select(c => c.Name));
-        json.RootElement.GetProperty(DocumentRowCodec.TextColumn).GetString().Should().Be((string)row[1]!);
-        json.RootElement.GetProperty(DocumentRowCodec.RecordColumn).GetInt64().Should().Be(0);
+        json.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal(rows.Columns.Select(c => c.Name));
+        json.RootElement.GetProperty(SegmentRows.TextColumn).GetString().Should().Be((string)rows.Get(row, SegmentRows.TextColumn)!);
+        rows.FromJson(element).Should().Equal(row, "from_json gives the row back");
+        json.RootElement.GetProperty(SegmentRows.RecordColumn).GetInt64().Should().Be(0);
     }
 
-    /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>
-    private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped, out long[] clusterIds)
+    // Equal lines, or the first difference in a message short enough to read (a line is a whole book).
+    internal static void SameLines(string[] spark, string[] local)
     {
-        var labels = new Dictionary<Node, Node>();
-        var codec = new DocumentRowCodec(pipeline);
-        var rows = new List<(string Path, object?[] Row)>();
-        var inputErrors = new List<InputError>();
-        foreach (InputFile file in files)
+        for (int i = 0; i < Math.Min(spark.Length, local.Length); i++)
         {
-            // binaryFile row → DocumentUdf.FileRows → the codec's ReadFile: the local engine's reader on the bytes.
-            FileRows read = codec.ReadFile(file.Path, File.ReadAllBytes(file.Path));
-            rows.AddRange(read.Rows.Select(r => (file.Path, r)));
-            if (read.Error is { } error)
+            if (spark[i] != local[i])
             {
-                inputErrors.Add(error);
+                int at = spark[i].Zip(local[i]).TakeWhile(p => p.First == p.Second).Count();
+                string Near(string line) => line.Substring(Math.Max(0, at - 80), Math.Min(line.Length - Math.Max(0, at - 80), 240));
+                Assert.Fail($"line {i} differs at {at}:\nspark: …{Near(spark[i])}\nlocal: …{Near(local[i])}\nspark ends: {spark[i][^Math.Min(150, spark[i].Length)..]}\nlocal ends: {local[i][^Math.Min(150, local[i].Length)..]}");
             }
         }
 
-        for (int k = 0; k < pipeline.GroupedSteps.Count; k++)
+        spark.Should().HaveSameCount(local);
+    }
+
+    // The sample books plus two short books that share lines with each other and with a third made only of them.
+    private static string SharedLineBooks(TemporaryDirectory directory)
+    {
+        string inputs = TestData.CopySampleBooks(directory.Combine("in"));
+        string[] books =
+        [
+            "shared preface line\nA first book of its own.\nIt ends here.\nshared closing line",
+            "shared preface line\nA second book, different.\nshared closing line\nshared closing line",
+            "shared closing line\n\nshared preface line",
+        ];
+        File.WriteAllLines(Path.Combine(inputs, "shared.jsonl"), books.Select((text, i) => System.Text.Json.JsonSerializer.Serialize(new { title = $"book {i}", text })));
+        File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
+        return inputs;
+    }
+
+    /// <summary>What SparkPipelineJob does, with LINQ in place of DataFrames; also names the dropped files.</summary>
+    private static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped, out long[] clusterIds) =>
+        SimulateSparkJob(pipeline, files, out dropped, out clusterIds, out _);
+
+    /// <summary>The simulated job with its UDFs run in this process.</summary>
+    internal static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, out List<string> dropped, out long[] clusterIds, out List<(string Path, object?[] Row)> finalRows) =>
+        SimulateSparkJob(pipeline, files, new InProcessJobUdfs(new SegmentRows(pipeline)), out dropped, out clusterIds, out finalRows);
+
+    /// <summary>
+    /// What SparkPipelineJob does, with LINQ in place of DataFrames, calling what its UDFs call (<see cref="SegmentRows"/>,
+    /// <see cref="GroupRows"/>) on the strings they get; gives every row, in (path, record) order, and its cluster id.
+    /// </summary>
+    internal static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, IJobUdfs udfs, out List<string> dropped, out long[] clusterIds, out List<(string Path, object?[] Row)> finalRows)
+    {
+        var labels = new Dictionary<Node, Node>();
+        var rows = new SegmentRows(pipeline);
+        var documents = new List<(string Path, object?[] Row)>();
+        var inputErrors = new List<InputError>();
+        IReadOnlyList<string[]> elements = udfs.FileRows([.. files.Select(f => f.Path)]);
+        for (int f = 0; f < files.Count; f++)
         {
-            GroupedStep step = pipeline.GroupedSteps[k];
-            int keyColumn = 4 + k;
-            var taking = rows.Where(r => r.Row[3] is null && r.Row[keyColumn] is not null).ToList();
-            IEnumerable<(string Path, object?[] Row)> losers;
-            if (!step.LinksDocuments)
+            // binaryFile row → explode(FileRows(path, content)) → from_json; the failure element is an input error.
+            foreach (string element in elements[f])
             {
-                // row_number() over (partition by key order by path, record) > 1.
-                losers = taking.GroupBy(r => (string)r.Row[keyColumn]!)
-                    .SelectMany(g => g.OrderBy(r => new Node(r.Path, (long)r.Row[0]!)).Skip(1));
+                using var json = System.Text.Json.JsonDocument.Parse(element);
+                if (json.RootElement.TryGetProperty(RedPajama.Spark.SparkColumns.InputError, out var error))
+                {
+                    inputErrors.Add(new InputError(files[f].Path, error.GetString()!, json.RootElement.GetProperty(RedPajama.Spark.SparkColumns.RecordsRead).GetInt64()));
+                }
+                else
+                {
+                    documents.Add((files[f].Path, rows.FromJson(element)));
+                }
             }
-            else
+        }
+
+        Dictionary<Node, string> edits = [];
+        for (int pass = 0; pass < rows.Passes.Count; pass++)
+        {
+            PipelineSegment segment = rows.Passes[pass];
+            if (pass > 0)
             {
-                // explode(split(key, ' ')) → group by bucket, min(struct(path, record)) → edges → star contraction.
-                var buckets = taking.SelectMany(r => ((string)r.Row[keyColumn]!).Split(' ').Select(bucket => (Bucket: bucket, Node: new Node(r.Path, (long)r.Row[0]!))));
-                var edges = buckets.GroupBy(b => b.Bucket)
-                    .SelectMany(g => g.Select(b => (b.Node, First: g.Min(x => x.Node))))
-                    .Where(e => e.Node.CompareTo(e.First) != 0)
-                    .Select(e => (e.Node, e.First));
-                labels = RedPajama.Dedup.StarContraction.Components(edges, out _);
-                HashSet<Node> losing = [.. labels.Where(p => p.Key.CompareTo(p.Value) != 0).Select(p => p.Key)];
-                losers = taking.Where(r => losing.Contains(new Node(r.Path, (long)r.Row[0]!))).ToList();
+                // PassStage: kept rows (left join with their edits) → to_json → ApplyPass → from_json; dropped ones bypass.
+                int[] kept = [.. Enumerable.Range(0, documents.Count).Where(i => rows.Get(documents[i].Row, SegmentRows.DropReasonColumn) is null)];
+                IReadOnlyList<string> applied = udfs.ApplyPass(pass, [.. kept.Select(i => (rows.ToJson(documents[i].Row), edits.GetValueOrDefault(NodeOf(rows, documents[i].Path, documents[i].Row))))]);
+                for (int k = 0; k < kept.Length; k++)
+                {
+                    documents[kept[k]] = (documents[kept[k]].Path, rows.FromJson(applied[k]));
+                }
+
+                edits = [];
             }
 
-            foreach (var loser in losers)
+            for (int g = 0; g < segment.GroupedSteps.Count; g++)
             {
-                loser.Row[2] = step.Name;
-                loser.Row[3] = step.DropReason;
+                GroupedStep step = segment.GroupedSteps[g];
+                int stepIndex = segment.FirstGroupedStep + g;
+                string entriesColumn = SegmentRows.EntriesColumn(stepIndex);
+
+                // posexplode(split(entries, ' ')) of kept rows → group by key → collect_list(to_json(member)) → size ≥ 2.
+                var members = documents
+                    .Where(d => rows.Get(d.Row, SegmentRows.DropReasonColumn) is null && rows.Get(d.Row, entriesColumn) is not null)
+                    .SelectMany(d => ((string)rows.Get(d.Row, entriesColumn)!).Split(' ').Select((entry, position) =>
+                    {
+                        int colon = entry.IndexOf(':', StringComparison.Ordinal);
+                        return (Key: colon < 0 ? entry : entry[..colon], Member: GroupRows.MemberJson(d.Path, (long)rows.Get(d.Row, SegmentRows.InputColumn)!, (long)rows.Get(d.Row, SegmentRows.RecordColumn)!, position, colon < 0 ? null : entry[(colon + 1)..]));
+                    }));
+                // collect_list has no order: the UDF must sort, so hand it the members reversed.
+                string[] groups = [.. members.GroupBy(m => m.Key)
+                    .Where(group => step.DecidesSingletons || group.Count() >= 2)
+                    .Select(group => string.Join('\n', group.Select(m => m.Member).Reverse()))];
+                List<Verdict> verdicts = [.. udfs.DecideGroups(stepIndex, groups).SelectMany(v => v).Select(Verdict.Parse)];
+
+                HashSet<Node> losers = [.. verdicts.Where(v => v.Kind == GroupRows.Drop).Select(v => v.Node)];
+                if (step.LinksDocuments)
+                {
+                    labels = StarContraction.Components(verdicts.Where(v => v.Kind == GroupRows.Link).Select(v => (v.Node, v.Other)), out _);
+                    losers.UnionWith(labels.Where(p => p.Key.CompareTo(p.Value) != 0).Select(p => p.Key));
+                }
+
+                foreach ((string path, object?[] row) in documents)
+                {
+                    if (rows.Get(row, SegmentRows.DropReasonColumn) is null && losers.Contains(NodeOf(rows, path, row)))
+                    {
+                        rows.Set(row, SegmentRows.DroppedByColumn, step.Name);
+                        rows.Set(row, SegmentRows.DropReasonColumn, step.DropReason);
+                    }
+                }
+
+                if (step.EditsDocuments)
+                {
+                    edits = verdicts.Where(v => v.Kind == GroupRows.Edit).GroupBy(v => v.Node)
+                        .ToDictionary(e => e.Key, e => string.Join(' ', e.Select(v => GroupRows.EditText(v.Entry, v.Value ?? string.Empty))));
+                }
             }
         }
 
         // NumberClusters: rows per file, offsets in path order, a node's number = its file's offset + its record.
         var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
         long total = 0;
-        foreach (var file in rows.GroupBy(r => r.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var file in documents.GroupBy(r => r.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             offsets[file.Key] = total;
             total += file.Count();
         }
 
-        clusterIds = [.. rows.Select(r => new Node(r.Path, (long)r.Row[0]!)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Path] + root.Record : offsets[n.Path] + n.Record)];
-        dropped = [.. rows.Where(r => r.Row[2] is not null && pipeline.GroupedSteps.Any(s => s.Name == (string)r.Row[2]!)).Select(r => $"{Path.GetFileName(r.Path)}: {r.Row[3]}")];
+        finalRows = [.. documents.OrderBy(d => NodeOf(rows, d.Path, d.Row))];
+        clusterIds = [.. finalRows.Select(r => NodeOf(rows, r.Path, r.Row)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Path] + root.Record : offsets[n.Path] + n.Record)];
+        dropped = [.. documents.Where(r => pipeline.GroupedSteps.Any(s => s.Name == (string?)rows.Get(r.Row, SegmentRows.DroppedByColumn))).Select(r => $"{Path.GetFileName(r.Path)}: {rows.Get(r.Row, SegmentRows.DropReasonColumn)}")];
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
-            rows.GroupBy(r => ((string?)r.Row[2], (string?)r.Row[3])).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())),
-            read: rows.Count, written: rows.Count(r => r.Row[3] is null));
+            documents.GroupBy(r => ((string?)rows.Get(r.Row, SegmentRows.DroppedByColumn), (string?)rows.Get(r.Row, SegmentRows.DropReasonColumn))).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())),
+            read: documents.Count, written: documents.Count(r => rows.Get(r.Row, SegmentRows.DropReasonColumn) is null));
         statistics.InputErrors.AddRange(inputErrors);
         return statistics;
     }
 
+    /// <summary>The local engine's keep-all JSON lines and the simulated Spark job's rows formatted by the same writer.</summary>
+    internal static (string[] Local, string[] Spark, RunStatistics LocalStatistics, RunStatistics SparkStatistics) CompareWithLocal(PipelineDescription pipeline, IReadOnlyList<InputFile> files, string output, IJobUdfs? udfs = null)
+    {
+        var engine = new LocalEngine(new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true });
+        RunStatistics local = engine.RunAsync(pipeline, files, output).GetAwaiter().GetResult();
+        // Spark rows carry the document signals as columns, not the line-signal spans: the lines are compared
+        // without the quality_signals object (its document values are checked against the columns below).
+        string[] withSignals = [.. Directory.GetFiles(output, "part-*.jsonl").Order(StringComparer.Ordinal).SelectMany(File.ReadAllLines)];
+        string[] localLines = [.. withSignals.Select(l => System.Text.RegularExpressions.Regex.Replace(l, @", ""quality_signals"": \{[^{}]*\}", string.Empty))];
+        RunStatistics spark = SimulateSparkJob(pipeline, files, udfs ?? new InProcessJobUdfs(new SegmentRows(pipeline)), out _, out long[] clusters, out var rowsOut);
+        if (pipeline.WritesSignals)
+        {
+            var rows = new SegmentRows(pipeline);
+            for (int i = 0; i < withSignals.Length; i++)
+            {
+                using var line = System.Text.Json.JsonDocument.Parse(withSignals[i]);
+                if (!line.RootElement.TryGetProperty("quality_signals", out var signals))
+                {
+                    continue;
+                }
+
+                foreach (var definition in RedPajama.Udfs.Quality.SignalCatalog.DocumentSignals)
+                {
+                    var value = signals.GetProperty(definition.Name)[0][2];
+                    object? column = rows.Get(rowsOut[i].Row, definition.Name);
+                    (value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : (object?)value.GetDouble())
+                        .Should().Be(column is null ? null : Convert.ToDouble(column, System.Globalization.CultureInfo.InvariantCulture), "signal {0} of line {1}", definition.Name, i);
+                }
+            }
+        }
+
+        return (localLines, KeepAllLines(pipeline, rowsOut, clusters), local, spark);
+    }
+
+    /// <summary>Simulated rows in (path, record) order as the local engine's keep-all JSON-lines writer formats them.</summary>
+    internal static string[] KeepAllLines(PipelineDescription pipeline, List<(string Path, object?[] Row)> rowsInOrder, long[] clusterIds)
+    {
+        var rows = new SegmentRows(pipeline);
+        return [.. rowsInOrder.Select((r, i) => KeepAllLine(rows, r.Row, pipeline.WritesClusterIds ? clusterIds[i] : null))];
+    }
+
+    private static string KeepAllLine(SegmentRows rows, object?[] row, long? clusterId)
+    {
+        PipelineDescription pipeline = rows.Pipeline;
+        var document = new RedPajama.Documents.Document(new RedPajama.Documents.OrderKey(0, 0), pipeline.Meta.Count)
+        {
+            Text = (string)rows.Get(row, SegmentRows.TextColumn)!,
+            ClusterId = clusterId,
+        };
+        for (int f = 0; f < pipeline.Meta.Count; f++)
+        {
+            document.Meta[f] = rows.Get(row, pipeline.Meta.Fields[f].Name);
+        }
+
+        if (rows.Get(row, SegmentRows.DropReasonColumn) is string reason)
+        {
+            document.Drop(reason);
+        }
+
+        var line = new System.Text.StringBuilder();
+        JsonlDocumentWriter.Format(line, document, pipeline.Meta, pipeline.JsonLayout, keepAll: true);
+        return line.ToString();
+    }
+
+    private static Node NodeOf(SegmentRows rows, string path, object?[] row) => new(path, (long)rows.Get(row, SegmentRows.RecordColumn)!);
+
+    /// <summary>One verdict of DecideGroup, as from_json parses it.</summary>
+    private sealed record Verdict(string Kind, Node Node, int Entry, string? Value, Node Other)
+    {
+        public static Verdict Parse(string json)
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(json);
+            System.Text.Json.JsonElement v = parsed.RootElement;
+            string? Text(string name) => v.TryGetProperty(name, out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String ? p.GetString() : null;
+            long Number(string name) => v.TryGetProperty(name, out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Number ? p.GetInt64() : -1;
+            return new Verdict(Text("kind")!, new Node(Text("path")!, Number("record")), (int)Number("entry"), Text("value"), new Node(Text("path_b") ?? string.Empty, Number("record_b")));
+        }
+    }
+
     /// <summary>Spark's struct(path, record) ordering: strings by ordinal (UTF-8 byte order for these names), then record.</summary>
-    private readonly record struct Node(string Path, long Record) : IComparable<Node>
+    internal readonly record struct Node(string Path, long Record) : IComparable<Node>
     {
         public int CompareTo(Node other)
         {
@@ -308,11 +581,15 @@ public sealed class SparkSeamTests
     }
 
     /// <summary>A UDF row as the local engine's JSON-lines writer formats the document (also used by the worker tests).</summary>
-    internal static string JsonLine(DocumentRowCodec codec, object?[] row)
+    internal static string JsonLine(SegmentRows rows, object?[] row)
     {
-        PipelineDescription pipeline = codec.Pipeline;
-        var document = new RedPajama.Documents.Document(new RedPajama.Documents.OrderKey(0, 0), pipeline.Meta.Count) { Text = (string)row[1]! };
-        Array.Copy(row, codec.MetaOffset, document.Meta, 0, pipeline.Meta.Count);
+        PipelineDescription pipeline = rows.Pipeline;
+        var document = new RedPajama.Documents.Document(new RedPajama.Documents.OrderKey(0, 0), pipeline.Meta.Count) { Text = (string)rows.Get(row, SegmentRows.TextColumn)! };
+        for (int f = 0; f < pipeline.Meta.Count; f++)
+        {
+            document.Meta[f] = rows.Get(row, pipeline.Meta.Fields[f].Name);
+        }
+
         var line = new System.Text.StringBuilder();
         JsonlDocumentWriter.Format(line, document, pipeline.Meta, pipeline.JsonLayout);
         return line.ToString();

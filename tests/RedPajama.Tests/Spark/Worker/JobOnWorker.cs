@@ -15,7 +15,7 @@ namespace RedPajama.Tests.Spark.Worker;
 /// worker in a process of its own, with the job's assemblies copied to a folder of their own (the job folder a
 /// cluster would have) and the models in the task's Spark files directory (where an executor downloads added files).
 /// </summary>
-internal sealed class JobOnWorker : IDisposable
+internal sealed class JobOnWorker : IJobUdfs, IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
     private readonly string _jobDirectory;
@@ -50,49 +50,37 @@ internal sealed class JobOnWorker : IDisposable
     /// <summary>A scratch folder for the test's inputs.</summary>
     public TemporaryDirectory Scratch => _directory;
 
-    /// <summary><c>FromWholeFile(path, content)</c> over <c>binaryFile</c> rows, on the worker.</summary>
-    public IReadOnlyList<object?[]> FromWholeFile(IEnumerable<string> paths) =>
-        Rows(SparkWorkerTask.Run(UdfCommand.Serialize<string, byte[], Row>(Udf.FromWholeFile), [0, 1], [.. paths.Select(p => new object?[] { p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles));
-
-    /// <summary><c>FromJsonLine(line, value)</c> over numbered lines, on the worker.</summary>
-    public IReadOnlyList<object?[]> FromJsonLine(IEnumerable<string> lines) =>
-        Rows(SparkWorkerTask.Run(UdfCommand.Serialize<long, string, Row>(Udf.FromJsonLine), [0, 1], [.. lines.Select((l, i) => new object?[] { (long)i, l })], _jobDirectory, _sparkFiles));
-
-    /// <summary><c>FileRows(path, content)</c> over <c>binaryFile</c> rows, on the worker: the job's read.</summary>
+    /// <summary><c>FileRows(input, path, content)</c> over <c>binaryFile</c> rows (input = position), on the worker: the job's read.</summary>
     public IReadOnlyList<string[]> InputFileRows(IEnumerable<string> paths) =>
-        [.. SparkWorkerTask.Run(UdfCommand.Serialize<string, byte[], string[]>(Udf.FileRows), [0, 1], [.. paths.Select(p => new object?[] { p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles)
-            .Select(r => r switch
-            {
-                string[] strings => strings,
-                System.Collections.IEnumerable items => items.Cast<object?>().Select(i => i as string ?? throw new InvalidDataException("a row element came back as a non-string")).ToArray(),
-                _ => throw new InvalidDataException($"rows came back as {r?.GetType().Name ?? "null"}"),
-            })];
+        [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, byte[], string[]>(Udf.FileRows), [0, 1, 2], [.. paths.Select((p, i) => new object?[] { i, p, File.ReadAllBytes(p) })], _jobDirectory, _sparkFiles)
+            .Select(Strings)];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) => InputFileRows(paths);
+
+    /// <summary><c>DecideGroup(step, members)</c> over one row per group, on the worker (one task per grouped stage).</summary>
+    public IReadOnlyList<string[]> DecideGroups(int stepIndex, IReadOnlyList<string> groups) =>
+        groups.Count == 0 ? [] : [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, string[]>(Udf.DecideGroup), [0, 1], [.. groups.Select(g => new object?[] { stepIndex, g })], _jobDirectory, _sparkFiles)
+            .Select(Strings)];
+
+    /// <summary><c>ApplyPass(pass, row, edits)</c> over the kept rows, on the worker.</summary>
+    public IReadOnlyList<string> ApplyPass(int pass, IReadOnlyList<(string Row, string? Edits)> rows) =>
+        rows.Count == 0 ? [] : [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, string?, string>(Udf.ApplyPass), [0, 1, 2], [.. rows.Select(r => new object?[] { pass, r.Row, r.Edits })], _jobDirectory, _sparkFiles)
+            .Select(r => r as string ?? throw new InvalidDataException($"a row came back as {r?.GetType().Name ?? "null"}"))];
 
     /// <summary><c>InputIds(text)</c>, on the worker.</summary>
     public IReadOnlyList<int[]> InputIds(IEnumerable<string> texts) =>
         [.. SparkWorkerTask.Run(UdfCommand.Serialize<string, int[]>(Udf.InputIds), [0], [.. texts.Select(t => new object?[] { t })], _jobDirectory, _sparkFiles)
             .Select(ids => ids as int[] ?? throw new InvalidDataException($"input_ids came back as {ids?.GetType().Name ?? "null"}"))];
 
-    /// <summary>
-    /// A worker row with each value as the codec's column type: the pickle protocol has one integer type, so a
-    /// long that fits 32 bits comes back as an int (Spark's JVM side converts it by the UDF's return schema).
-    /// </summary>
-    public object?[] Typed(object?[] row)
-    {
-        IReadOnlyList<RowColumn> columns = Udf.Codec.Columns;
-        row.Should().HaveCount(columns.Count);
-        return [.. row.Select((value, i) => value is null ? null : columns[i].Type switch
-        {
-            MetaType.Integer => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
-            MetaType.Float => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value,
-        })];
-    }
-
     public void Dispose() => _directory.Dispose();
 
-    private static IReadOnlyList<object?[]> Rows(IReadOnlyList<object?> results) =>
-        [.. results.Select(r => r as object?[] ?? throw new InvalidDataException($"a row came back as {r?.GetType().Name ?? "null"}"))];
+    private static string[] Strings(object? result) => result switch
+    {
+        string[] strings => strings,
+        System.Collections.IEnumerable items => [.. items.Cast<object?>().Select(i => i as string ?? throw new InvalidDataException("an element came back as a non-string"))],
+        _ => throw new InvalidDataException($"an array came back as {result?.GetType().Name ?? "null"}"),
+    };
 
     private static void CopyDirectory(string from, string to)
     {

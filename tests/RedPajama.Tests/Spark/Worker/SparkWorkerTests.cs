@@ -1,4 +1,5 @@
 using RedPajama.Configuration;
+using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Engine.Rows;
 using RedPajama.Pipeline;
@@ -21,55 +22,119 @@ namespace RedPajama.Tests.Spark.Worker;
 public sealed class SparkWorkerTests
 {
     [SkippableFact]
-    public void Whole_file_udf_on_the_worker_gives_the_local_engine_documents()
+    public void Read_udf_on_the_worker_gives_the_local_engine_books()
     {
         SkipUnlessInstalled();
         using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
         BooksRun.Run([TestData.SampleBooks], job.Scratch.Combine("out"), new LocalEngineOptions { Format = OutputFormat.Jsonl }, tokenizer: new TokenizerConfig());
         string[] local = File.ReadAllLines(job.Scratch.Combine("out", "part-00000.jsonl"));
 
-        IReadOnlyList<object?[]> rows = job.FromWholeFile(TestData.SampleBookFiles);
+        IReadOnlyList<string[]> elements = job.InputFileRows(TestData.SampleBookFiles);
 
-        rows.Select(r => SparkSeamTests.JsonLine(job.Udf.Codec, job.Typed(r))).Should().Equal(local);
-        CodecRows(job.Udf.Codec, TestData.SampleBookFiles).Should().BeEquivalentTo(rows.Select(job.Typed), o => o.WithStrictOrdering());
+        SegmentRows rows = job.Udf.Rows;
+        elements.Should().OnlyContain(e => e.Length == 1, "a Gutenberg file is one book");
+        elements.Select(e => SparkSeamTests.JsonLine(rows, rows.FromJson(e[0]))).Should().Equal(local);
     }
 
     [SkippableFact]
-    public void Json_line_udf_on_the_worker_gives_the_local_engine_pg19_documents()
+    public void Read_udf_on_the_worker_gives_the_local_engine_pg19_documents()
     {
         SkipUnlessInstalled();
         using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
         string pg19 = TestData.Fixture("books/pg19-sample.jsonl");
-        // Keep-all: the sample's second copy of a book is dropped by dedup, a keyed step the job runs as a shuffle
+        // Keep-all: the sample's second copy of a book is dropped by dedup, a grouped step the job runs as a shuffle
         // after the UDF; the UDF row is the document before it, which is the local line without its verdict.
         BooksRun.Run([pg19], job.Scratch.Combine("out"), new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true }, tokenizer: new TokenizerConfig());
         string[] local = [.. File.ReadLines(job.Scratch.Combine("out", "part-00000.jsonl")).Select(WithoutVerdict)];
-        string[] lines = [.. File.ReadLines(pg19).Where(l => l.Trim().Length > 0)];
 
-        IReadOnlyList<object?[]> rows = job.FromJsonLine(lines);
+        SegmentRows rows = job.Udf.Rows;
+        object?[][] read = [.. job.InputFileRows([pg19]).Single().Select(rows.FromJson)];
 
-        rows.Should().OnlyContain(r => r[3] == null, "no per-document step drops these");
-        rows.Select(r => SparkSeamTests.JsonLine(job.Udf.Codec, job.Typed(r))).Should().Equal(local);
-        rows.Select(job.Typed).Should().BeEquivalentTo(lines.Select((l, i) => job.Udf.Codec.FromJsonLine(i, l)), o => o.WithStrictOrdering());
+        read.Should().OnlyContain(r => rows.Get(r, SegmentRows.DropReasonColumn) == null, "no per-document step drops these");
+        read.Select(r => SparkSeamTests.JsonLine(rows, r)).Should().Equal(local);
     }
 
     [SkippableFact]
-    public void Json_line_udf_on_the_worker_reads_documents_source_rows_with_language_id()
+    public void Read_udf_on_the_worker_reads_documents_source_rows_with_language_id()
     {
         SkipUnlessInstalled();
         string input = TestData.Fixture("quality/documents.jsonl");
         var config = new RunConfig { Lid = new LanguageIdConfig { Enabled = true } };
         SourceCatalog.InferFromFirstInput(DocumentsSource.SourceName, config, input);
         using var job = new JobOnWorker(DocumentsSource.SourceName, config);
-        string[] lines = [.. File.ReadLines(input).Where(l => l.Trim().Length > 0)];
 
-        IReadOnlyList<object?[]> rows = job.FromJsonLine(lines);
+        string[] onWorker = job.InputFileRows([input]).Single();
 
-        var local = new DocumentRowCodec(SourceCatalog.Describe(DocumentsSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))));
-        rows.Should().HaveCount(lines.Length);
+        var local = new SegmentRows(SourceCatalog.Describe(DocumentsSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))));
+        object?[][] expected = [.. local.ReadFile(0, input, File.ReadAllBytes(input)).Rows];
+        onWorker.Should().HaveCount(expected.Length).And.HaveCount(File.ReadLines(input).Count(l => l.Trim().Length > 0));
         // The rows cross to the JVM as pickled UTF-8, where a lone surrogate (the fixture has one, from a JSON
         // escape) becomes U+FFFD, as it does in any UTF-8 output of the local engine.
-        rows.Select(job.Typed).Should().BeEquivalentTo(lines.Select((l, i) => local.FromJsonLine(i, l).Select(AsUtf8).ToArray()), o => o.WithStrictOrdering());
+        onWorker.Select(local.FromJson).Should().BeEquivalentTo(expected.Select(r => r.Select(AsUtf8).ToArray()), o => o.WithStrictOrdering());
+    }
+
+    [SkippableFact]
+    public void Grouped_steps_decided_on_the_worker_give_the_local_engine_rows()
+    {
+        SkipUnlessInstalled();
+        var config = new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 }, Tokenizer = new TokenizerConfig { TokenCount = false } };
+        using var job = new JobOnWorker(BooksSource.SourceName, config);
+        string inputs = EditedBookCopy.SampleBooksWithCopy(job.Scratch);
+        File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve([inputs], BooksReader.Accepts).Files;
+        PipelineDescription pipeline = job.Udf.Rows.Pipeline;
+
+        // Read, exact dedup and near dedup with every UDF call (FileRows, DecideGroup) made on the worker.
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(new Dictionary<string, long> { ["duplicate"] = 1, ["near_duplicate"] = 1 }).And.BeEquivalentTo(localStatistics.Dropped);
+        sparkStatistics.IsBalanced.Should().BeTrue();
+    }
+
+    [SkippableFact]
+    public void Line_dedup_edits_applied_on_the_worker_give_the_local_engine_rows()
+    {
+        SkipUnlessInstalled();
+        var config = new RunConfig { LineDedup = new LineDedupConfig { Enabled = true }, Dedup = new DedupConfig { NearThreshold = 0.8 } };
+        using var job = new JobOnWorker(BooksSource.SourceName, config);
+        string inputs = TestData.CopySampleBooks(job.Scratch.Combine("in"));
+        File.WriteAllLines(Path.Combine(inputs, "shared.jsonl"), new[]
+        {
+            "shared preface line\nA first book of its own.\nshared closing line",
+            "shared preface line\nA second book.\nA second book.\nshared closing line",
+            "shared closing line\nshared preface line",
+        }.Select((text, i) => System.Text.Json.JsonSerializer.Serialize(new { title = $"book {i}", text })));
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve([inputs], BooksReader.Accepts).Files;
+        PipelineDescription pipeline = job.Udf.Rows.Pipeline;
+        pipeline.Segments.Should().HaveCount(2);
+
+        // FileRows, DecideGroup (line dedup, exact, near) and ApplyPass (the edits, then the second segment) on the worker.
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKey(RedPajama.Steps.CcnetLineDedupStep.Reason);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
+    public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
+    {
+        SkipUnlessInstalled();
+        using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 } });
+        int near = job.Udf.Rows.Pipeline.Steps.ToList().FindIndex(s => s is RedPajama.Steps.NearDedupStep);
+        int exact = job.Udf.Rows.Pipeline.Steps.ToList().FindIndex(s => s is RedPajama.Steps.ExactDedupStep);
+        // Members out of order; the input index, not the path, orders them (as the local engine's order key).
+        string[] members = [GroupRows.MemberJson("b", 0, 2, 0, null), GroupRows.MemberJson("\uFF61", 1, 0, 0, null), GroupRows.MemberJson("b", 0, 1, 3, null), GroupRows.MemberJson("\U0001F600", 2, 5, 0, null)];
+        string group = string.Join('\n', members);
+
+        IReadOnlyList<string[]> onWorker = [.. job.DecideGroups(exact, [group]), .. job.DecideGroups(near, [group])];
+
+        onWorker[0].Should().Equal(GroupRows.Decide((GroupedStep)job.Udf.Rows.Pipeline.Steps[exact], members));
+        onWorker[1].Should().Equal(GroupRows.Decide((GroupedStep)job.Udf.Rows.Pipeline.Steps[near], members));
+        // Exact dedup keeps the earliest (b, 1) and drops the rest; near dedup links the earliest to each other member.
+        onWorker[0].Select(Verdict).Should().BeEquivalentTo([("drop", "b", 2L), ("drop", "\uFF61", 0L), ("drop", "\U0001F600", 5L)]);
+        onWorker[1].Select(Verdict).Should().Equal(("link", "b", 1L), ("link", "b", 1L), ("link", "b", 1L));
     }
 
     [SkippableFact]
@@ -95,7 +160,7 @@ public sealed class SparkWorkerTests
         onWorker.Should().HaveCount(paths.Length);
         for (int i = 0; i < paths.Length; i++)
         {
-            onWorker[i].Should().Equal(InputFileUdf.Encode(job.Udf.Codec, paths[i], File.ReadAllBytes(paths[i])), "file {0}", paths[i]);
+            onWorker[i].Should().Equal(InputFileUdf.Encode(job.Udf.Rows, i, paths[i], File.ReadAllBytes(paths[i])), "file {0}", paths[i]);
         }
 
         onWorker[^1].Last().Should().Contain(SparkColumns.InputError, "a truncated file ends with its error, not a failed task");
@@ -112,7 +177,7 @@ public sealed class SparkWorkerTests
 
         IReadOnlyList<int[]> ids = job.InputIds(texts);
 
-        TokenizeStep tokenize = job.Udf.Codec.Pipeline.DocumentSteps.OfType<TokenizeStep>().Single();
+        TokenizeStep tokenize = job.Udf.Rows.Pipeline.DocumentSteps.OfType<TokenizeStep>().Single();
         ids.Should().HaveCount(texts.Length);
         for (int i = 0; i < texts.Length; i++)
         {
@@ -126,14 +191,14 @@ public sealed class SparkWorkerTests
         SkipUnlessInstalled();
         using var job = new JobOnWorker(BooksSource.SourceName, new RunConfig());
 
-        // The driver builds the codec before registering the UDFs (Program.cs: udf.Codec.Pipeline); what it cached
+        // The driver builds the rows before registering the UDFs (Program.cs: udf.Rows.Pipeline); what it cached
         // must not travel in the command.
-        _ = job.Udf.Codec;
-        byte[] command = UdfCommand.Serialize<long, string, Microsoft.Spark.Sql.Row>(job.Udf.FromJsonLine);
+        _ = job.Udf.Rows;
+        byte[] command = UdfCommand.Serialize<int, string, byte[], string[]>(job.Udf.FileRows);
 
         string text = System.Text.Encoding.UTF8.GetString(command);
-        text.Should().Contain(BooksSource.SourceName).And.NotContain(nameof(DocumentRowCodec)).And.NotContain("MetaSchema");
-        job.FromJsonLine([File.ReadLines(TestData.Fixture("books/pg19-sample.jsonl")).First()]).Should().ContainSingle();
+        text.Should().Contain(BooksSource.SourceName).And.NotContain(nameof(SegmentRows)).And.NotContain("MetaSchema");
+        job.InputFileRows([TestData.Book("pg1342.txt")]).Should().ContainSingle();
     }
 
     private static void SkipUnlessInstalled()
@@ -149,6 +214,10 @@ public sealed class SparkWorkerTests
     private static string WithoutVerdict(string line) =>
         System.Text.RegularExpressions.Regex.Replace(line, @", ""keep"": (true|false)|, ""drop_reason"": ""[a-z_]*""", string.Empty);
 
-    private static IEnumerable<object?[]> CodecRows(DocumentRowCodec codec, IEnumerable<string> files) =>
-        files.Select(path => codec.FromFile(path, File.ReadAllBytes(path)).Single());
+    private static (string Kind, string Path, long Record) Verdict(string json)
+    {
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        System.Text.Json.JsonElement v = parsed.RootElement;
+        return (v.GetProperty("kind").GetString()!, v.GetProperty("path").GetString()!, v.GetProperty("record").GetInt64());
+    }
 }

@@ -16,6 +16,9 @@ internal static class UdfCommand
     /// <summary>What <c>Functions.Udf&lt;T1, T2&gt;(Func&lt;T1, T2, Row&gt;, StructType)</c> serialises.</summary>
     public static byte[] Serialize<T1, T2, TResult>(Func<T1, T2, TResult> udf) => Serialize(Wrap(udf, typeof(T1), typeof(T2), typeof(TResult)));
 
+    /// <summary>What <c>Functions.Udf&lt;T1, T2, T3, TResult&gt;(Func&lt;T1, T2, T3, TResult&gt;)</c> serialises.</summary>
+    public static byte[] Serialize<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> udf) => Serialize(Wrap(udf, typeof(T1), typeof(T2), typeof(T3), typeof(TResult)));
+
     /// <summary>What <c>Functions.Udf&lt;T, TResult&gt;(Func&lt;T, TResult&gt;)</c> serialises.</summary>
     public static byte[] Serialize<T, TResult>(Func<T, TResult> udf) => Serialize(Wrap(udf, typeof(T), typeof(TResult)));
 

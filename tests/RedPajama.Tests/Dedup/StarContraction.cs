@@ -1,13 +1,15 @@
-namespace RedPajama.Dedup;
+using RedPajama.Dedup;
+
+namespace RedPajama.Tests.Dedup;
 
 /// <summary>
 /// Connected components by alternating large-star and small-star contractions (Kiveris et al., "Connected Components
 /// in MapReduce and Beyond", SoCC 2014): the algorithm the Spark engine runs as group-bys and joins over an edge
-/// table, written here over in-memory edge sets with the same relational steps, so it can be tested against
+/// table (jobs/RedPajama.Spark/SparkStarContraction.cs), written here in the tests over in-memory edge sets with the same relational steps, so it can be tested against
 /// <see cref="UnionFind"/> without a JVM. Each component ends as a star around its smallest node, so the label of a
 /// node is its component's smallest node — the earliest document — whatever order the edges came in.
 /// </summary>
-public static class StarContraction
+internal static class StarContraction
 {
     /// <summary>Labels every node that appears in an edge with its component's smallest node.</summary>
     /// <typeparam name="TNode">Node identity, ordered as documents are (the order key).</typeparam>
