@@ -86,14 +86,19 @@ public sealed class SparkSeamTests
         sparkClusters.Should().Equal(localClusters);
     }
 
-    [Fact]
-    public void Simulated_spark_job_gives_the_local_engine_rows_for_books_with_exact_and_near_dedup()
+    [Theory]
+    [InlineData("minhash", false)]
+    [InlineData("minhash", true)]
+    [InlineData("simhash", false)]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_books_with_exact_and_near_dedup(string method, bool verify)
     {
         using var directory = new TemporaryDirectory();
         string inputs = EditedBookCopy.SampleBooksWithCopy(directory);
         File.Copy(TestData.Book("pg1342.txt"), Path.Combine(inputs, "again-pg1342.txt"));
         File.Copy(TestData.Fixture("books/pg19-sample.jsonl"), Path.Combine(inputs, "pg19.jsonl"));
-        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Dedup = new DedupConfig { NearThreshold = 0.8 }, Tokenizer = new TokenizerConfig { TokenCount = false } });
+        // SimHash and verified MinHash decide from payloads (fingerprints, shingle sets), which Spark carries in its entries.
+        var dedup = new DedupConfig { Method = method, NearThreshold = 0.8, Verify = verify };
+        PipelineDescription pipeline = SourceCatalog.Describe(BooksSource.SourceName, new RunConfig { Dedup = dedup, Tokenizer = new TokenizerConfig { TokenCount = false } });
 
         var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([inputs], BooksReader.Accepts).Files, directory.Combine("out"));
 
