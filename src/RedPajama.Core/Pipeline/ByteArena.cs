@@ -3,7 +3,11 @@ namespace RedPajama.Pipeline;
 /// <summary>A growing byte buffer that hands out slices by offset: payloads and edit values without an array each.</summary>
 internal sealed class ByteArena
 {
-    private byte[] _bytes = new byte[256];
+    private byte[] _bytes;
+
+    /// <summary>Creates an arena.</summary>
+    /// <param name="capacity">Bytes to reserve (an exact size avoids every regrowth).</param>
+    public ByteArena(int capacity = 256) => _bytes = new byte[Math.Max(1, capacity)];
 
     /// <summary>Bytes in use.</summary>
     public int Length { get; private set; }

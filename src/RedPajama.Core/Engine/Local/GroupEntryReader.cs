@@ -2,7 +2,7 @@ using RedPajama.Documents;
 
 namespace RedPajama.Engine.Local;
 
-/// <summary>Reads entry files back one entry at a time, the payload into a reused buffer.</summary>
+/// <summary>Reads entry files (<see cref="GroupEntryWriter"/>) back one entry at a time, the payload into a reused buffer.</summary>
 internal sealed class GroupEntryReader : IDisposable
 {
     private readonly BinaryReader _reader;
@@ -14,7 +14,7 @@ internal sealed class GroupEntryReader : IDisposable
     {
         _reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         // Asking the stream for its position and length per entry costs system calls; the file does not change.
-        _length = _reader.BaseStream.Length;
+        _length = _reader.BaseStream.Length - GroupEntryWriter.TrailerBytes;
     }
 
     public UInt128 Key { get; private set; }

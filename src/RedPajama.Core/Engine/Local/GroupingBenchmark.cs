@@ -34,7 +34,7 @@ public static class GroupingBenchmark
         {
             for (long i = 0; i < keys; i++)
             {
-                GroupEntry.Write(writer, Key(i, distinct), new OrderKey(0, i), 0, []);
+                writer.Write(Key(i, distinct), new OrderKey(0, i), 0, []);
             }
         });
     }
@@ -62,20 +62,20 @@ public static class GroupingBenchmark
                 step.EmitKeys(new Document(new OrderKey(0, i), 0) { Text = texts[i] }, keys);
                 for (int e = 0; e < keys.Count; e++)
                 {
-                    GroupEntry.Write(writer, keys.Key(e), new OrderKey(0, i), e, keys.Payload(e));
+                    writer.Write(keys.Key(e), new OrderKey(0, i), e, keys.Payload(e));
                 }
             }
         });
     }
 
-    private static GroupingBenchmarkResult Group(GroupedStep step, long records, long memoryBytes, string temporaryDirectory, bool withClusters, Action<BinaryWriter> writeEntries)
+    private static GroupingBenchmarkResult Group(GroupedStep step, long records, long memoryBytes, string temporaryDirectory, bool withClusters, Action<GroupEntryWriter> writeEntries)
     {
         string directory = Directory.CreateDirectory(Path.Combine(temporaryDirectory, "rp-bench-grouping-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
             var stopwatch = Stopwatch.StartNew();
             string entries = Path.Combine(directory, "entries-0-000000.bin");
-            using (var writer = new BinaryWriter(new FileStream(entries, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+            using (var writer = new GroupEntryWriter(entries, 1 << 16))
             {
                 writeEntries(writer);
             }

@@ -15,7 +15,7 @@ namespace RedPajama.Engine.Local;
 /// <param name="memoryBytes">The budget for the entries of one partition.</param>
 internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
 {
-    // A GroupEntry takes 48 bytes in an array, its payload as many bytes as on disk.
+    // A GroupEntry takes 48 bytes in the list (sized to the exact count, so no growth doubles it).
     private const int BytesPerEntryInMemory = 48;
 
     public GroupingResult Run(GroupedStep step, int stepIndex, IReadOnlyList<string> entryFiles, IReadOnlyList<long> recordsPerInput, IReadOnlyList<DropMask> earlierMasks)
@@ -118,29 +118,43 @@ internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
 
     private void ForEachSortedPartition(int stepIndex, IReadOnlyList<string> entryFiles, IReadOnlyList<DropMask> earlierMasks, Action<List<GroupEntry>, byte[]> decide)
     {
-        long fileBytes = entryFiles.Sum(f => new FileInfo(f).Length);
-        // On disk an entry is HeaderBytes plus its payload, in memory BytesPerEntryInMemory plus its payload: scaling the
-        // whole file by the header ratio over-counts payloads a little and never under-counts.
-        long needed = fileBytes / GroupEntry.HeaderBytes * BytesPerEntryInMemory;
+        (long entries, long payloadBytes) = Total(entryFiles.Select(GroupEntryWriter.Count));
+        long needed = MemoryFor(entries, payloadBytes);
         int partitions = (int)Math.Min(4096, (needed + memoryBytes - 1) / Math.Max(1, memoryBytes));
         if (partitions <= 1)
         {
-            Decide(entryFiles, earlierMasks, decide);
+            Decide(entryFiles, earlierMasks, entries, payloadBytes, decide);
             return;
         }
 
         string[] partitionFiles = Partition(entryFiles, earlierMasks, partitions, stepIndex);
         foreach (string partition in partitionFiles)
         {
-            Decide([partition], [], decide);
+            (long partEntries, long partPayloadBytes) = GroupEntryWriter.Count(partition);
+            Decide([partition], [], partEntries, partPayloadBytes, decide);
             File.Delete(partition);
         }
     }
 
-    private static void Decide(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks, Action<List<GroupEntry>, byte[]> decide)
+    // An entry takes BytesPerEntryInMemory in the list and its payload in the arena, both sized exactly up front.
+    private static long MemoryFor(long entries, long payloadBytes) => (entries * BytesPerEntryInMemory) + payloadBytes;
+
+    private static (long Entries, long PayloadBytes) Total(IEnumerable<(long Entries, long PayloadBytes)> counts)
     {
-        var entries = new List<GroupEntry>();
-        var arena = new ByteArena();
+        (long entries, long payloadBytes) = (0, 0);
+        foreach ((long e, long p) in counts)
+        {
+            entries += e;
+            payloadBytes += p;
+        }
+
+        return (entries, payloadBytes);
+    }
+
+    private static void Decide(IReadOnlyList<string> files, IReadOnlyList<DropMask> earlierMasks, long entryCount, long payloadBytes, Action<List<GroupEntry>, byte[]> decide)
+    {
+        var entries = new List<GroupEntry>((int)Math.Min(entryCount, Array.MaxLength));
+        var arena = new ByteArena((int)Math.Min(payloadBytes, Array.MaxLength));
         foreach (string file in files)
         {
             using var reader = new GroupEntryReader(file);
@@ -177,9 +191,7 @@ internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
         string[] paths = Enumerable.Range(0, partitions)
             .Select(p => Path.Combine(temporaryDirectory, $"entries-{stepIndex}-partition-{p:D4}.bin"))
             .ToArray();
-        var writers = paths
-            .Select(p => new BinaryWriter(new FileStream(p, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14)))
-            .ToArray();
+        var writers = paths.Select(p => new GroupEntryWriter(p)).ToArray();
         try
         {
             foreach (string file in entryFiles)
@@ -190,14 +202,14 @@ internal sealed class GroupingPhase(string temporaryDirectory, long memoryBytes)
                     if (!DroppedEarlier(reader.Order, earlierMasks))
                     {
                         // The low bits of a good hash spread keys evenly; equal keys land in the same partition.
-                        GroupEntry.Write(writers[(int)((ulong)reader.Key % (ulong)partitions)], reader.Key, reader.Order, reader.Entry, reader.Payload);
+                        writers[(int)((ulong)reader.Key % (ulong)partitions)].Write(reader.Key, reader.Order, reader.Entry, reader.Payload);
                     }
                 }
             }
         }
         finally
         {
-            foreach (BinaryWriter writer in writers)
+            foreach (GroupEntryWriter writer in writers)
             {
                 writer.Dispose();
             }

@@ -441,14 +441,14 @@ public sealed class LocalEngine(LocalEngineOptions options)
     private sealed class PassOutput : IDisposable
     {
         private readonly PipelineSegment _segment;
-        private readonly BinaryWriter[] _entryWriters;
+        private readonly GroupEntryWriter[] _entryWriters;
         private readonly GroupKeys _keys = new();
 
         public PassOutput(RunState run, PipelineSegment segment, int input, int zstdLevel)
         {
             _segment = segment;
             int pass = segment.FirstStep == 0 ? 0 : run.Pass + 1;
-            _entryWriters = [.. segment.GroupedSteps.Select((_, g) => new BinaryWriter(new FileStream(EntryPath(run.Temporary, segment.FirstGroupedStep + g, input), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14)))];
+            _entryWriters = [.. segment.GroupedSteps.Select((_, g) => new GroupEntryWriter(EntryPath(run.Temporary, segment.FirstGroupedStep + g, input)))];
             Spill = new SpillWriter(run.SpillPathOf(pass, input), zstdLevel);
         }
 
@@ -462,7 +462,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 _segment.GroupedSteps[g].EmitKeys(document, _keys);
                 for (int e = 0; e < _keys.Count; e++)
                 {
-                    GroupEntry.Write(_entryWriters[g], _keys.Key(e), document.Order, e, _keys.Payload(e));
+                    _entryWriters[g].Write(_keys.Key(e), document.Order, e, _keys.Payload(e));
                 }
             }
         }
@@ -470,7 +470,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         public void Dispose()
         {
             Spill.Dispose();
-            foreach (BinaryWriter writer in _entryWriters)
+            foreach (GroupEntryWriter writer in _entryWriters)
             {
                 writer.Dispose();
             }
