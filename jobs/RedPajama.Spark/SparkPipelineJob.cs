@@ -27,6 +27,9 @@ namespace RedPajama.Spark;
 /// <param name="udf">The same pipeline's UDFs, for the workers.</param>
 public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pipeline, DocumentUdf udf)
 {
+    // Verdicts and components cached for the joins that read them twice, released when the job is done.
+    private readonly List<DataFrame> _cached = [];
+
     /// <summary>Runs the pipeline: <see cref="SparkJobPlan.Describe"/>, one stage at a time.</summary>
     /// <param name="inputs">Input paths.</param>
     /// <param name="output">Output directory.</param>
@@ -96,6 +99,11 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         }
 
         readRows?.Unpersist();
+        foreach (DataFrame cached in _cached)
+        {
+            cached.Unpersist();
+        }
+
         return statistics ?? throw new InvalidOperationException("the plan writes no statistics");
     }
 
@@ -220,6 +228,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Select(FromJson(Col(SparkColumns.Json), GroupRows.VerdictSchema, new Dictionary<string, string>()).As(SparkColumns.Verdict))
             .Select(SparkColumns.Verdict + ".*")
             .Cache();
+        _cached.Add(verdicts);
 
         DataFrame losers = verdicts.Where(Col("kind").EqualTo(GroupRows.Drop))
             .Select(Col("path").As(SparkColumns.LoserPath), Col("record").As(SparkColumns.LoserRecord));
@@ -230,6 +239,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             DataFrame links = verdicts.Where(Col("kind").EqualTo(GroupRows.Link))
                 .Select(Node("path", "record").As("a"), Node("path_b", "record_b").As("b"));
             labels = SparkStarContraction.Components(links).Cache();
+            _cached.Add(labels);
             losers = losers.Union(labels.Select(Col("node." + SparkColumns.Path).As(SparkColumns.LoserPath), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.LoserRecord)));
         }
 
