@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using RedPajama.Documents;
 
 namespace RedPajama.Engine.Local;
@@ -25,12 +26,21 @@ internal readonly record struct GroupEntry(UInt128 Key, OrderKey Order, int Entr
 
     public static void Write(BinaryWriter writer, UInt128 key, OrderKey order, int entry, ReadOnlySpan<byte> payload)
     {
-        writer.Write((ulong)(key >> 64));
-        writer.Write((ulong)key);
-        writer.Write(order.Input);
-        writer.Write(order.Record);
-        writer.Write(entry);
-        writer.Write(payload.Length);
+        // One write per entry: the header laid out in a stack buffer (little-endian, as BinaryWriter writes).
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(header, (ulong)(key >> 64));
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], (ulong)key);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], order.Input);
+        BinaryPrimitives.WriteInt64LittleEndian(header[20..], order.Record);
+        BinaryPrimitives.WriteInt32LittleEndian(header[28..], entry);
+        BinaryPrimitives.WriteInt32LittleEndian(header[32..], payload.Length);
+        writer.Write(header);
         writer.Write(payload);
     }
+
+    public static (UInt128 Key, OrderKey Order, int Entry, int PayloadLength) ReadHeader(ReadOnlySpan<byte> header) =>
+        (new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(header), BinaryPrimitives.ReadUInt64LittleEndian(header[8..])),
+         new OrderKey(BinaryPrimitives.ReadInt32LittleEndian(header[16..]), BinaryPrimitives.ReadInt64LittleEndian(header[20..])),
+         BinaryPrimitives.ReadInt32LittleEndian(header[28..]),
+         BinaryPrimitives.ReadInt32LittleEndian(header[32..]));
 }

@@ -35,12 +35,9 @@ internal sealed class GroupEntryReader : IDisposable
             return false;
         }
 
-        ulong high = _reader.ReadUInt64();
-        ulong low = _reader.ReadUInt64();
-        Key = new UInt128(high, low);
-        Order = new OrderKey(_reader.ReadInt32(), _reader.ReadInt64());
-        Entry = _reader.ReadInt32();
-        PayloadLength = _reader.ReadInt32();
+        Span<byte> header = stackalloc byte[GroupEntry.HeaderBytes];
+        _reader.BaseStream.ReadExactly(header);
+        (Key, Order, Entry, PayloadLength) = GroupEntry.ReadHeader(header);
         if (PayloadLength > _payload.Length)
         {
             _payload = new byte[Math.Max(PayloadLength, _payload.Length * 2)];
