@@ -8,7 +8,7 @@ namespace RedPajama.Spark;
 /// </summary>
 public static class SparkColumns
 {
-    /// <summary>The input file's path (with the record, the order key).</summary>
+    /// <summary>The input file's path (for input errors and group members; the order key is (input, record)).</summary>
     public const string Path = SegmentRows.ReservedPrefix + "path";
 
     /// <summary>A file's input index, joined to its <c>binaryFile</c> row before the read UDF.</summary>
@@ -20,20 +20,20 @@ public static class SparkColumns
     /// <summary>Whether a grouped step drops the document.</summary>
     public const string Loses = SegmentRows.ReservedPrefix + "loses";
 
-    /// <summary>Path of a losing document, in the join that marks losers (or takes edits).</summary>
-    public const string LoserPath = SegmentRows.ReservedPrefix + "loser_path";
+    /// <summary>Input index of a losing document, in the join that marks losers (or takes edits).</summary>
+    public const string LoserInput = SegmentRows.ReservedPrefix + "loser_input";
 
     /// <summary>Record of a losing document, in the join that marks losers (or takes edits).</summary>
     public const string LoserRecord = SegmentRows.ReservedPrefix + "loser_record";
 
-    /// <summary>Path of a file in the per-file record offsets.</summary>
-    public const string OffsetPath = SegmentRows.ReservedPrefix + "offset_path";
+    /// <summary>Input index of a file in the per-file record offsets.</summary>
+    public const string OffsetInput = SegmentRows.ReservedPrefix + "offset_input";
 
-    /// <summary>Records in the files before this one, in path order.</summary>
+    /// <summary>Records in the files before this one, in input order.</summary>
     public const string Offset = SegmentRows.ReservedPrefix + "offset";
 
-    /// <summary>Path of a component member, in the cluster numbering join.</summary>
-    public const string MemberPath = SegmentRows.ReservedPrefix + "member_path";
+    /// <summary>Input index of a component member, in the cluster numbering join.</summary>
+    public const string MemberInput = SegmentRows.ReservedPrefix + "member_input";
 
     /// <summary>Record of a component member, in the cluster numbering join.</summary>
     public const string MemberRecord = SegmentRows.ReservedPrefix + "member_record";
@@ -73,5 +73,5 @@ public static class SparkColumns
 
     /// <summary>Every column the job adds beside a document row.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Path, InputIndex, Document, Json, InputError, RecordsRead, Loses, LoserPath, LoserRecord, OffsetPath, Offset, MemberPath, MemberRecord, RootNumber, ClusterId, Entry, EntryIndex, Key, Members, Verdict, Edits];
+        [Path, InputIndex, Document, Json, InputError, RecordsRead, Loses, LoserInput, LoserRecord, OffsetInput, Offset, MemberInput, MemberRecord, RootNumber, ClusterId, Entry, EntryIndex, Key, Members, Verdict, Edits];
 }

@@ -231,24 +231,24 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         _cached.Add(verdicts);
 
         DataFrame losers = verdicts.Where(Col("kind").EqualTo(GroupRows.Drop))
-            .Select(Col("path").As(SparkColumns.LoserPath), Col("record").As(SparkColumns.LoserRecord));
+            .Select(Col("input").As(SparkColumns.LoserInput), Col("record").As(SparkColumns.LoserRecord));
         DataFrame? labels = null;
         if (step.LinksDocuments)
         {
             // Linked documents form components (star contraction over the links); all but the earliest lose.
             DataFrame links = verdicts.Where(Col("kind").EqualTo(GroupRows.Link))
-                .Select(Node("path", "record").As("a"), Node("path_b", "record_b").As("b"));
+                .Select(Node("input", "record").As("a"), Node("input_b", "record_b").As("b"));
             labels = SparkStarContraction.Components(links).Cache();
             _cached.Add(labels);
-            losers = losers.Union(labels.Select(Col("node." + SparkColumns.Path).As(SparkColumns.LoserPath), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.LoserRecord)));
+            losers = losers.Union(labels.Select(Col("node." + SegmentRows.InputColumn).As(SparkColumns.LoserInput), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.LoserRecord)));
         }
 
         DataFrame marked = documents
-            .Join(losers.Distinct(), Col(SparkColumns.Path).EqualTo(Col(SparkColumns.LoserPath)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer")
-            .WithColumn(SparkColumns.Loses, Col(SparkColumns.LoserPath).IsNotNull().And(Col(SegmentRows.DropReasonColumn).IsNull()))
+            .Join(losers.Distinct(), Col(SegmentRows.InputColumn).EqualTo(Col(SparkColumns.LoserInput)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer")
+            .WithColumn(SparkColumns.Loses, Col(SparkColumns.LoserInput).IsNotNull().And(Col(SegmentRows.DropReasonColumn).IsNull()))
             .WithColumn(SegmentRows.DroppedByColumn, When(Col(SparkColumns.Loses), Lit(step.Step)).Otherwise(Col(SegmentRows.DroppedByColumn)))
             .WithColumn(SegmentRows.DropReasonColumn, When(Col(SparkColumns.Loses), Lit(step.DropReason)).Otherwise(Col(SegmentRows.DropReasonColumn)))
-            .Drop(SparkColumns.Loses, SparkColumns.LoserPath, SparkColumns.LoserRecord);
+            .Drop(SparkColumns.Loses, SparkColumns.LoserInput, SparkColumns.LoserRecord);
         if (step.NumbersClusters && labels is not null)
         {
             marked = NumberClusters(marked, labels);
@@ -256,14 +256,14 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
         // The edits of one document, "entry:value" separated by spaces, for the next pass to apply.
         DataFrame? edits = !step.EditsDocuments ? null : verdicts.Where(Col("kind").EqualTo(GroupRows.Edit))
-            .Select(Col("path").As(SparkColumns.LoserPath), Col("record").As(SparkColumns.LoserRecord),
+            .Select(Col("input").As(SparkColumns.LoserInput), Col("record").As(SparkColumns.LoserRecord),
                 ConcatWs(":", Col("entry").Cast("string"), Coalesce(Col("value"), Lit(string.Empty))).As(SparkColumns.Edits))
-            .GroupBy(Col(SparkColumns.LoserPath), Col(SparkColumns.LoserRecord))
+            .GroupBy(Col(SparkColumns.LoserInput), Col(SparkColumns.LoserRecord))
             .Agg(ConcatWs(" ", CollectList(Col(SparkColumns.Edits))).As(SparkColumns.Edits));
         return (marked, edits);
 
-        static Column Node(string path, string record) =>
-            Struct(Col(path).As(SparkColumns.Path), Col(record).As(SegmentRows.RecordColumn));
+        static Column Node(string input, string record) =>
+            Struct(Col(input).As(SegmentRows.InputColumn), Col(record).As(SegmentRows.RecordColumn));
     }
 
     // A later segment: kept documents, with their edits, through ApplyPass; dropped ones bypass the UDF.
@@ -278,7 +278,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         if (pass.TakesEdits)
         {
             taking = taking.Join(edits ?? throw new InvalidOperationException($"pass {pass.Pass} takes edits, but no grouped step sent any"),
-                Col(SparkColumns.Path).EqualTo(Col(SparkColumns.LoserPath)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer");
+                Col(SegmentRows.InputColumn).EqualTo(Col(SparkColumns.LoserInput)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.LoserRecord))), "left_outer");
             editsColumn = Col(SparkColumns.Edits);
         }
 
@@ -293,18 +293,18 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
     private static DataFrame NumberClusters(DataFrame documents, DataFrame labels)
     {
-        // The local engine's run-wide numbers: files in path order, records within a file, so a document's number
+        // The local engine's run-wide numbers: files in input order, records within a file, so a document's number
         // is the count of rows in earlier files plus its record. One row per file goes through the ordered window.
-        DataFrame offsets = documents.GroupBy(Col(SparkColumns.Path)).Count()
-            .WithColumn(SparkColumns.Offset, Coalesce(Sum(Col("count")).Over(SparkWindow.OrderBy(Col(SparkColumns.Path)).RowsBetween(SparkWindow.UnboundedPreceding, -1)), Lit(0L)))
-            .Select(Col(SparkColumns.Path).As(SparkColumns.OffsetPath), Col(SparkColumns.Offset));
+        DataFrame offsets = documents.GroupBy(Col(SegmentRows.InputColumn)).Count()
+            .WithColumn(SparkColumns.Offset, Coalesce(Sum(Col("count")).Over(SparkWindow.OrderBy(Col(SegmentRows.InputColumn)).RowsBetween(SparkWindow.UnboundedPreceding, -1)), Lit(0L)))
+            .Select(Col(SegmentRows.InputColumn).As(SparkColumns.OffsetInput), Col(SparkColumns.Offset));
         DataFrame roots = labels
-            .Join(offsets, Col("root." + SparkColumns.Path).EqualTo(Col(SparkColumns.OffsetPath)))
-            .Select(Col("node." + SparkColumns.Path).As(SparkColumns.MemberPath), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.MemberRecord), Col(SparkColumns.Offset).Plus(Col("root." + SegmentRows.RecordColumn)).As(SparkColumns.RootNumber));
+            .Join(offsets, Col("root." + SegmentRows.InputColumn).EqualTo(Col(SparkColumns.OffsetInput)))
+            .Select(Col("node." + SegmentRows.InputColumn).As(SparkColumns.MemberInput), Col("node." + SegmentRows.RecordColumn).As(SparkColumns.MemberRecord), Col(SparkColumns.Offset).Plus(Col("root." + SegmentRows.RecordColumn)).As(SparkColumns.RootNumber));
         return documents
-            .Join(offsets, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.OffsetPath)))
-            .Join(roots, Col(SparkColumns.Path).EqualTo(Col(SparkColumns.MemberPath)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.MemberRecord))), "left_outer")
+            .Join(offsets, Col(SegmentRows.InputColumn).EqualTo(Col(SparkColumns.OffsetInput)))
+            .Join(roots, Col(SegmentRows.InputColumn).EqualTo(Col(SparkColumns.MemberInput)).And(Col(SegmentRows.RecordColumn).EqualTo(Col(SparkColumns.MemberRecord))), "left_outer")
             .WithColumn(SparkColumns.ClusterId, Coalesce(Col(SparkColumns.RootNumber), Col(SparkColumns.Offset).Plus(Col(SegmentRows.RecordColumn))))
-            .Drop(SparkColumns.OffsetPath, SparkColumns.Offset, SparkColumns.MemberPath, SparkColumns.MemberRecord, SparkColumns.RootNumber);
+            .Drop(SparkColumns.OffsetInput, SparkColumns.Offset, SparkColumns.MemberInput, SparkColumns.MemberRecord, SparkColumns.RootNumber);
     }
 }

@@ -6,7 +6,7 @@ namespace RedPajama.Spark;
 /// <summary>
 /// Connected components on Spark by alternating large-star and small-star contractions over an edge table, the
 /// relational steps of the tests' in-memory <c>StarContraction</c> (checked there against union-find) one for one.
-/// Nodes are any orderable column (here the struct (path, record), the order key), so each component ends as a
+/// Nodes are any orderable column (here the struct (input, record), the order key), so each component ends as a
 /// star around its earliest document. Each round is checkpointed locally to cut the lineage.
 /// </summary>
 public static class SparkStarContraction

@@ -5,7 +5,7 @@ namespace RedPajama.Spark.Plan;
 /// documents still kept are exploded from <see cref="EntriesColumn"/> (position = entry index), grouped by key,
 /// collected as members; groups of one are skipped unless <see cref="DecidesSingletons"/>; <c>DecideGroup</c> answers
 /// per group and its verdicts are exploded. Drops and the non-earliest documents of linked components (star
-/// contraction over the link edges) get the step's name and reason by a left join on (path, record); edits are
+/// contraction over the link edges) get the step's name and reason by a left join on (input, record); edits are
 /// collected per document for the next <see cref="PassStage"/>.
 /// </summary>
 /// <param name="StepIndex">The step's index in the pipeline's steps (the <c>DecideGroup</c> argument).</param>
@@ -16,7 +16,7 @@ namespace RedPajama.Spark.Plan;
 /// <param name="LinksDocuments">Whether link verdicts are resolved into components.</param>
 /// <param name="EditsDocuments">Whether edit verdicts are collected for the next pass.</param>
 /// <param name="NumbersClusters">
-/// For a linking step in keep-all runs: also write <c>cluster_id</c>, the run-wide number (files in path order, then
+/// For a linking step in keep-all runs: also write <c>cluster_id</c>, the run-wide number (files in input order, then
 /// records) of the component's earliest document, as the local engine does.
 /// </param>
 public sealed record GroupedStage(

@@ -2,7 +2,7 @@ namespace RedPajama.Spark.Plan;
 
 /// <summary>
 /// One UDF stage per later segment (<see cref="Pipeline.PipelineSegment"/>): documents still kept, with the edits the
-/// previous grouped step sent back joined on (path, record), go through <c>ApplyPass</c> (the edits, then the segment's
+/// previous grouped step sent back joined on (input, record), go through <c>ApplyPass</c> (the edits, then the segment's
 /// per-document steps and its grouped steps' entries); dropped documents bypass it. A pass with no steps only applies
 /// the last editing step's edits.
 /// </summary>

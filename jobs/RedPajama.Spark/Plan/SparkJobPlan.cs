@@ -113,7 +113,7 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             columns.Add("input_ids");
         }
 
-        string[] orderKey = [SparkColumns.Path, SegmentRows.RecordColumn];
+        string[] orderKey = [SegmentRows.InputColumn, SegmentRows.RecordColumn];
         stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }, orderKey, orderKey));
         stages.Add(new CountWrittenStage());
         stages.Add(new WriteStatisticsStage(RedPajama.Engine.Local.LocalEngine.StatisticsFileName));

@@ -1,6 +1,6 @@
 namespace RedPajama.Spark.Plan;
 
-/// <summary>Writes Parquet: the kept documents (or all of them in keep-all runs), sorted by (path, record) within each part.</summary>
+/// <summary>Writes Parquet: the kept documents (or all of them in keep-all runs), sorted by (input, record) within each part.</summary>
 /// <param name="Columns">The top-level output columns, in order (the local engine's Parquet schema).</param>
 /// <param name="KeepAll">Whether dropped documents are written too.</param>
 /// <param name="Compression">The Parquet codec.</param>

@@ -148,8 +148,8 @@ public sealed class SparkJobPlanTests
     {
         WriteStage write = SparkJobPlan.Describe(SourceCatalog.Describe(BooksSource.SourceName, new RunConfig()), keepAll: false, s_someFiles).Stages.OfType<WriteStage>().Single();
 
-        write.PartitionBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.SegmentRows.RecordColumn);
-        write.SortWithinPartitionsBy.Should().Equal(RedPajama.Spark.SparkColumns.Path, RedPajama.Engine.Rows.SegmentRows.RecordColumn);
+        write.PartitionBy.Should().Equal(RedPajama.Engine.Rows.SegmentRows.InputColumn, RedPajama.Engine.Rows.SegmentRows.RecordColumn);
+        write.SortWithinPartitionsBy.Should().Equal(RedPajama.Engine.Rows.SegmentRows.InputColumn, RedPajama.Engine.Rows.SegmentRows.RecordColumn);
     }
 
     [Fact]

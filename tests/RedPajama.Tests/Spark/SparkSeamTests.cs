@@ -81,7 +81,7 @@ public sealed class SparkSeamTests
         sparkDropped.Should().BeEquivalentTo(["pg1342.txt: duplicate", "zz-holmes-reedited.txt: near_duplicate"]);
         localDropped.Should().ContainSingle(l => l.Contains("Baker-Street", StringComparison.Ordinal) && l.Contains("near_duplicate", StringComparison.Ordinal));
 
-        // cluster_id as the Spark job numbers it (per-file offsets in path order plus the record) equals the local one.
+        // cluster_id as the Spark job numbers it (per-file offsets in input order plus the record) equals the local one.
         long[] localClusters = [.. File.ReadAllLines(Path.Combine(output, "part-00000.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("cluster_id").GetInt64())];
         sparkClusters.Should().Equal(localClusters);
     }
@@ -390,7 +390,7 @@ public sealed class SparkSeamTests
 
     /// <summary>
     /// What SparkPipelineJob does, with LINQ in place of DataFrames, calling what its UDFs call (<see cref="SegmentRows"/>,
-    /// <see cref="GroupRows"/>) on the strings they get; gives every row, in (path, record) order, and its cluster id.
+    /// <see cref="GroupRows"/>) on the strings they get; gives every row, in (input, record) order, and its cluster id.
     /// </summary>
     internal static RunStatistics SimulateSparkJob(PipelineDescription pipeline, IReadOnlyList<InputFile> files, IJobUdfs udfs, out List<string> dropped, out long[] clusterIds, out List<(string Path, object?[] Row)> finalRows)
     {
@@ -424,7 +424,7 @@ public sealed class SparkSeamTests
             {
                 // PassStage: kept rows (left join with their edits) → to_json → ApplyPass → from_json; dropped ones bypass.
                 int[] kept = [.. Enumerable.Range(0, documents.Count).Where(i => rows.Get(documents[i].Row, SegmentRows.DropReasonColumn) is null)];
-                IReadOnlyList<string> applied = udfs.ApplyPass(pass, [.. kept.Select(i => (rows.ToJson(documents[i].Row), edits.GetValueOrDefault(NodeOf(rows, documents[i].Path, documents[i].Row))))]);
+                IReadOnlyList<string> applied = udfs.ApplyPass(pass, [.. kept.Select(i => (rows.ToJson(documents[i].Row), edits.GetValueOrDefault(NodeOf(rows, documents[i].Row))))]);
                 for (int k = 0; k < kept.Length; k++)
                 {
                     documents[kept[k]] = (documents[kept[k]].Path, rows.FromJson(applied[k]));
@@ -460,9 +460,9 @@ public sealed class SparkSeamTests
                     losers.UnionWith(labels.Where(p => p.Key.CompareTo(p.Value) != 0).Select(p => p.Key));
                 }
 
-                foreach ((string path, object?[] row) in documents)
+                foreach ((_, object?[] row) in documents)
                 {
-                    if (rows.Get(row, SegmentRows.DropReasonColumn) is null && losers.Contains(NodeOf(rows, path, row)))
+                    if (rows.Get(row, SegmentRows.DropReasonColumn) is null && losers.Contains(NodeOf(rows, row)))
                     {
                         rows.Set(row, SegmentRows.DroppedByColumn, step.Name);
                         rows.Set(row, SegmentRows.DropReasonColumn, step.DropReason);
@@ -477,17 +477,17 @@ public sealed class SparkSeamTests
             }
         }
 
-        // NumberClusters: rows per file, offsets in path order, a node's number = its file's offset + its record.
-        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        // NumberClusters: rows per input, offsets in input order, a node's number = its input's offset + its record.
+        var offsets = new Dictionary<long, long>();
         long total = 0;
-        foreach (var file in documents.GroupBy(r => r.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var file in documents.GroupBy(r => NodeOf(rows, r.Row).Input).OrderBy(g => g.Key))
         {
             offsets[file.Key] = total;
             total += file.Count();
         }
 
-        finalRows = [.. documents.OrderBy(d => NodeOf(rows, d.Path, d.Row))];
-        clusterIds = [.. finalRows.Select(r => NodeOf(rows, r.Path, r.Row)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Path] + root.Record : offsets[n.Path] + n.Record)];
+        finalRows = [.. documents.OrderBy(d => NodeOf(rows, d.Row))];
+        clusterIds = [.. finalRows.Select(r => NodeOf(rows, r.Row)).Select(n => labels.TryGetValue(n, out Node root) ? offsets[root.Input] + root.Record : offsets[n.Input] + n.Record)];
         dropped = [.. documents.Where(r => pipeline.GroupedSteps.Any(s => s.Name == (string?)rows.Get(r.Row, SegmentRows.DroppedByColumn))).Select(r => $"{Path.GetFileName(r.Path)}: {rows.Get(r.Row, SegmentRows.DropReasonColumn)}")];
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", pipeline.StepNames,
             documents.GroupBy(r => ((string?)rows.Get(r.Row, SegmentRows.DroppedByColumn), (string?)rows.Get(r.Row, SegmentRows.DropReasonColumn))).Select(g => new DropCount(g.Key.Item1, g.Key.Item2, g.Count())),
@@ -530,7 +530,7 @@ public sealed class SparkSeamTests
         return (localLines, KeepAllLines(pipeline, rowsOut, clusters), local, spark);
     }
 
-    /// <summary>Simulated rows in (path, record) order as the local engine's keep-all JSON-lines writer formats them.</summary>
+    /// <summary>Simulated rows in (input, record) order as the local engine's keep-all JSON-lines writer formats them.</summary>
     internal static string[] KeepAllLines(PipelineDescription pipeline, List<(string Path, object?[] Row)> rowsInOrder, long[] clusterIds)
     {
         var rows = new SegmentRows(pipeline);
@@ -560,7 +560,7 @@ public sealed class SparkSeamTests
         return line.ToString();
     }
 
-    private static Node NodeOf(SegmentRows rows, string path, object?[] row) => new(path, (long)rows.Get(row, SegmentRows.RecordColumn)!);
+    private static Node NodeOf(SegmentRows rows, object?[] row) => new((long)rows.Get(row, SegmentRows.InputColumn)!, (long)rows.Get(row, SegmentRows.RecordColumn)!);
 
     /// <summary>One verdict of DecideGroup, as from_json parses it.</summary>
     private sealed record Verdict(string Kind, Node Node, int Entry, string? Value, Node Other)
@@ -571,17 +571,17 @@ public sealed class SparkSeamTests
             System.Text.Json.JsonElement v = parsed.RootElement;
             string? Text(string name) => v.TryGetProperty(name, out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String ? p.GetString() : null;
             long Number(string name) => v.TryGetProperty(name, out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Number ? p.GetInt64() : -1;
-            return new Verdict(Text("kind")!, new Node(Text("path")!, Number("record")), (int)Number("entry"), Text("value"), new Node(Text("path_b") ?? string.Empty, Number("record_b")));
+            return new Verdict(Text("kind")!, new Node(Number("input"), Number("record")), (int)Number("entry"), Text("value"), new Node(Number("input_b"), Number("record_b")));
         }
     }
 
-    /// <summary>Spark's struct(path, record) ordering: strings by ordinal (UTF-8 byte order for these names), then record.</summary>
-    internal readonly record struct Node(string Path, long Record) : IComparable<Node>
+    /// <summary>Spark's struct(input, record) ordering: the input index, then the record.</summary>
+    internal readonly record struct Node(long Input, long Record) : IComparable<Node>
     {
         public int CompareTo(Node other)
         {
-            int byPath = string.CompareOrdinal(Path, other.Path);
-            return byPath != 0 ? byPath : Record.CompareTo(other.Record);
+            int byInput = Input.CompareTo(other.Input);
+            return byInput != 0 ? byInput : Record.CompareTo(other.Record);
         }
     }
 

@@ -25,10 +25,10 @@ public static class GroupRows
     public const string Link = "link";
 
     /// <summary>
-    /// The Spark schema (DDL) of one verdict as <see cref="Decide"/> returns it: kind, the member's order key and entry,
-    /// the edit's value in base64, the linked member's order key.
+    /// The Spark schema (DDL) of one verdict as <see cref="Decide"/> returns it: kind, the member's path, order key
+    /// (input, record) and entry, the edit's value in base64, the linked member's path and order key.
     /// </summary>
-    public const string VerdictSchema = "kind STRING, path STRING, record BIGINT, entry INT, value STRING, path_b STRING, record_b BIGINT";
+    public const string VerdictSchema = "kind STRING, path STRING, input BIGINT, record BIGINT, entry INT, value STRING, path_b STRING, input_b BIGINT, record_b BIGINT";
 
     /// <summary>
     /// A document's entries for a grouped step, in entry order, separated by spaces: each the key as 32 hex digits,
@@ -106,14 +106,15 @@ public static class GroupRows
         var verdicts = new GroupVerdicts();
         step.Decide(groupMembers, verdicts);
         var answers = new List<string>(verdicts.Drops.Count + verdicts.EditCount + verdicts.Links.Count);
-        answers.AddRange(verdicts.Drops.Select(m => Verdict(Drop, parsed[m].PathText, parsed[m].Record, parsed[m].Entry)));
+        answers.AddRange(verdicts.Drops.Select(m => Verdict(Drop, parsed[m].PathText, parsed[m].Input, parsed[m].Record, parsed[m].Entry)));
         for (int e = 0; e < verdicts.EditCount; e++)
         {
             int m = verdicts.EditMember(e);
-            answers.Add(Verdict(Edit, parsed[m].PathText, parsed[m].Record, parsed[m].Entry, Convert.ToBase64String(verdicts.EditValue(e))));
+            answers.Add(Verdict(Edit, parsed[m].PathText, parsed[m].Input, parsed[m].Record, parsed[m].Entry, Convert.ToBase64String(verdicts.EditValue(e))));
         }
 
-        answers.AddRange(verdicts.Links.Select(l => Verdict(Link, parsed[l.A].PathText, parsed[l.A].Record, parsed[l.A].Entry, pathB: parsed[l.B].PathText, recordB: parsed[l.B].Record)));
+        answers.AddRange(verdicts.Links.Select(l => Verdict(Link, parsed[l.A].PathText, parsed[l.A].Input, parsed[l.A].Record, parsed[l.A].Entry,
+            pathB: parsed[l.B].PathText, inputB: parsed[l.B].Input, recordB: parsed[l.B].Record)));
         return [.. answers];
     }
 
@@ -133,15 +134,17 @@ public static class GroupRows
             return new GroupEdit(int.Parse(text.AsSpan(0, colon), CultureInfo.InvariantCulture), Convert.FromBase64String(text[(colon + 1)..]));
         }).OrderBy(e => e.Entry)];
 
-    private static string Verdict(string kind, string path, long record, int entry, string? value = null, string? pathB = null, long? recordB = null) =>
+    private static string Verdict(string kind, string path, long input, long record, int entry, string? value = null, string? pathB = null, long? inputB = null, long? recordB = null) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["kind"] = kind,
             ["path"] = path,
+            ["input"] = input,
             ["record"] = record,
             ["entry"] = entry,
             ["value"] = value,
             ["path_b"] = pathB,
+            ["input_b"] = inputB,
             ["record_b"] = recordB,
         });
 }
