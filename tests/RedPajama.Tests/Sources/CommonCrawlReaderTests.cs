@@ -116,7 +116,7 @@ public sealed class CommonCrawlReaderTests
     [InlineData("1http://host/x", "")]
     [InlineData("//host/x", "host")]
     [InlineData("mailto:someone@example.com", "")]
-    public void The_source_domain_is_python_urlparse_netloc(string url, string netloc) => PythonText.Netloc(url).Should().Be(netloc);
+    public void The_source_domain_is_python_urlparse_netloc(string url, string netloc) => WetText.Netloc(url).Should().Be(netloc);
 
     [Fact]
     public void Headers_and_lines_are_read_with_python_white_space_and_universal_newlines()

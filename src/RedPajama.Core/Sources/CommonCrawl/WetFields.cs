@@ -83,14 +83,14 @@ internal sealed class WetFields(MetaSchema meta, string segment)
         Set(document, _digest, digest);
         Set(document, _length, length.Value);
         Set(document, _nlines, (long)lines);
-        Set(document, _domain, PythonText.Netloc(url));
+        Set(document, _domain, WetText.Netloc(url));
         Set(document, _title, body[0]);
         Set(document, _segment, segment);
         return document;
     }
 
     private static string? Token(List<string> headers, int index) =>
-        index < headers.Count ? PythonText.SecondToken(headers[index]) : null;
+        index < headers.Count ? WetText.SecondToken(headers[index]) : null;
 
     private static void Set(Document document, int index, object value)
     {

@@ -137,8 +137,8 @@ public sealed class WetReader : IDocumentReader
     {
         string text = Utf8.GetString(bytes);
         return text.Contains('\r', StringComparison.Ordinal)
-            ? text.Split('\r').Select(PythonText.Strip)
-            : [PythonText.Strip(text)];
+            ? text.Split('\r').Select(WetText.Strip)
+            : [WetText.Strip(text)];
     }
 
     /// <summary>Python <c>int()</c> of a header token, or null where it raises ValueError.</summary>

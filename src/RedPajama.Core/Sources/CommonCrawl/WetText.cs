@@ -1,30 +1,21 @@
+using PythonText = RedPajama.Udfs.Quality.PythonText;
+
 namespace RedPajama.Sources.CommonCrawl;
 
-/// <summary>The few Python string operations cc_net's WET parser relies on, with Python's semantics.</summary>
-internal static class PythonText
+/// <summary>
+/// The Python string operations cc_net's WET parser relies on beyond <see cref="PythonText"/> (whose <c>strip</c> and
+/// <c>isspace</c> are CPython's own tables): <c>split()[1]</c> and <c>urlparse(url).netloc</c>.
+/// </summary>
+internal static class WetText
 {
     private static readonly System.Buffers.SearchValues<char> SchemeChars = System.Buffers.SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
-    /// <summary>Python <c>str.isspace</c>: .NET's white space plus the separators U+001C–U+001F.</summary>
-    public static bool IsWhiteSpace(char c) => char.IsWhiteSpace(c) || c is >= '\u001c' and <= '\u001f';
-
     /// <summary>Python <c>str.strip()</c>.</summary>
     public static string Strip(string s)
     {
-        int start = 0;
-        int end = s.Length;
-        while (start < end && IsWhiteSpace(s[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsWhiteSpace(s[end - 1]))
-        {
-            end--;
-        }
-
-        return start == 0 && end == s.Length ? s : s[start..end];
+        ReadOnlySpan<char> stripped = PythonText.Strip(s);
+        return stripped.Length == s.Length ? s : stripped.ToString();
     }
 
     /// <summary>Python <c>s.split()[1]</c>, or null where Python raises IndexError.</summary>
@@ -33,7 +24,7 @@ internal static class PythonText
         int i = 0;
         for (int token = 0; ; token++)
         {
-            while (i < s.Length && IsWhiteSpace(s[i]))
+            while (i < s.Length && PythonText.IsSpace(s[i]))
             {
                 i++;
             }
@@ -44,7 +35,7 @@ internal static class PythonText
             }
 
             int start = i;
-            while (i < s.Length && !IsWhiteSpace(s[i]))
+            while (i < s.Length && !PythonText.IsSpace(s[i]))
             {
                 i++;
             }
@@ -77,5 +68,4 @@ internal static class PythonText
         int end = rest.AsSpan(2).IndexOfAny("/?#");
         return end < 0 ? rest[2..] : rest.Substring(2, end);
     }
-
 }
