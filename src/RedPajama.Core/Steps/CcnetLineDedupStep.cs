@@ -60,7 +60,7 @@ public sealed class CcnetLineDedupStep : GroupedStep
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(keys);
         ulong scope = PerInput ? (ulong)document.Order.Input + 1 : 0;
-        foreach (ulong hash in DistinctHashes(document.Text.Split('\n')))
+        foreach (ulong hash in DistinctHashes([.. document.Text.Split('\n').Select(CcnetLineHash.Of)]))
         {
             keys.Add(new UInt128(scope, hash));
         }
@@ -83,16 +83,17 @@ public sealed class CcnetLineDedupStep : GroupedStep
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(edits);
         string[] lines = document.Text.Split('\n');
-        List<ulong> hashes = DistinctHashes(lines);
+        ulong[] lineHashes = [.. lines.Select(CcnetLineHash.Of)];
+        List<ulong> hashes = DistinctHashes(lineHashes);
         var duplicated = new HashSet<ulong>(edits.Select(e => hashes[e.Entry]));
         var seenHere = new HashSet<ulong>();
         var kept = new List<string>(lines.Length);
-        foreach (string line in lines)
+        for (int i = 0; i < lines.Length; i++)
         {
-            ulong hash = CcnetLineHash.Of(line);
+            ulong hash = lineHashes[i];
             if (hash != 0 && !duplicated.Contains(hash) && seenHere.Add(hash))
             {
-                kept.Add(line);
+                kept.Add(lines[i]);
             }
         }
 
@@ -108,13 +109,12 @@ public sealed class CcnetLineDedupStep : GroupedStep
     }
 
     // The distinct non-zero hashes of the lines, in first-seen order: entry e is the e-th of them.
-    private static List<ulong> DistinctHashes(string[] lines)
+    private static List<ulong> DistinctHashes(ulong[] lineHashes)
     {
         var seen = new HashSet<ulong>();
         var hashes = new List<ulong>();
-        foreach (string line in lines)
+        foreach (ulong hash in lineHashes)
         {
-            ulong hash = CcnetLineHash.Of(line);
             if (hash != 0 && seen.Add(hash))
             {
                 hashes.Add(hash);

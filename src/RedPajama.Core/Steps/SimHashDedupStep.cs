@@ -77,7 +77,7 @@ public sealed class SimHashDedupStep : GroupedStep
     public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        Span<ulong> fingerprints = members.Length <= 256 ? stackalloc ulong[members.Length] : new ulong[members.Length];
+        var fingerprints = new ulong[members.Length];
         for (int i = 0; i < members.Length; i++)
         {
             fingerprints[i] = BinaryPrimitives.ReadUInt64LittleEndian(members[i].Payload.Span);
@@ -85,22 +85,28 @@ public sealed class SimHashDedupStep : GroupedStep
 
         // Members are in order-key order, so "earlier" is a smaller index. A pair sharing several blocks meets in
         // several groups; dropping or linking twice is harmless.
+        if (!LinkClusters)
+        {
+            int[] earliest = SimHasher.EarliestDuplicates(fingerprints);
+            for (int i = 0; i < earliest.Length; i++)
+            {
+                if (earliest[i] >= 0)
+                {
+                    verdicts.Drop(i);
+                }
+            }
+
+            return;
+        }
+
         for (int i = 1; i < members.Length; i++)
         {
             for (int j = 0; j < i; j++)
             {
-                if (SimHasher.Distance(fingerprints[i], fingerprints[j]) > SimHasher.MaxDistance)
+                if (SimHasher.Distance(fingerprints[i], fingerprints[j]) <= SimHasher.MaxDistance)
                 {
-                    continue;
+                    verdicts.Link(j, i);
                 }
-
-                if (!LinkClusters)
-                {
-                    verdicts.Drop(i);
-                    break;
-                }
-
-                verdicts.Link(j, i);
             }
         }
     }

@@ -1,5 +1,6 @@
 using RedPajama.Documents;
 using RedPajama.Pipeline;
+using RedPajama.Udfs.Quality;
 
 namespace RedPajama.Sources.CommonCrawl;
 
@@ -17,19 +18,9 @@ public sealed class MinLengthStep(long minLength) : IDocumentStep
     public void Apply(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        string text = document.Text;
 
         // Code points, not UTF-16 units: a surrogate pair is one character to Python.
-        long length = text.Length;
-        foreach (char c in text)
-        {
-            if (char.IsLowSurrogate(c))
-            {
-                length--;
-            }
-        }
-
-        if (length < minLength)
+        if (PythonText.CodePointCount(document.Text) < minLength)
         {
             document.Drop(Reason);
         }
