@@ -2,7 +2,7 @@ using RedPajama.Documents;
 
 namespace RedPajama.Pipeline;
 
-/// <summary>Runs a pipeline's per-document steps on one document, the same way in every engine.</summary>
+/// <summary>Runs a pipeline's per-document steps, and a grouped step's edits, on one document, the same way in every engine.</summary>
 public static class DocumentStepRunner
 {
     /// <summary>The step name under which records dropped by their reader are counted.</summary>
@@ -49,5 +49,38 @@ public static class DocumentStepRunner
         }
 
         return steps.Count;
+    }
+
+    /// <summary>
+    /// Applies a grouped step's edits to a kept document, the same way in every engine: <see cref="GroupedStep.Apply"/>
+    /// runs when the document got edits or the step <see cref="GroupedStep.AppliesToEveryDocument"/>; a step that
+    /// throws drops the document as <c>error_&lt;step&gt;</c>.
+    /// </summary>
+    /// <param name="step">An editing grouped step.</param>
+    /// <param name="document">A kept document.</param>
+    /// <param name="edits">Its edits, sorted by entry; empty when it got none.</param>
+    /// <param name="onError">Told about a step that threw (for a warning).</param>
+    /// <returns>True when the edits dropped the document.</returns>
+    public static bool ApplyEdits(GroupedStep step, Document document, IReadOnlyList<GroupEdit> edits, Action<IPipelineStep, Exception>? onError = null)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(edits);
+        if (document.IsDropped || (edits.Count == 0 && !step.AppliesToEveryDocument))
+        {
+            return false;
+        }
+
+        try
+        {
+            step.Apply(document, edits);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            document.Drop(ErrorReasonPrefix + step.Name);
+            onError?.Invoke(step, exception);
+        }
+
+        return document.IsDropped;
     }
 }

@@ -267,27 +267,14 @@ public sealed class LocalEngine(LocalEngineOptions options)
             {
                 document.Drop(verdict.Step.DropReason);
             }
-            else if (edits[v] is { } byRecord && (byRecord.TryGetValue(document.Order.Record, out List<GroupEdit>? mine) || verdict.Step.AppliesToEveryDocument))
+            else if (edits[v] is { } byRecord
+                && DocumentStepRunner.ApplyEdits(verdict.Step, document, byRecord.GetValueOrDefault(document.Order.Record) ?? [], (step, exception) => WarnStepError(input, document, step, exception)))
             {
-                mine ??= [];
-                try
-                {
-                    verdict.Step.Apply(document, mine);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    document.Drop(DocumentStepRunner.ErrorReasonPrefix + verdict.Step.Name);
-                    WarnStepError(input, document, verdict.Step, exception);
-                }
-
-                if (document.DropReason is { } reason)
-                {
-                    // Counted by the grouping as kept; the edit dropped it.
-                    steps[verdict.StepIndex + 1].Kept--;
-                    steps[verdict.StepIndex + 1].AddDropped(reason);
-                    progress.AddDropped(1);
-                    LogDrop(input, document);
-                }
+                // Counted by the grouping as kept; the edit dropped it.
+                steps[verdict.StepIndex + 1].Kept--;
+                steps[verdict.StepIndex + 1].AddDropped(document.DropReason!);
+                progress.AddDropped(1);
+                LogDrop(input, document);
             }
         }
     }

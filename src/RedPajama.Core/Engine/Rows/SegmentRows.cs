@@ -193,31 +193,18 @@ public sealed class SegmentRows
             throw new InvalidOperationException($"pass {pass} got edits, but pass {pass - 1} ends with no editing step");
         }
 
-        // As in the local engine: Apply runs on a document with edits, or on every document that reaches the step.
-        if (editing is not null && (edits is { Count: > 0 } || editing.AppliesToEveryDocument))
+        if (editing is not null && DocumentStepRunner.ApplyEdits(editing, document, [.. (edits ?? []).OrderBy(e => e.Entry)]))
         {
-            try
+            // As in the local engine: written as the edit left it, counted under the grouped step.
+            Set(result, TextColumn, document.Text);
+            for (int f = 0; f < Pipeline.Meta.Count; f++)
             {
-                editing.Apply(document, [.. (edits ?? []).OrderBy(e => e.Entry)]);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                document.Drop(DocumentStepRunner.ErrorReasonPrefix + editing.Name);
+                result[Index(Pipeline.Meta.Fields[f].Name)] = document.Meta[f];
             }
 
-            if (document.IsDropped)
-            {
-                // As in the local engine: written as the edit left it, counted under the grouped step.
-                Set(result, TextColumn, document.Text);
-                for (int f = 0; f < Pipeline.Meta.Count; f++)
-                {
-                    result[Index(Pipeline.Meta.Fields[f].Name)] = document.Meta[f];
-                }
-
-                Set(result, DroppedByColumn, editing.Name);
-                Set(result, DropReasonColumn, document.DropReason);
-                return result;
-            }
+            Set(result, DroppedByColumn, editing.Name);
+            Set(result, DropReasonColumn, document.DropReason);
+            return result;
         }
 
         RunSegment(Passes[pass], document, result);
