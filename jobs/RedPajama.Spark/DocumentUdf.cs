@@ -45,7 +45,8 @@ public sealed class DocumentUdf(string source, string configYaml, string? tokeni
     /// <returns>The ids.</returns>
     public int[] InputIds(string text)
     {
-        foreach (IDocumentStep step in Rows.Pipeline.DocumentSteps)
+        // Steps is the stored list; DocumentSteps would build a new one on every row.
+        foreach (IPipelineStep step in Rows.Pipeline.Steps)
         {
             if (step is TokenizeStep tokenize)
             {

@@ -39,9 +39,6 @@ public abstract class GroupedStep : IPipelineStep
     /// <summary>Whether groups of one member are decided too (a merge of a question without answers); false skips them.</summary>
     public virtual bool DecidesSingletons => false;
 
-    /// <summary>The most entries one document gives, when fixed (LSH bands: 9); 0 when it varies (one per line).</summary>
-    public virtual int EntriesPerDocument => 1;
-
     /// <summary>Gives the keyed entries of a kept document, in entry order; none when it does not take part.</summary>
     /// <param name="document">A kept document, after the steps before this one.</param>
     /// <param name="keys">Receives the entries; empty when called.</param>

@@ -52,9 +52,6 @@ public sealed class CcnetLineDedupStep : GroupedStep
     public override bool AppliesToEveryDocument => true;
 
     /// <inheritdoc />
-    public override int EntriesPerDocument => 0;
-
-    /// <inheritdoc />
     public override void EmitKeys(Document document, GroupKeys keys)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -108,9 +108,6 @@ public sealed class NearDedupStep : GroupedStep
     public override string DropReason => Reason;
 
     /// <inheritdoc />
-    public override int EntriesPerDocument => Bands.Bands;
-
-    /// <inheritdoc />
     public override bool LinksDocuments => true;
 
     /// <inheritdoc />

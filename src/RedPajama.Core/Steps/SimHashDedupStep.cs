@@ -40,9 +40,6 @@ public sealed class SimHashDedupStep : GroupedStep
     public override string DropReason => Reason;
 
     /// <inheritdoc />
-    public override int EntriesPerDocument => Blocks;
-
-    /// <inheritdoc />
     public override bool LinksDocuments => LinkClusters;
 
     /// <summary>The key of one block of a fingerprint: the block number and its bits, hashed.</summary>

@@ -20,8 +20,6 @@ internal sealed class SharedLinesStep : GroupedStep
 
     public override bool EditsDocuments => true;
 
-    public override int EntriesPerDocument => 0;
-
     public override void EmitKeys(Document document, GroupKeys keys)
     {
         foreach (string line in document.Text.Split('\n'))
