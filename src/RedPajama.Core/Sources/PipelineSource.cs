@@ -37,6 +37,11 @@ public abstract class PipelineSource
     /// <returns>True when the source reads the file.</returns>
     public abstract bool Accepts(string path);
 
+    /// <summary>Warnings about a valid configuration that will not do what a user may expect (a model missing for a language).</summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The messages; none by default.</returns>
+    public virtual IEnumerable<string> Warnings(RunConfig config) => [];
+
     /// <summary>Describes the source's own steps (the global ones are added by <see cref="SourceCatalog.Describe"/>).</summary>
     /// <param name="config">The run configuration; the source reads its section.</param>
     /// <returns>The description every engine runs.</returns>

@@ -33,7 +33,16 @@ public static class SourceCatalog
     public static PipelineDescription Describe(string source, RunConfig config, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        PipelineDescription pipeline = Get(source).Describe(config);
+        PipelineSource found = Get(source);
+        PipelineDescription pipeline = found.Describe(config);
+        if (warn is not null)
+        {
+            foreach (string warning in found.Warnings(config))
+            {
+                warn(warning);
+            }
+        }
+
         pipeline = PipelineDedup.AddLineDedupTo(pipeline, config.LineDedup);
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
         pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
