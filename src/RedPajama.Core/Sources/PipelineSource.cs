@@ -42,6 +42,11 @@ public abstract class PipelineSource
     /// <returns>The messages; none by default.</returns>
     public virtual IEnumerable<string> Warnings(RunConfig config) => [];
 
+    /// <summary>The models and tables the source's own steps open on every worker, as its section names them.</summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The files; none by default.</returns>
+    public virtual IEnumerable<ShippedFile> ShippedFiles(RunConfig config) => [];
+
     /// <summary>Describes the source's own steps (the global ones are added by <see cref="SourceCatalog.Describe"/>).</summary>
     /// <param name="config">The run configuration; the source reads its section.</param>
     /// <returns>The description every engine runs.</returns>

@@ -68,6 +68,23 @@ public sealed class CommonCrawlSource : PipelineSource
     }
 
     /// <inheritdoc />
+    public override IEnumerable<ShippedFile> ShippedFiles(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        CommonCrawlConfig section = config.Section<CommonCrawlConfig>();
+        yield return new ShippedFile(LanguageIdModels.ModelPath(section.LidModel), static (c, path) => c.Section<CommonCrawlConfig>().LidModel = path);
+        if (section.LmDir is { Length: > 0 } lmDir)
+        {
+            yield return new ShippedFile(lmDir, static (c, path) => c.Section<CommonCrawlConfig>().LmDir = path);
+        }
+
+        if (section.Cutoffs is { Length: > 0 } cutoffs)
+        {
+            yield return new ShippedFile(cutoffs, static (c, path) => c.Section<CommonCrawlConfig>().Cutoffs = path);
+        }
+    }
+
+    /// <inheritdoc />
     public override bool Accepts(string path) => WetReader.Accepts(path);
 
     /// <inheritdoc />
