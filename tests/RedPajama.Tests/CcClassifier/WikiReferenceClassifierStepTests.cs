@@ -162,6 +162,17 @@ public sealed class WikiReferenceClassifierStepTests
         pipeline.Meta.Fields.TakeLast(3).Select(f => (f.Name, f.Type)).Should().Equal(
             ("pred_label", MetaType.Text), ("pred_label_prob", MetaType.Float), ("wiki_prob", MetaType.Float));
         new CommonCrawlSource().Describe(new RunConfig()).Steps.Should().NotContain(s => s is WikiReferenceClassifierStep);
+
+        // min_wiki_prob reaches the step: at 0 every document stays, at 1 all but certain wiki pages go.
+        string text = ClassifierFixtures.AllRawContents()[^1];
+        foreach ((double threshold, bool dropped) in new[] { (0.0, false), (1.0, true) })
+        {
+            PipelineDescription described = new CommonCrawlSource().Describe(RunConfigLoader.Parse(
+                FormattableString.Invariant($"commoncrawl:\n  classifier: {ClassifierFixtures.ReferenceModel}\n  min_wiki_prob: {threshold}\n")));
+            var document = new Document(new OrderKey(0, 0), described.Meta.Count) { Text = text };
+            ((IDocumentStep)described.Steps[^1]).Apply(document);
+            document.IsDropped.Should().Be(dropped, $"min_wiki_prob {threshold}");
+        }
         Action outOfRange = () => RunConfigLoader.Parse("commoncrawl:\n  min_wiki_prob: 1.5\n");
         outOfRange.Should().Throw<FormatException>().WithMessage("*commoncrawl.min_wiki_prob*");
     }

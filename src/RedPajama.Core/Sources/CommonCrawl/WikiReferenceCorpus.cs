@@ -88,7 +88,8 @@ public sealed class WikiReferenceCorpus(bool faithful)
             foreach ((string line, long number) in Lines(file))
             {
                 records++;
-                JsonElement record = Parse(line, file, number);
+                using JsonDocument json = Parse(line, file, number);
+                JsonElement record = json.RootElement;
                 string digest = DigestKey(Field(record, "digest", file, number));
                 if (seen.Contains(digest))
                 {
@@ -123,7 +124,8 @@ public sealed class WikiReferenceCorpus(bool faithful)
                     break;
                 }
 
-                WriteExample(writer, CcLabel, RawContent(Parse(line, file, number), file, number));
+                using JsonDocument json = Parse(line, file, number);
+                WriteExample(writer, CcLabel, RawContent(json.RootElement, file, number));
                 taken++;
             }
 
@@ -154,12 +156,11 @@ public sealed class WikiReferenceCorpus(bool faithful)
         }
     }
 
-    private static JsonElement Parse(string line, string file, long number)
+    private static JsonDocument Parse(string line, string file, long number)
     {
         try
         {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.Clone();
+            return JsonDocument.Parse(line);
         }
         catch (JsonException exception)
         {
