@@ -113,7 +113,7 @@ public sealed class WikiReferenceClassifierStepTests
     {
         using var directory = new TemporaryDirectory();
         string[] inputs = [TestData.Fixture("commoncrawl/ccnet-sample.warc.wet"), TestData.Fixture("commoncrawl/whirlwind.warc.wet.gz")];
-        string[] common = ["run", "commoncrawl", "--input", .. inputs, "--format", "jsonl", "--keep-all"];
+        string[] common = ["run", "commoncrawl", "--input", .. inputs, "--format", "jsonl", "--keep-all", "--languages", "all"];
 
         (int code, _, string stderr) = await CliRun.Invoke([.. common, "--output", directory.Combine("with"), "--classifier", ClassifierFixtures.ReferenceModel]);
         code.Should().Be(ExitCodes.Success, stderr);
@@ -129,8 +129,8 @@ public sealed class WikiReferenceClassifierStepTests
             JsonElement meta = row.GetProperty("meta");
             if (!meta.TryGetProperty("pred_label", out _))
             {
-                // Dropped before the classifier: the warcinfo records, and one sample document under 300 code points.
-                row.GetProperty("drop_reason").GetString().Should().BeOneOf("not_conversion", MinLengthStep.Reason);
+                // Dropped before the classifier: the warcinfo records, one sample document under 300 code points.
+                row.GetProperty("drop_reason").GetString().Should().BeOneOf("not_conversion", MinLengthStep.Reason, "low_language_score");
                 continue;
             }
 
@@ -152,15 +152,16 @@ public sealed class WikiReferenceClassifierStepTests
     }
 
     [Fact]
-    public void The_configuration_names_the_model_and_threshold_and_the_step_comes_after_the_existing_steps()
+    public void The_configuration_names_the_model_and_threshold_and_the_step_runs_last()
     {
         RunConfig config = RunConfigLoader.Parse($"commoncrawl:\n  classifier: {ClassifierFixtures.ReferenceModel}\n  min_wiki_prob: 0.5\n");
 
         PipelineDescription pipeline = new CommonCrawlSource().Describe(config);
 
         pipeline.Steps[^1].Should().BeOfType<WikiReferenceClassifierStep>();
-        pipeline.Meta.Fields.TakeLast(3).Select(f => (f.Name, f.Type)).Should().Equal(
-            ("pred_label", MetaType.Text), ("pred_label_prob", MetaType.Float), ("wiki_prob", MetaType.Float));
+        // classify.py's record: pred_label, pred_label_prob, wiki_prob, (text,) source.
+        pipeline.Meta.Fields.TakeLast(4).Select(f => (f.Name, f.Type)).Should().Equal(
+            ("pred_label", MetaType.Text), ("pred_label_prob", MetaType.Float), ("wiki_prob", MetaType.Float), ("source", MetaType.Text));
         new CommonCrawlSource().Describe(new RunConfig()).Steps.Should().NotContain(s => s is WikiReferenceClassifierStep);
 
         // min_wiki_prob reaches the step: at 0 every document stays, at 1 all but certain wiki pages go.
@@ -185,7 +186,7 @@ public sealed class WikiReferenceClassifierStepTests
         (int code, _, string stderr) = await CliRun.Invoke("run", "books", "--input", TestData.SampleBooks, "--output", directory.Combine("out"), "--classifier", ClassifierFixtures.ReferenceModel);
 
         code.Should().Be(ExitCodes.Usage);
-        stderr.Should().Contain("--classifier goes with the commoncrawl source");
+        stderr.Should().Contain("--classifier go with the commoncrawl source");
     }
 
     private static string UpToEndOfSentence(string text) =>
