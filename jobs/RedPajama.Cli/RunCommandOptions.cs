@@ -15,6 +15,7 @@ namespace RedPajama.Cli;
 /// <param name="Languages">commoncrawl: languages kept (<c>en,de</c> or <c>all</c>), overriding <c>commoncrawl.languages</c>.</param>
 /// <param name="LmDir">commoncrawl: CCNet's model folder, overriding <c>commoncrawl.lm_dir</c>.</param>
 /// <param name="Metadata">commoncrawl: <c>released</c> or <c>ccnet</c>, overriding <c>commoncrawl.metadata</c>.</param>
+/// <param name="Classifier">The Wikipedia-reference classifier model, overriding <c>commoncrawl.classifier</c>; null keeps the configuration's.</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -29,4 +30,5 @@ public sealed record RunCommandOptions(
     bool DryRun = false,
     string? Languages = null,
     string? LmDir = null,
-    string? Metadata = null);
+    string? Metadata = null,
+    string? Classifier = null);
