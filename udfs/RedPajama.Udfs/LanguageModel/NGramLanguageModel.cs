@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.MemoryMappedFiles;
 using System.Text;
+using RedPajama.Udfs.LanguageModel.KenLm;
 
 namespace RedPajama.Udfs.LanguageModel;
 
@@ -9,9 +10,10 @@ namespace RedPajama.Udfs.LanguageModel;
 /// log10 probability of the longest n-gram of the history and the word that the model has, plus the backoff weights
 /// of the longer contexts it had to skip; unknown words are <c>&lt;unk&gt;</c> (id 0; -100 when the file has no
 /// <c>&lt;unk&gt;</c>, as KenLM); sentences start with <c>&lt;s&gt;</c> and end with <c>&lt;/s&gt;</c>. Sums are
-/// in float, as KenLM's Python <c>score</c> keeps them. <see cref="SaveBinary"/> writes a form that
-/// <see cref="Load"/> memory-maps instead of parsing, so processes on one machine share one copy of a large model.
-/// Thread-safe.
+/// in float, as KenLM's Python <c>score</c> keeps them. <see cref="Load"/> also memory-maps KenLM's own binary files
+/// (<c>build_binary</c>'s probing and trie structures, quantised or array-compressed: CCNet's <c>{lang}.arpa.bin</c>)
+/// and scores them in place, and the form <see cref="SaveBinary"/> writes; processes on one machine then share one
+/// copy of a large model. Thread-safe.
 /// </summary>
 public sealed class NGramLanguageModel : IDisposable
 {
@@ -33,6 +35,7 @@ public sealed class NGramLanguageModel : IDisposable
     private readonly INGramTable[] _orders;
     private readonly int _begin;
     private readonly int _end;
+    private readonly KenLmBinaryModel? _kenLm;
     private MemoryMappedFile? _mapping;
     private MemoryMappedViewAccessor? _view;
 
@@ -43,24 +46,48 @@ public sealed class NGramLanguageModel : IDisposable
         Name = name;
         _begin = vocabulary[BeginOfSentence];
         _end = vocabulary[EndOfSentence];
+        Format = "ARPA";
+    }
+
+    private NGramLanguageModel(KenLmBinaryModel kenLm, string name)
+    {
+        _kenLm = kenLm;
+        _vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        _orders = [];
+        Name = name;
+        Format = kenLm.Header.ModelType switch
+        {
+            KenLmModelType.Probing => "KenLM probing",
+            KenLmModelType.RestProbing => "KenLM probing with rest costs",
+            KenLmModelType.Trie => "KenLM trie",
+            KenLmModelType.QuantTrie => "KenLM trie, quantised",
+            KenLmModelType.ArrayTrie => "KenLM trie, array-compressed pointers",
+            _ => "KenLM trie, quantised, array-compressed pointers",
+        };
     }
 
     /// <summary>The model's file.</summary>
     public string Name { get; }
 
+    /// <summary>What the model was read from: <c>ARPA</c>, <c>KenLM probing</c>, <c>KenLM trie</c> ….</summary>
+    public string Format { get; private init; }
+
     /// <summary>The longest n-gram.</summary>
-    public int Order => _orders.Length;
+    public int Order => _kenLm?.Header.Order ?? _orders.Length;
 
     /// <summary>Words in the vocabulary, <c>&lt;unk&gt;</c> included.</summary>
-    public int VocabularySize => _vocabulary.Count;
+    public int VocabularySize => _kenLm?.VocabularySize ?? _vocabulary.Count;
 
-    /// <summary>Number of n-grams of each order (index 0: unigrams).</summary>
-    public IReadOnlyList<int> Counts => [.. _orders.Select(o => o.Count)];
+    /// <summary>Number of n-grams of each order (index 0: unigrams), as the file counts them.</summary>
+    public IReadOnlyList<long> Counts => _kenLm is null ? [.. _orders.Select(o => (long)o.Count)] : _kenLm.Header.Counts;
 
     /// <summary>Whether the model is read from a memory-mapped binary file.</summary>
-    public bool IsMapped => _mapping is not null;
+    public bool IsMapped => _mapping is not null || _kenLm is not null;
 
-    /// <summary>Reads an ARPA file, or memory-maps a binary one written by <see cref="SaveBinary"/>.</summary>
+    /// <summary>
+    /// Reads an ARPA file, or memory-maps a binary one: KenLM's (<c>build_binary</c>, recognised by its magic text)
+    /// or one written by <see cref="SaveBinary"/>.
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArpaFormatException">The file is missing, malformed or inconsistent (with the line).</exception>
@@ -69,6 +96,11 @@ public sealed class NGramLanguageModel : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         try
         {
+            if (IsKenLmBinary(path))
+            {
+                return MapKenLm(path);
+            }
+
             if (IsBinary(path))
             {
                 return MapBinary(path);
@@ -233,7 +265,7 @@ public sealed class NGramLanguageModel : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         if (IsMapped)
         {
-            throw new InvalidOperationException($"{Name} is already a binary model");
+            throw new InvalidOperationException($"{Name} is already a binary model ({Format})");
         }
 
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
@@ -260,11 +292,31 @@ public sealed class NGramLanguageModel : IDisposable
     /// <summary>Releases the mapping of a binary model.</summary>
     public void Dispose()
     {
+        _kenLm?.Dispose();
         _view?.SafeMemoryMappedViewHandle.ReleasePointer();
         _view?.Dispose();
         _mapping?.Dispose();
         _view = null;
         _mapping = null;
+    }
+
+    private static bool IsKenLmBinary(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        Span<byte> head = stackalloc byte[KenLmBinaryHeader.MagicPrefix.Length];
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && KenLmBinaryHeader.IsKenLm(head);
+    }
+
+    private static NGramLanguageModel MapKenLm(string path)
+    {
+        try
+        {
+            return new NGramLanguageModel(KenLmBinaryModel.Open(path), path);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new ArpaFormatException(path, 0, $"not a usable KenLM binary model: {exception.Message}");
+        }
     }
 
     private static bool IsBinary(string path)
@@ -312,7 +364,7 @@ public sealed class NGramLanguageModel : IDisposable
                 tables[n - 1] = new MappedNGramTable(n, ref start, end);
             }
 
-            return new NGramLanguageModel(ids, tables, path) { _mapping = mapping, _view = view };
+            return new NGramLanguageModel(ids, tables, path) { _mapping = mapping, _view = view, Format = "binary (redpajama lm binarize)" };
         }
         catch (Exception exception) when (exception is InvalidDataException or KeyNotFoundException)
         {
@@ -349,7 +401,7 @@ public sealed class NGramLanguageModel : IDisposable
     /// <summary>The id of a word, 0 (<c>&lt;unk&gt;</c>) when unknown.</summary>
     /// <param name="word">A word.</param>
     /// <returns>The id.</returns>
-    public int IdOf(string word) => _vocabulary.TryGetValue(word, out int id) ? id : 0;
+    public int IdOf(string word) => _kenLm is not null ? (int)_kenLm.IdOf(word) : _vocabulary.TryGetValue(word, out int id) ? id : 0;
 
     /// <summary>
     /// KenLM's <c>FullScore</c>: log10 p(<paramref name="word"/> | <paramref name="history"/>) with the length of the
@@ -360,6 +412,11 @@ public sealed class NGramLanguageModel : IDisposable
     /// <returns>The log10 probability and the n-gram length used.</returns>
     public (float LogProbability, int NGramLength) Score(ReadOnlySpan<int> history, int word)
     {
+        if (_kenLm is not null)
+        {
+            return _kenLm.Score(history, word);
+        }
+
         int context = Math.Min(history.Length, Order - 1);
         Span<int> ngram = stackalloc int[context + 1];
         history[^context..].CopyTo(ngram);
@@ -402,6 +459,11 @@ public sealed class NGramLanguageModel : IDisposable
     public SentenceScore ScoreSentence(string sentence, bool bos = true, bool eos = true)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (_kenLm is not null)
+        {
+            return _kenLm.ScoreSentence(sentence, bos, eos);
+        }
+
         List<string> words = KenLmText.ScoringWords(sentence);
         var history = new List<int>(words.Count + 2);
         if (bos)
