@@ -304,7 +304,10 @@ public sealed class NGramLanguageModel : IDisposable
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
         Span<byte> head = stackalloc byte[KenLmBinaryHeader.MagicPrefix.Length];
-        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && KenLmBinaryHeader.IsKenLm(head);
+        int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+
+        // A file cut inside the magic text is a truncated KenLM file, not ARPA text.
+        return read >= 8 && KenLmBinaryHeader.MagicPrefix.StartsWith(head[..read]);
     }
 
     private static NGramLanguageModel MapKenLm(string path)
@@ -487,6 +490,21 @@ public sealed class NGramLanguageModel : IDisposable
         }
 
         return new SentenceScore(total, words.Count, unknown);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreSentence"/> of a sentence given as UTF-8 bytes (the bytes KenLM hashes): a KenLM binary model
+    /// scores them without decoding. Ends at a NUL, as the Python binding's C string does.
+    /// </summary>
+    /// <param name="sentence">UTF-8 words separated by ASCII whitespace.</param>
+    /// <param name="bos">Start from <c>&lt;s&gt;</c>.</param>
+    /// <param name="eos">Score <c>&lt;/s&gt;</c> at the end.</param>
+    /// <returns>The log10 probability (float sum), the words scored and how many were unknown.</returns>
+    public SentenceScore ScoreSentenceUtf8(ReadOnlySpan<byte> sentence, bool bos = true, bool eos = true)
+    {
+        int nul = sentence.IndexOf((byte)0);
+        ReadOnlySpan<byte> text = nul < 0 ? sentence : sentence[..nul];
+        return _kenLm is not null ? _kenLm.ScoreUtf8(text, bos, eos) : ScoreSentence(Encoding.UTF8.GetString(text), bos, eos);
     }
 
     /// <summary>

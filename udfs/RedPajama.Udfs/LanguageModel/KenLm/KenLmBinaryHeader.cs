@@ -48,9 +48,6 @@ internal sealed class KenLmBinaryHeader
     /// <summary>Bytes before the vocabulary table.</summary>
     public long Size { get; }
 
-    /// <summary>Whether <paramref name="head"/> (the first bytes of a file) starts with KenLM's magic text.</summary>
-    public static bool IsKenLm(ReadOnlySpan<byte> head) => head.StartsWith(MagicPrefix);
-
     /// <summary>Rounds up to a multiple of 8 (KenLM aligns its sections so).</summary>
     public static long Align8(long value) => (value + 7) & ~7L;
 
