@@ -69,6 +69,6 @@ public static class PerplexityModels
         return (TokenizerCache.Get(pieces), s_languageModels.Get(ngrams));
     }
 
-    // KenLM's binary files (CCNet's released en.arpa.bin), this project's binary form and ARPA text, by their first bytes.
+    // KenLM's binary files (CCNet's released en.arpa.bin, or lm binarize's) and ARPA text, by their first bytes.
     private static NGramLanguageModel LoadLanguageModel(string path) => NGramLanguageModel.Load(path);
 }

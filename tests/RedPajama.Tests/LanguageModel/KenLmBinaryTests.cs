@@ -134,6 +134,46 @@ public sealed class KenLmBinaryTests
     }
 
     [Fact]
+    public void SaveBinary_writes_KenLM_probing_that_scores_what_query_printed_for_build_binary_s()
+    {
+        // query's totals for build_binary's probing file of the same ARPA are the reference for the file written here.
+        using var directory = new TemporaryDirectory();
+        string written = directory.Combine("train.binary");
+        using (NGramLanguageModel arpa = NGramLanguageModel.Load(KenLmFixtures.Path("train.arpa")))
+        {
+            arpa.SaveBinary(written);
+        }
+
+        using NGramLanguageModel model = NGramLanguageModel.Load(written);
+        model.Format.Should().Be("KenLM probing");
+        foreach (IGrouping<string, QueryRow> text in s_query.Value["train-probing.binary"].GroupBy(r => r.Text))
+        {
+            string[] lines = KenLmFixtures.Lines(text.Key);
+            foreach (QueryRow row in text)
+            {
+                model.ScoreSentence(lines[row.Line - 1]).Should().Be(new SentenceScore(row.Total, model.ScoreSentence(lines[row.Line - 1]).Words, row.Unknown), $"{text.Key} line {row.Line}");
+            }
+        }
+
+        // Same header and vocabulary hash table as build_binary's; the n-gram tables may place entries differently.
+        byte[] ours = File.ReadAllBytes(written);
+        byte[] theirs = File.ReadAllBytes(KenLmFixtures.Path("train-probing.binary"));
+        ours.AsSpan(0, 152).SequenceEqual(theirs.AsSpan(0, 152)).Should().BeTrue("the header and counts are build_binary's");
+    }
+
+    [Fact]
+    public void The_former_binary_form_is_refused_by_name()
+    {
+        using var directory = new TemporaryDirectory();
+        string former = directory.Combine("old.bin");
+        File.WriteAllBytes(former, [.. "RPNGRAM1"u8, .. new byte[64]]);
+
+        Action load = () => NGramLanguageModel.Load(former);
+
+        load.Should().Throw<ArpaFormatException>().WithMessage("*former binary form*lm binarize*");
+    }
+
+    [Fact]
     public void Lm_score_reads_a_kenlm_binary()
     {
         using NGramLanguageModel model = NGramLanguageModel.Load(KenLmFixtures.Path("train-trie.binary"));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.MemoryMappedFiles;
 using System.Text;
 using RedPajama.Udfs.LanguageModel.KenLm;
 
@@ -12,12 +11,13 @@ namespace RedPajama.Udfs.LanguageModel;
 /// <c>&lt;unk&gt;</c>, as KenLM); sentences start with <c>&lt;s&gt;</c> and end with <c>&lt;/s&gt;</c>. Sums are
 /// in float, as KenLM's Python <c>score</c> keeps them. <see cref="Load"/> also memory-maps KenLM's own binary files
 /// (<c>build_binary</c>'s probing and trie structures, quantised or array-compressed: CCNet's <c>{lang}.arpa.bin</c>)
-/// and scores them in place, and the form <see cref="SaveBinary"/> writes; processes on one machine then share one
-/// copy of a large model. Thread-safe.
+/// and scores them in place; <see cref="SaveBinary"/> writes KenLM's probing format. Processes on one machine then
+/// share one copy of a large model. Thread-safe.
 /// </summary>
 public sealed class NGramLanguageModel : IDisposable
 {
-    private static readonly byte[] s_binaryMagic = "RPNGRAM1"u8.ToArray();
+    // This project's former binary form: refused by name, the ARPA file has to be binarized again.
+    private static readonly byte[] s_formerBinaryMagic = "RPNGRAM1"u8.ToArray();
 
     /// <summary>The begin-of-sentence token.</summary>
     public const string BeginOfSentence = "<s>";
@@ -36,8 +36,6 @@ public sealed class NGramLanguageModel : IDisposable
     private readonly int _begin;
     private readonly int _end;
     private readonly KenLmBinaryModel? _kenLm;
-    private MemoryMappedFile? _mapping;
-    private MemoryMappedViewAccessor? _view;
 
     private NGramLanguageModel(Dictionary<string, int> vocabulary, INGramTable[] orders, string name)
     {
@@ -82,11 +80,11 @@ public sealed class NGramLanguageModel : IDisposable
     public IReadOnlyList<long> Counts => _kenLm is null ? [.. _orders.Select(o => (long)o.Count)] : _kenLm.Header.Counts;
 
     /// <summary>Whether the model is read from a memory-mapped binary file.</summary>
-    public bool IsMapped => _mapping is not null || _kenLm is not null;
+    public bool IsMapped => _kenLm is not null;
 
     /// <summary>
-    /// Reads an ARPA file, or memory-maps a binary one: KenLM's (<c>build_binary</c>, recognised by its magic text)
-    /// or one written by <see cref="SaveBinary"/>.
+    /// Reads an ARPA file, or memory-maps a KenLM binary one (<c>build_binary</c>'s or <see cref="SaveBinary"/>'s,
+    /// recognised by KenLM's magic text).
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The model.</returns>
@@ -101,9 +99,9 @@ public sealed class NGramLanguageModel : IDisposable
                 return MapKenLm(path);
             }
 
-            if (IsBinary(path))
+            if (IsFormerBinary(path))
             {
-                return MapBinary(path);
+                throw new ArpaFormatException(path, 0, "this project's former binary form (RPNGRAM1), no longer read: run 'redpajama lm binarize' on the ARPA file again (it now writes KenLM's probing format)");
             }
 
             using var reader = new StreamReader(path);
@@ -255,11 +253,11 @@ public sealed class NGramLanguageModel : IDisposable
     }
 
     /// <summary>
-    /// Writes the model in this project's binary form: the vocabulary, then per order the hash slots, word ids,
-    /// probabilities and backoffs as little-endian arrays, ready to be mapped.
+    /// Writes the model in KenLM's probing binary format (<c>build_binary probing</c>'s, multiplier 1.5), which
+    /// <see cref="Load"/> memory-maps and KenLM's own tools read.
     /// </summary>
     /// <param name="path">The file to create.</param>
-    /// <exception cref="InvalidOperationException">The model is itself mapped from a binary file.</exception>
+    /// <exception cref="InvalidOperationException">The model is itself a binary model, or of order 1.</exception>
     public void SaveBinary(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -268,37 +266,17 @@ public sealed class NGramLanguageModel : IDisposable
             throw new InvalidOperationException($"{Name} is already a binary model ({Format})");
         }
 
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var writer = new BinaryWriter(file);
-        writer.Write(s_binaryMagic);
-        writer.Write(Order);
         string[] words = new string[_vocabulary.Count];
         foreach ((string word, int id) in _vocabulary)
         {
             words[id] = word;
         }
 
-        byte[] vocabulary = Encoding.UTF8.GetBytes(string.Join('\n', words));
-        writer.Write(words.Length);
-        writer.Write(vocabulary.Length);
-        writer.Write(vocabulary);
-        writer.Write(new byte[(4 - (vocabulary.Length % 4)) % 4]);
-        foreach (INGramTable table in _orders)
-        {
-            ((NGramEntries)table).Write(writer);
-        }
+        KenLmProbingWriter.Write(path, words, _orders);
     }
 
     /// <summary>Releases the mapping of a binary model.</summary>
-    public void Dispose()
-    {
-        _kenLm?.Dispose();
-        _view?.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view?.Dispose();
-        _mapping?.Dispose();
-        _view = null;
-        _mapping = null;
-    }
+    public void Dispose() => _kenLm?.Dispose();
 
     private static bool IsKenLmBinary(string path)
     {
@@ -322,60 +300,11 @@ public sealed class NGramLanguageModel : IDisposable
         }
     }
 
-    private static bool IsBinary(string path)
+    private static bool IsFormerBinary(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
         Span<byte> head = stackalloc byte[8];
-        return file.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(s_binaryMagic);
-    }
-
-    private static unsafe NGramLanguageModel MapBinary(string path)
-    {
-        MemoryMappedFile mapping = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        MemoryMappedViewAccessor view = mapping.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        byte* pointer = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        try
-        {
-            byte* start = pointer + view.PointerOffset;
-            byte* end = start + new FileInfo(path).Length;
-            start += 8;
-            int order = MappedNGramTable.Read(ref start, end);
-            int words = MappedNGramTable.Read(ref start, end);
-            int bytes = MappedNGramTable.Read(ref start, end);
-            if (order is < 1 or > 16 || words < 3 || bytes < 0)
-            {
-                throw new InvalidDataException($"order {order}, {words} words, {bytes} vocabulary bytes");
-            }
-
-            string[] vocabulary = Encoding.UTF8.GetString(MappedNGramTable.Take(ref start, end, bytes), bytes).Split('\n');
-            if (vocabulary.Length != words)
-            {
-                throw new InvalidDataException($"{vocabulary.Length} vocabulary words, the header says {words}");
-            }
-
-            MappedNGramTable.Take(ref start, end, (4 - (bytes % 4)) % 4);
-            var ids = new Dictionary<string, int>(words, StringComparer.Ordinal);
-            for (int id = 0; id < words; id++)
-            {
-                ids[vocabulary[id]] = id;
-            }
-
-            var tables = new INGramTable[order];
-            for (int n = 1; n <= order; n++)
-            {
-                tables[n - 1] = new MappedNGramTable(n, ref start, end);
-            }
-
-            return new NGramLanguageModel(ids, tables, path) { _mapping = mapping, _view = view, Format = "binary (redpajama lm binarize)" };
-        }
-        catch (Exception exception) when (exception is InvalidDataException or KeyNotFoundException)
-        {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
-            mapping.Dispose();
-            throw new ArpaFormatException(path, 0, $"not a usable binary model: {exception.Message}");
-        }
+        return file.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(s_formerBinaryMagic);
     }
 
     /// <summary>

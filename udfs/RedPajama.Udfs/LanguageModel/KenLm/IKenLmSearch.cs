@@ -21,4 +21,11 @@ internal interface IKenLmSearch
 
     /// <summary>Extends the n-gram at <paramref name="node"/> to the highest order; false when the model does not have it.</summary>
     bool Longest(uint word, in KenLmNode node, out float probability);
+
+    /// <summary>
+    /// Asks the processor to fetch, in parallel, the memory the lookups of <paramref name="word"/> after the state's
+    /// <paramref name="length"/> words will read, where the structure can tell without reading (probing can: its
+    /// keys are hashes of the words). Changes no result.
+    /// </summary>
+    unsafe void Prefetch(uint word, uint* context, int length);
 }

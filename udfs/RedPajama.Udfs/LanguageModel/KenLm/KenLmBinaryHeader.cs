@@ -13,8 +13,11 @@ internal sealed class KenLmBinaryHeader
     /// <summary>The magic text every KenLM binary file of any version starts with.</summary>
     public static ReadOnlySpan<byte> MagicPrefix => "mmap lm http://kheafield.com/code"u8;
 
-    private const int SanitySize = 88;
-    private const int FixedSize = 20;
+    /// <summary>Bytes of the sanity block.</summary>
+    internal const int SanitySize = 88;
+
+    /// <summary>Bytes of the fixed-width parameters.</summary>
+    internal const int FixedSize = 20;
     private const string VersionText = "mmap lm http://kheafield.com/code format version ";
 
     private KenLmBinaryHeader(KenLmModelType type, float probingMultiplier, bool hasVocabulary, uint searchVersion, long[] counts)
@@ -130,7 +133,7 @@ internal sealed class KenLmBinaryHeader
     }
 
     /// <summary>The sanity block as this format's writer lays it out (little-endian, 8-byte aligned).</summary>
-    private static byte[] Sanity()
+    internal static byte[] Sanity()
     {
         byte[] block = new byte[SanitySize];
         "mmap lm http://kheafield.com/code format version 5\n"u8.CopyTo(block);

@@ -36,15 +36,13 @@ internal sealed class KenLmBinaryModel<TSearch> : KenLmBinaryModel
 
     public override uint IdOf(ReadOnlySpan<byte> word) => _search.Index(MurmurHash64A.Hash(word));
 
-    public override SentenceScore ScoreUtf8(ReadOnlySpan<byte> sentence, bool bos, bool eos)
+    public override unsafe SentenceScore ScoreUtf8(ReadOnlySpan<byte> sentence, bool bos, bool eos)
     {
-        int width = _order - 1;
-        Span<uint> words = stackalloc uint[2 * KenLmState.MaxOrder];
-        Span<float> backoffs = stackalloc float[2 * KenLmState.MaxOrder];
-        Span<uint> inWords = words[..width];
-        Span<float> inBackoffs = backoffs[..width];
-        Span<uint> outWords = words.Slice(KenLmState.MaxOrder, width);
-        Span<float> outBackoffs = backoffs.Slice(KenLmState.MaxOrder, width);
+        // Two states (words newest first, their backoffs), swapped after each word.
+        uint* inWords = stackalloc uint[KenLmState.MaxOrder];
+        uint* outWords = stackalloc uint[KenLmState.MaxOrder];
+        float* inBackoffs = stackalloc float[KenLmState.MaxOrder];
+        float* outBackoffs = stackalloc float[KenLmState.MaxOrder];
         int length = 0;
         if (bos)
         {
@@ -55,32 +53,36 @@ internal sealed class KenLmBinaryModel<TSearch> : KenLmBinaryModel
 
         float total = 0f;
         int count = 0, unknown = 0;
-        int position = 0;
-        while (true)
+        fixed (byte* text = sentence)
         {
-            // Words are runs of bytes other than C-locale whitespace (KenLM's util::kSpaces).
-            while (position < sentence.Length && IsSpace(sentence[position]))
+            int position = 0, end = sentence.Length;
+            while (true)
             {
-                position++;
-            }
+                // Words are runs of bytes other than C-locale whitespace (KenLM's util::kSpaces).
+                while (position < end && IsSpace(text[position]))
+                {
+                    position++;
+                }
 
-            if (position == sentence.Length)
-            {
-                break;
-            }
+                if (position == end)
+                {
+                    break;
+                }
 
-            int start = position;
-            while (position < sentence.Length && !IsSpace(sentence[position]))
-            {
-                position++;
-            }
+                int start = position;
+                while (position < end && !IsSpace(text[position]))
+                {
+                    position++;
+                }
 
-            uint word = _search.Index(MurmurHash64A.Hash(sentence[start..position]));
-            count++;
-            unknown += word == 0 ? 1 : 0;
-            total += FullScore(inWords, inBackoffs, length, word, outWords, outBackoffs, out length, out _);
-            Swap(ref inWords, ref outWords);
-            Swap(ref inBackoffs, ref outBackoffs);
+                uint word = _search.Index(MurmurHash64A.Hash(new ReadOnlySpan<byte>(text + start, position - start)));
+                count++;
+                unknown += word == 0 ? 1 : 0;
+                _search.Prefetch(word, inWords, length);
+                total += FullScore(inWords, inBackoffs, length, word, outWords, outBackoffs, out length, out _);
+                Swap(ref inWords, ref outWords);
+                Swap(ref inBackoffs, ref outBackoffs);
+            }
         }
 
         if (eos)
@@ -91,19 +93,16 @@ internal sealed class KenLmBinaryModel<TSearch> : KenLmBinaryModel
         return new SentenceScore(total, count, unknown);
     }
 
-    public override (float LogProbability, int NGramLength) Score(ReadOnlySpan<int> history, int word)
+    public override unsafe (float LogProbability, int NGramLength) Score(ReadOnlySpan<int> history, int word)
     {
-        Span<uint> words = stackalloc uint[2 * KenLmState.MaxOrder];
-        Span<float> backoffs = stackalloc float[2 * KenLmState.MaxOrder];
-        int width = _order - 1;
-        Span<uint> inWords = words[..width];
-        Span<float> inBackoffs = backoffs[..width];
-        Span<uint> outWords = words.Slice(KenLmState.MaxOrder, width);
-        Span<float> outBackoffs = backoffs.Slice(KenLmState.MaxOrder, width);
+        uint* inWords = stackalloc uint[KenLmState.MaxOrder];
+        uint* outWords = stackalloc uint[KenLmState.MaxOrder];
+        float* inBackoffs = stackalloc float[KenLmState.MaxOrder];
+        float* outBackoffs = stackalloc float[KenLmState.MaxOrder];
 
         // The state after the history is the state after scoring its last order − 1 words from no context.
         int length = 0;
-        foreach (int id in history[Math.Max(0, history.Length - width)..])
+        foreach (int id in history[Math.Max(0, history.Length - (_order - 1))..])
         {
             FullScore(inWords, inBackoffs, length, Checked(id), outWords, outBackoffs, out length, out _);
             Swap(ref inWords, ref outWords);
@@ -115,12 +114,20 @@ internal sealed class KenLmBinaryModel<TSearch> : KenLmBinaryModel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSpace(byte b) => b == ' ' || (b >= '\t' && b <= '\r');
+    private static bool IsSpace(byte b) => b == ' ' || (uint)(b - '\t') <= '\r' - '\t';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Swap<T>(ref Span<T> a, ref Span<T> b)
+    private static unsafe void Swap(ref uint* a, ref uint* b)
     {
-        Span<T> t = a;
+        uint* t = a;
+        a = b;
+        b = t;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Swap(ref float* a, ref float* b)
+    {
+        float* t = a;
         a = b;
         b = t;
     }
@@ -133,7 +140,7 @@ internal sealed class KenLmBinaryModel<TSearch> : KenLmBinaryModel
     /// it may extend further left; the new state keeps the words up to the longest n-gram that may extend right.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float FullScore(ReadOnlySpan<uint> inWords, ReadOnlySpan<float> inBackoffs, int inLength, uint word, Span<uint> outWords, Span<float> outBackoffs, out int outLength, out int ngramLength)
+    private unsafe float FullScore(uint* inWords, float* inBackoffs, int inLength, uint word, uint* outWords, float* outBackoffs, out int outLength, out int ngramLength)
     {
         float probability = _search.Unigram(word, out float backoff, out KenLmNode node, out bool independentLeft);
         outBackoffs[0] = backoff;

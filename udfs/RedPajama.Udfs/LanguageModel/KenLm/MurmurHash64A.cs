@@ -1,4 +1,5 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RedPajama.Udfs.LanguageModel.KenLm;
 
@@ -12,13 +13,17 @@ internal static class MurmurHash64A
     private const int Shift = 47;
 
     /// <summary>The hash of <paramref name="bytes"/> with seed 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Hash(ReadOnlySpan<byte> bytes)
     {
-        ulong h = (ulong)bytes.Length * Multiplier;
-        int blocks = bytes.Length & ~7;
+        ref byte data = ref MemoryMarshal.GetReference(bytes);
+        int length = bytes.Length;
+        ulong h = (ulong)length * Multiplier;
+        int blocks = length & ~7;
         for (int i = 0; i < blocks; i += 8)
         {
-            ulong k = BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i, 8));
+            // Little-endian 8-byte blocks (the format is little-endian; so are the machines .NET runs this on).
+            ulong k = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, i));
             k *= Multiplier;
             k ^= k >> Shift;
             k *= Multiplier;
@@ -26,14 +31,14 @@ internal static class MurmurHash64A
             h *= Multiplier;
         }
 
-        int tail = bytes.Length & 7;
+        int tail = length & 7;
         if (tail != 0)
         {
-            // The remaining bytes, little-endian, as one word.
+            // The remaining bytes as one little-endian number.
             ulong last = 0;
             for (int i = tail - 1; i >= 0; i--)
             {
-                last = (last << 8) | bytes[blocks + i];
+                last = (last << 8) | Unsafe.Add(ref data, blocks + i);
             }
 
             h ^= last;

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace RedPajama.Udfs.LanguageModel.KenLm;
 
@@ -132,7 +134,7 @@ internal readonly unsafe struct ProbingSearch : IKenLmSearch
     public bool Middle(int orderMinus2, uint word, ref KenLmNode node, out float probability, out float backoff, out bool independentLeft)
     {
         node.Begin = Combine(node.Begin, word);
-        byte* entry = _middles[orderMinus2].Find(node.Begin);
+        byte* entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_middles), orderMinus2).Find(node.Begin);
         if (entry == null)
         {
             probability = 0;
@@ -157,6 +159,27 @@ internal readonly unsafe struct ProbingSearch : IKenLmSearch
         return entry != null;
     }
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(uint word, uint* context, int length)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        // The lookups of one word are a chain (each stops the next), but their keys are known up front, so the cache
+        // misses of the higher orders can overlap instead of following one another.
+        ulong key = word;
+        int middles = _middles.Length;
+        ref HashTable first = ref MemoryMarshal.GetArrayDataReference(_middles);
+        for (int k = 0; k < length; k++)
+        {
+            key = Combine(key, context[k]);
+            Sse.Prefetch0(k < middles ? Unsafe.Add(ref first, k).Bucket(key) : _longest.Bucket(key));
+        }
+    }
+
     /// <summary>KenLM's hash of an n-gram extended one word to the left (<c>CombineWordHash</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Combine(ulong current, uint next) =>
@@ -168,6 +191,9 @@ internal readonly unsafe struct ProbingSearch : IKenLmSearch
     /// <summary>One order's linear-probing table: 64-bit key, then the weights.</summary>
     private readonly struct HashTable(byte* start, ulong buckets, int entryBytes)
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public byte* Bucket(ulong key) => start + ((key % buckets) * (ulong)entryBytes);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public byte* Find(ulong key)
         {

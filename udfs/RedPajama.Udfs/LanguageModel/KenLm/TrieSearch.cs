@@ -167,22 +167,39 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Index(ulong hash)
     {
-        long low = 0, high = _hashCount;
-        while (low < high)
+        // Interpolation search, as KenLM's: the hashes are uniform, so the first guess is usually a cache line away.
+        ulong low = 0, high = (ulong)_hashCount, lowKey = 0, highKey = ulong.MaxValue;
+        while (high - low > 8)
         {
-            long middle = low + ((high - low) >> 1);
-            ulong value = _hashes[middle];
+            if (hash < lowKey || hash > highKey)
+            {
+                return 0;
+            }
+
+            ulong pivot = low + (ulong)((double)(hash - lowKey) / ((double)(highKey - lowKey) + 1.0) * (long)(high - low));
+            pivot = Math.Min(pivot, high - 1);
+            ulong value = _hashes[pivot];
             if (value < hash)
             {
-                low = middle + 1;
+                low = pivot + 1;
+                lowKey = value;
             }
             else if (value > hash)
             {
-                high = middle;
+                high = pivot;
+                highKey = value;
             }
             else
             {
-                return (uint)(middle + 1);
+                return (uint)(pivot + 1);
+            }
+        }
+
+        for (; low < high; low++)
+        {
+            if (_hashes[low] == hash)
+            {
+                return (uint)(low + 1);
             }
         }
 
@@ -246,6 +263,12 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
             ? _longest.ProbabilityTable[BitPacking.Read(_longest.Data, bit) & _longest.ProbabilityMask]
             : BitConverter.UInt32BitsToSingle((uint)BitPacking.Read(_longest.Data, bit) | SignBit);
         return true;
+    }
+
+    /// <inheritdoc/>
+    public void Prefetch(uint word, uint* context, int length)
+    {
+        // Each trie lookup needs the range the previous one found: nothing to fetch ahead.
     }
 
     /// <summary>KenLM's choice of how many low pointer bits stay inline with array compression (<c>ChopBits</c>).</summary>
@@ -320,24 +343,44 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
             ulong low = range.Begin, high = range.End;
             if (high > Entries || low > high)
             {
-                throw new InvalidDataException($"a child range [{low}, {high}) points past the {Entries} entries of its order (a damaged KenLM file)");
+                ThrowRange(low, high, Entries);
             }
 
-            while (low < high)
+            // Interpolation search over the word ids (sorted within a range, and spread much as the vocabulary is),
+            // then a scan of the last few entries.
+            ulong lowKey = 0, highKey = WordMask;
+            while (high - low > 4)
             {
-                ulong middle = low + ((high - low) >> 1);
-                ulong key = BitPacking.Read(Data, middle * (ulong)TotalBits) & WordMask;
+                if (word < lowKey || word > highKey)
+                {
+                    index = 0;
+                    return false;
+                }
+
+                ulong pivot = Math.Min(high - 1, low + (ulong)((double)(long)(word - lowKey) * (long)(high - low) / (long)(highKey - lowKey + 1)));
+                ulong key = BitPacking.Read(Data, pivot * (ulong)TotalBits) & WordMask;
                 if (key < word)
                 {
-                    low = middle + 1;
+                    low = pivot + 1;
+                    lowKey = key;
                 }
                 else if (key > word)
                 {
-                    high = middle;
+                    high = pivot;
+                    highKey = key;
                 }
                 else
                 {
-                    index = middle;
+                    index = pivot;
+                    return true;
+                }
+            }
+
+            for (; low < high; low++)
+            {
+                if ((BitPacking.Read(Data, low * (ulong)TotalBits) & WordMask) == word)
+                {
+                    index = low;
                     return true;
                 }
             }
@@ -345,6 +388,10 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
             index = 0;
             return false;
         }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowRange(ulong low, ulong high, ulong entries) =>
+            throw new InvalidDataException($"a child range [{low}, {high}) points past the {entries} entries of its order (a damaged KenLM file)");
 
         /// <summary>The children of entry <paramref name="index"/>: its first-child pointer to the next entry's.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
