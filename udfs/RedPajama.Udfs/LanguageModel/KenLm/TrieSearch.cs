@@ -125,13 +125,13 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
             int totalBits = wordBits + middleValueBits + inlineBits;
             long bytes = bhikshaBytes + (long)((((1 + entries) * (ulong)totalBits) + 7) / 8) + 8;
             Need(offset + bytes, available);
-            middles[n - 2] = new Level(levelStart + bhikshaBytes, entries, wordBits, totalBits, wordBits + middleValueBits, inlineBits, offsets, offsetCount, probTables[n - 2], backoffTables[n - 2], probBits, backoffBits);
+            middles[n - 2] = new Level(levelStart + bhikshaBytes, entries, wordBits, totalBits, wordBits + middleValueBits, inlineBits, offsets, offsetCount, probTables[n - 2], backoffTables[n - 2], probBits, backoffBits, (ulong)counts[0]);
             offset += bytes;
         }
 
         ulong longestEntries = (ulong)counts[^1];
         int longestBits = wordBits + (quantized ? probBits : 31);
-        var longest = new Level(start + offset, longestEntries, wordBits, longestBits, 0, 0, null, 0, probTables[order - 2], null, probBits, 0);
+        var longest = new Level(start + offset, longestEntries, wordBits, longestBits, 0, 0, null, 0, probTables[order - 2], null, probBits, 0, (ulong)counts[0]);
         offset += (long)((((1 + longestEntries) * (ulong)longestBits) + 7) / 8) + 8;
         Need(offset, available);
         size = offset;
@@ -305,6 +305,7 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
         public readonly ulong Entries;
         public readonly int WordBits;
         public readonly ulong WordMask;
+        public readonly ulong MaxWord;
         public readonly int TotalBits;
         public readonly int NextShift;
         public readonly int InlineBits;
@@ -317,12 +318,13 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
         public readonly ulong BackoffMask;
         public readonly int BackoffBits;
 
-        public Level(byte* data, ulong entries, int wordBits, int totalBits, int nextShift, int inlineBits, ulong* offsets, long offsetCount, float* probabilityTable, float* backoffTable, int probabilityBits, int backoffBits)
+        public Level(byte* data, ulong entries, int wordBits, int totalBits, int nextShift, int inlineBits, ulong* offsets, long offsetCount, float* probabilityTable, float* backoffTable, int probabilityBits, int backoffBits, ulong maxWord)
         {
             Data = data;
             Entries = entries;
             WordBits = wordBits;
             WordMask = (1UL << wordBits) - 1;
+            MaxWord = maxWord;
             TotalBits = totalBits;
             NextShift = nextShift;
             InlineBits = inlineBits;
@@ -346,9 +348,9 @@ internal readonly unsafe struct TrieSearch : IKenLmSearch
                 ThrowRange(low, high, Entries);
             }
 
-            // Interpolation search over the word ids (sorted within a range, and spread much as the vocabulary is),
+            // Interpolation search over the word ids (sorted within a range, spread over 0 to the vocabulary size),
             // then a scan of the last few entries.
-            ulong lowKey = 0, highKey = WordMask;
+            ulong lowKey = 0, highKey = MaxWord;
             while (high - low > 4)
             {
                 if (word < lowKey || word > highKey)
