@@ -84,7 +84,7 @@ public static class RedPajamaCommand
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {
             run, bench, TokenizeCommand.Create(error), TokenizerBenchCommand.Create(output, error),
-            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), FastTextTrainCommand.Create(output, error), CcClassifierCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output, error), ExactDedupBenchCommand.Create(output, error),
+            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), LmBenchCommand.Create(output, error), FastTextTrainCommand.Create(output, error), CcClassifierCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output, error), ExactDedupBenchCommand.Create(output, error),
         };
         OptionRules.CheckKinds(root);
         ParseResult result = root.Parse(args);
