@@ -74,12 +74,13 @@ public static class RedPajamaCommand
         }.MustBeAtLeast(1);
         var benchRepeat = new Option<int>("--repeat") { Description = "Runs per thread count; the fastest counts.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
         var benchConfig = new Option<string?>("--config") { Description = "YAML run configuration (quality, tokenizer, source settings)." };
-        var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s) at several thread counts.")
+        var benchReference = new Option<string?>("--reference") { Description = "A shell command running the reference implementation on the same input (e.g. cc_net's Python), timed once and printed beside this project's runs." };
+        var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s, MB per CPU second) at several thread counts, next to a reference command.")
         {
-            benchSource, benchInput, benchThreads, benchRepeat, benchConfig,
+            benchSource, benchInput, benchThreads, benchRepeat, benchConfig, benchReference,
         };
         bench.SetAction(async (parse, cancellationToken) => await new BenchCommand(output, error).ExecuteAsync(
-            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), parse.GetValue(benchConfig), cancellationToken).ConfigureAwait(false));
+            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), parse.GetValue(benchConfig), cancellationToken, parse.GetValue(benchReference)).ConfigureAwait(false));
 
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {
