@@ -155,6 +155,26 @@ public static class HivePartitions
         return true;
     }
 
+    /// <summary>A partition value read from a path, as a meta field of <paramref name="type"/> holds it; null when it is not one.</summary>
+    /// <param name="text">The unescaped value (null for the default partition).</param>
+    /// <param name="type">The field's type.</param>
+    /// <returns>The value, or null.</returns>
+    public static object? ValueOf(string? text, Documents.MetaType type) => (text, type) switch
+    {
+        (null, _) => null,
+        (_, Documents.MetaType.Boolean) => bool.TryParse(text, out bool b) ? b : null,
+        _ => Reading.MetaValues.Coerce(text, type),
+    };
+
+    /// <summary>
+    /// The type of a partition column seen only in a path: integer when the value is a whole number (as Spark's and
+    /// DuckDB's partition inference read <c>bucket=3</c>), text otherwise.
+    /// </summary>
+    /// <param name="text">The unescaped value (null for the default partition).</param>
+    /// <returns>The type.</returns>
+    public static Documents.MetaType InferType(string? text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? Documents.MetaType.Integer : Documents.MetaType.Text;
+
     private static bool NeedsEscaping(char c) => c < s_escaped.Length && s_escaped[c];
 
     private static bool[] BuildEscapeTable()
