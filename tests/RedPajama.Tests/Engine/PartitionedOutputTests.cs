@@ -198,7 +198,7 @@ public sealed class PartitionedOutputTests
         return config;
     }
 
-    private static RunStatistics Run(string[] inputs, string output, OutputFormat format, int threads, IReadOnlyList<string>? partitionBy = null, int maxPartitions = 64)
+    internal static RunStatistics Run(string[] inputs, string output, OutputFormat format, int threads, IReadOnlyList<string>? partitionBy = null, int maxPartitions = 64)
     {
         RunConfig config = Config(partitionBy ?? ["language", "bucket"]);
         InputResolution resolution = InputResolver.Resolve(inputs, SourceCatalog.InputFilter(DocumentsSource.SourceName));
