@@ -67,9 +67,9 @@ public sealed class OutputFields
         foreach (int p in partitions)
         {
             MetaField field = meta.Fields[p];
-            if (field.Type == MetaType.Float)
+            if (field.Type is not (MetaType.Text or MetaType.Integer or MetaType.Boolean))
             {
-                throw new ArgumentException($"cannot partition by '{field.Name}': a float's text differs between engines (partition by text, integer or boolean fields)");
+                throw new ArgumentException($"cannot partition by '{field.Name}': a {(field.Type == MetaType.Float ? "float's text differs between engines" : "list is not a directory name")} (partition by text, integer or boolean fields)");
             }
 
             if (field.Name[0] is '_' or '.' || ReservedNames.Contains(field.Name))

@@ -381,6 +381,10 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             case MetaType.Boolean:
                 WriteFlat(column, values.Select(v => (bool?)v));
                 break;
+            case MetaType.IntegerList:
+                // A top-level list: one definition level less than inside the meta struct.
+                WriteList((ColumnWriter<long>)column, [.. values.Select(v => (long[]?)v)], nullDefinition: 0);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
