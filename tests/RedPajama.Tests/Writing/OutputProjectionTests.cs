@@ -65,6 +65,30 @@ public sealed class OutputProjectionTests
     }
 
     [Fact]
+    public async Task A_list_field_is_a_top_level_parquet_list_in_the_flat_layout()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.Combine("part-00000.parquet");
+        var schema = new MetaSchema(new MetaField("line_ids", MetaType.IntegerList), new MetaField("source", MetaType.Text));
+        var pipeline = new PipelineDescription("test", schema, new JsonlRowReader(1 << 20), [], JsonLayout.Flat);
+        await using (IDocumentWriter writer = DocumentWriters.Create(OutputFormat.Parquet, path, pipeline, 1 << 20, keepAll: false))
+        {
+            foreach (long[]? ids in new[] { new long[] { 0, 2 }, null, [] })
+            {
+                var document = new Document(new OrderKey(0, 0), schema.Count) { Text = "t" };
+                document.Meta[0] = ids;
+                document.Meta[1] = "s";
+                await writer.WriteAsync(document);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        string file = path.Replace("'", "''", StringComparison.Ordinal);
+        DuckDb.Query($"SELECT coalesce(CAST(line_ids AS VARCHAR), 'NULL'), source FROM '{file}'").Select(r => $"{r[0]} {r[1]}").Should().Equal("[0, 2] s", "NULL s", "[] s");
+    }
+
+    [Fact]
     public async Task A_projected_meta_struct_holds_only_the_listed_fields()
     {
         using var directory = new TemporaryDirectory();
