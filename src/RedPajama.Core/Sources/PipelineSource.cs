@@ -42,6 +42,15 @@ public abstract class PipelineSource
     /// <returns>The messages; none by default.</returns>
     public virtual IEnumerable<string> Warnings(RunConfig config) => [];
 
+    /// <summary>
+    /// Whether the <c>quality:</c> section's signals and the <c>tokenizer:</c> section's token count are added to this
+    /// source's documents. A source whose recipe writes a fixed record (commoncrawl's released one) can leave them out
+    /// unless its section asks for them; quality rules (a preset or rules file) still run.
+    /// </summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>True by default.</returns>
+    public virtual bool AddsSignalsAndTokenCount(RunConfig config) => true;
+
     /// <summary>The models and tables the source's own steps open on every worker, as its section names them.</summary>
     /// <param name="config">The run configuration.</param>
     /// <returns>The files; none by default.</returns>

@@ -47,9 +47,19 @@ public static class SourceCatalog
         pipeline = PipelineDedup.AddLineDedupTo(pipeline, config.LineDedup);
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
         pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
-        pipeline = PipelineQuality.AddTo(pipeline, config.Quality, warn);
+        bool extras = found.AddsSignalsAndTokenCount(config);
+        QualityConfig quality = extras ? config.Quality : new QualityConfig
+        {
+            Signals = false, LineSignals = false, Preset = config.Quality.Preset, RulesFile = config.Quality.RulesFile,
+            Language = config.Quality.Language, BadWordsDir = config.Quality.BadWordsDir,
+        };
+        pipeline = PipelineQuality.AddTo(pipeline, quality, warn);
         pipeline = PipelineDedup.AddTo(pipeline, config.Dedup);
-        pipeline = PipelineTokenization.AddTo(pipeline, config.Tokenizer);
+        TokenizerConfig tokenizer = extras || !config.Tokenizer.TokenCount ? config.Tokenizer : new TokenizerConfig
+        {
+            TokenCount = false, InputIds = config.Tokenizer.InputIds, Model = config.Tokenizer.Model, AddBos = config.Tokenizer.AddBos, AddEos = config.Tokenizer.AddEos,
+        };
+        pipeline = PipelineTokenization.AddTo(pipeline, tokenizer);
         if (config.Output.PartitionBy is { } partitionBy)
         {
             pipeline = pipeline with { PartitionBy = [.. partitionBy] };

@@ -113,7 +113,7 @@ public sealed class WikiReferenceClassifierStepTests
     {
         using var directory = new TemporaryDirectory();
         string[] inputs = [TestData.Fixture("commoncrawl/ccnet-sample.warc.wet"), TestData.Fixture("commoncrawl/whirlwind.warc.wet.gz")];
-        string[] common = ["run", "commoncrawl", "--input", .. inputs, "--format", "jsonl", "--keep-all", "--languages", "all"];
+        string[] common = ["run", "commoncrawl", "--input", .. inputs, "--format", "jsonl", "--keep-all", "--languages", "all", "--metadata", "ccnet"];
 
         (int code, _, string stderr) = await CliRun.Invoke([.. common, "--output", directory.Combine("with"), "--classifier", ClassifierFixtures.ReferenceModel]);
         code.Should().Be(ExitCodes.Success, stderr);
@@ -126,7 +126,7 @@ public sealed class WikiReferenceClassifierStepTests
         int classified = 0;
         foreach (JsonElement row in with)
         {
-            JsonElement meta = row.GetProperty("meta");
+            JsonElement meta = row;
             if (!meta.TryGetProperty("pred_label", out _))
             {
                 // Dropped before the classifier: the warcinfo records, one sample document under 300 code points.
@@ -148,7 +148,7 @@ public sealed class WikiReferenceClassifierStepTests
 
         List<JsonElement> without = ReadJsonl(directory.Combine("without"));
         without.Should().HaveCount(6);
-        without.Select(row => row.GetProperty("meta").EnumerateObject().Select(p => p.Name)).Should().OnlyContain(names => !names.Contains("wiki_prob") && !names.Contains("pred_label"));
+        without.Select(row => row.EnumerateObject().Select(p => p.Name)).Should().OnlyContain(names => !names.Contains("wiki_prob") && !names.Contains("pred_label"));
     }
 
     [Fact]
@@ -192,9 +192,7 @@ public sealed class WikiReferenceClassifierStepTests
     private static string UpToEndOfSentence(string text) =>
         Regex.Match(text, @"(?<=^|[ \t\v\f\r\0])</s>(?=$|[ \t\v\f\r\0])") is { Success: true } match ? text[..match.Index] : text;
 
-    private static List<JsonElement> ReadJsonl(string directory) =>
-        [.. Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal).SelectMany(File.ReadLines)
-            .Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    private static List<JsonElement> ReadJsonl(string directory) => HiveJsonl.Read(directory);
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

@@ -55,21 +55,8 @@ public sealed class CcnetMineGoldenTests
         string output = directory.Combine(name);
         (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", .. inputs, "--output", output, "--format", "jsonl", "--config", config]);
         code.Should().Be(ExitCodes.Success, stderr);
-        return [.. Directory.GetFiles(output, "part-*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .SelectMany(File.ReadAllLines).Select(l => Flatten(JsonDocument.Parse(l).RootElement.Clone()))];
-    }
-
-    // This project's record as one object of cc_net's field names: text as raw_content, meta fields at the top.
-    private static JsonElement Flatten(JsonElement record)
-    {
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["raw_content"] = record.GetProperty("text") };
-        JsonElement meta = record.TryGetProperty("meta", out JsonElement nested) ? nested : record;
-        foreach (JsonProperty property in meta.EnumerateObject().Where(p => p.Name != "text"))
-        {
-            fields[property.Name] = property.Value;
-        }
-
-        return JsonSerializer.SerializeToElement(fields);
+        // cc_net's field names: raw_content for the text; meta fields and the Hive partitions (language, bucket) at the top.
+        return [.. HiveJsonl.Read(output).Select(r => JsonSerializer.SerializeToElement(r.EnumerateObject().ToDictionary(p => p.Name == "text" ? "raw_content" : p.Name, p => p.Value)))];
     }
 
     private static void ShouldMatch(JsonElement actual, JsonElement expected)

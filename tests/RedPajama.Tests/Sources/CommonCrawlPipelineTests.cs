@@ -41,13 +41,13 @@ public sealed class CommonCrawlPipelineTests
         string config = directory.Combine("config.yaml");
         File.WriteAllText(config, "commoncrawl:\n  paragraph_dedup: false\n");
 
-        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shards, "--output", directory.Combine("out"), "--format", "jsonl", "--config", config]);
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shards, "--output", directory.Combine("out"), "--format", "jsonl", "--metadata", "ccnet", "--config", config]);
 
         code.Should().Be(ExitCodes.Success, stderr);
         List<JsonElement> written = ReadOutput(directory.Combine("out"));
         // B loses digest X to A; D repeats C's URL and digest, a re-crawl upstream keeps; F loses X too, but its URL won Z
         // with E; G loses Z and its URL won nothing.
-        written.Select(d => d.GetProperty("meta").GetProperty("title").GetString()).Should().Equal("A", "C", "E", "D", "F");
+        written.Select(d => d.GetProperty("title").GetString()).Should().Equal("A", "C", "E", "D", "F");
         using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
         stats.RootElement.GetProperty("dropped").GetProperty(KeptUrlStep.Reason).GetInt64().Should().Be(2);
     }
@@ -60,12 +60,12 @@ public sealed class CommonCrawlPipelineTests
             new WetFile.Record("http://a.example/", "sha1:AAAA", "A", [Quotes[0], "Cookie policy: we use cookies.", Quotes[1], Quotes[1], Quotes[2], Quotes[3]]),
             new WetFile.Record("http://b.example/", "sha1:BBBB", "B", ["COOKIE POLICY; we use cookies", .. Quotes.Select(q => q + " Indeed, it is so."), "Said twice.", "Said twice."]));
 
-        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shard, "--output", directory.Combine("out"), "--format", "jsonl"]);
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shard, "--output", directory.Combine("out"), "--format", "jsonl", "--metadata", "ccnet"]);
 
         code.Should().Be(ExitCodes.Success, stderr);
         List<JsonElement> written = ReadOutput(directory.Combine("out"));
         written.Should().HaveCount(2);
-        JsonElement a = written[0].GetProperty("meta");
+        JsonElement a = written[0];
         // "Cookie policy: we use cookies." normalises like B's first line (lower case; ':' and ';' are kept, so not quite):
         // only the in-document repeat of Quotes[1] goes from A.
         a.GetProperty("line_ids").EnumerateArray().Select(e => e.GetInt64()).Should().Equal(0, 1, 2, 4, 5);
@@ -76,7 +76,7 @@ public sealed class CommonCrawlPipelineTests
         a.GetProperty("original_length").GetInt64().Should().Be(
             System.Text.Encoding.UTF8.GetByteCount(string.Join("\n", ["A", Quotes[0], "Cookie policy: we use cookies.", Quotes[1], Quotes[1], Quotes[2], Quotes[3]])),
             "the original length is the WET Content-Length, in bytes");
-        JsonElement b = written[1].GetProperty("meta");
+        JsonElement b = written[1];
         b.GetProperty("line_ids").EnumerateArray().Select(e => e.GetInt64()).Should().Equal(0, 1, 2, 3, 4, 5);
     }
 
@@ -184,7 +184,7 @@ public sealed class CommonCrawlPipelineTests
         string config = directory.Combine("config.yaml");
         File.WriteAllText(config, "commoncrawl:\n  paragraph_dedup: false\n  digest_dedup: false\n");
 
-        (int code, string stdout, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", path, "--output", directory.Combine("out"), "--format", "jsonl", "--config", config]);
+        (int code, string stdout, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", path, "--output", directory.Combine("out"), "--format", "jsonl", "--metadata", "ccnet", "--config", config]);
 
         code.Should().Be(ExitCodes.InputErrors, "the truncated member is an input error; the run goes on");
         stderr.Should().Contain("bad.warc.wet.gz");
@@ -196,15 +196,13 @@ public sealed class CommonCrawlPipelineTests
         List<JsonElement> written = ReadOutput(directory.Combine("out"));
         // The record being read when the member broke off cannot be known complete: counted as truncated, not written.
         root.GetProperty("dropped").GetProperty(WetDropReasons.Truncated).GetInt64().Should().Be(1);
-        written.Select(d => d.GetProperty("meta").GetProperty("url").GetString()).Should().Equal("http://a.example/", "http://utf8.example/");
+        written.Select(d => d.GetProperty("url").GetString()).Should().Equal("http://a.example/", "http://utf8.example/");
         written[1].GetProperty("text").GetString().Should().Contain("broken \ufffd byte");
-        written[1].GetProperty("meta").GetProperty("length").GetInt64().Should().Be(42, "cc_net takes Content-Length as it is");
+        written[1].GetProperty("length").GetInt64().Should().Be(42, "cc_net takes Content-Length as it is");
         stdout.Should().Contain("read 5 documents").And.Contain("wrote 2");
     }
 
     private static void Write(Stream stream, string text) => stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
-    private static List<JsonElement> ReadOutput(string output) =>
-        [.. Directory.GetFiles(output, "part-*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .SelectMany(File.ReadAllLines).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    private static List<JsonElement> ReadOutput(string output) => HiveJsonl.Read(output);
 }

@@ -167,10 +167,10 @@ public sealed class CommonCrawlReaderTests
         stats.RootElement.GetProperty("read").GetInt64().Should().Be(
             stats.RootElement.GetProperty("written").GetInt64()
             + stats.RootElement.GetProperty("dropped").EnumerateObject().Sum(reason => reason.Value.GetInt64()));
-        string[] lines = File.ReadAllLines(Path.Combine(output, "part-00000.jsonl"));
-        lines.Should().HaveCount(3).And.OnlyContain(l => l.StartsWith("{\"text\": ", StringComparison.Ordinal));
-        string[] titles = [.. lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("meta").GetProperty("title").GetString()!)];
-        titles.Should().Equal("Famous Mark Twain Quotes", "Цитаты знаменитого Марка Твена", "Escopete - Biquipedia, a enciclopedia libre");
+        // The released record: text and source, in language=…/bucket=…/ folders.
+        List<JsonElement> records = HiveJsonl.Read(output);
+        records.Should().HaveCount(3).And.OnlyContain(r => r.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "language", "bucket", "text", "source" }));
+        records.Select(r => r.GetProperty("text").GetString()![..12]).Should().BeEquivalentTo("Don't part w", "Не расставай", "Ir al conten");
     }
 
     private static List<Document> Read(string path)

@@ -228,7 +228,8 @@ public sealed class SparkSeamTests
             new WetFile.Record("http://a.example/1", "sha1:YYYY", "E", Page(4)),
             new WetFile.Record("http://a.example/2", "sha1:XXXX", "F", Page(5)),
             new WetFile.Record("http://b.example/3", "sha1:ZZZZ", "G", Page(6)));
-        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.CommonCrawl.CommonCrawlSource.SourceName, new RunConfig());
+        // Unpartitioned and every field written, so that the comparison reads the local part files and sees every field.
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.CommonCrawl.CommonCrawlSource.SourceName, new RunConfig()) with { PartitionBy = [], WrittenMeta = null };
 
         var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([shards], RedPajama.Sources.CommonCrawl.WetReader.Accepts).Files, directory.Combine("out"));
 

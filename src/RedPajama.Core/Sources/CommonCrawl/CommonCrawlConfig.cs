@@ -16,6 +16,7 @@ namespace RedPajama.Sources.CommonCrawl;
 ///   keep_buckets: [head, middle, all]
 ///   digest_dedup: true
 ///   metadata: released       # released | ccnet
+///   signals: false           # also the quality: signals and token_count (RedPajama-V2 style)
 ///   classifier: null         # RedPajama's Wikipedia-reference fastText model.bin; null: not run
 ///   min_wiki_prob: 0.25
 /// </code>
@@ -66,6 +67,12 @@ public sealed class CommonCrawlConfig
     /// as RedPajama's <c>cc_metadata</c> branch writes them).
     /// </summary>
     public string Metadata { get; set; } = "released";
+
+    /// <summary>
+    /// Whether the <c>quality:</c> signals and the <c>tokenizer:</c> token count are computed and written too (RedPajama-V2
+    /// style); off by default, as RedPajama-1T's record has neither.
+    /// </summary>
+    public bool Signals { get; set; }
 
     /// <summary>
     /// A fastText supervised model (<c>.bin</c> or <c>.ftz</c>) with labels <c>__label__wiki</c> and <c>__label__cc</c>:

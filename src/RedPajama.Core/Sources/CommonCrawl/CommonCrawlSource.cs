@@ -157,6 +157,23 @@ public sealed class CommonCrawlSource : PipelineSource
             steps.Add(new WikiReferenceClassifierStep(LanguageIdModels.Get(section.Classifier!), meta, section.MinWikiProb));
         }
 
-        return new PipelineDescription(SourceName, meta, new WetReader(), steps, JsonLayout.TextThenMeta);
+        // RedPajama's released record is flat (classify.py); cc_metadata's puts cc_net's fields in "meta" before "text".
+        // Language and bucket are the Hive partitions (language=en/bucket=head/), as cc_net split its output by them.
+        bool released = section.Metadata == ReleasedRecord;
+        string[] written = released
+            ? [.. (classifies ? WikiReferenceClassifierStep.Fields.Select(f => f.Name) : []), SourceFieldStep.SourceField]
+            : [.. meta.Fields.Select(f => f.Name).Where(n => n != DigestFirstStep.DigestWinnerField)];
+        return new PipelineDescription(SourceName, meta, new WetReader(), steps, released ? JsonLayout.Flat : JsonLayout.MetaThenText)
+        {
+            WrittenMeta = written,
+            PartitionBy = [LanguageIdStep.LanguageField, PerplexityStep.BucketField],
+        };
+    }
+
+    /// <inheritdoc />
+    public override bool AddsSignalsAndTokenCount(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Section<CommonCrawlConfig>().Signals;
     }
 }
