@@ -4,6 +4,7 @@ using RedPajama.LanguageId;
 using RedPajama.LanguageModel;
 using RedPajama.Pipeline;
 using RedPajama.Quality;
+using RedPajama.Reading;
 using RedPajama.Tokenization;
 
 namespace RedPajama.Sources;
@@ -33,7 +34,8 @@ public static class SourceCatalog
     public static PipelineDescription Describe(string source, RunConfig config, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        PipelineDescription pipeline = Get(source).Describe(config);
+        PipelineSource found = Get(source);
+        PipelineDescription pipeline = found.Describe(config) with { Downloads = found.Downloads(config) };
         pipeline = PipelineDedup.AddLineDedupTo(pipeline, config.LineDedup);
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
         pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
@@ -66,6 +68,21 @@ public static class SourceCatalog
     /// <returns>A predicate on file paths; every file for an unknown source (its name is refused elsewhere).</returns>
     public static Func<string, bool> InputFilter(string source) =>
         SourceRegistry.Find(source) is { } found ? found.Accepts : static _ => true;
+
+    /// <summary>
+    /// How the source's <c>--input</c> arguments are resolved: its directory filter, its listing root
+    /// (<see cref="PipelineSource.ListingRoot"/>), its download settings and the shard.
+    /// </summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <param name="config">The run configuration.</param>
+    /// <param name="shard">The part of the input list to read, or null for all of it.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">Unknown source, or a listing root that is not a valid URL.</exception>
+    public static InputResolverOptions InputOptions(string source, RunConfig config, InputShard? shard = null)
+    {
+        PipelineSource found = Get(source);
+        return new InputResolverOptions { Include = found.Accepts, ListingRoot = found.ListingRoot(config), Downloads = found.Downloads(config), Shard = shard };
+    }
 
     private static PipelineSource Get(string source) =>
         SourceRegistry.Find(source) ?? throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source));

@@ -1,5 +1,6 @@
 using RedPajama.Configuration;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
 
 namespace RedPajama.Sources.CommonCrawl;
 
@@ -24,7 +25,49 @@ public sealed class CommonCrawlSource : PipelineSource
     public override IEnumerable<string?> SectionProblems(RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return [NumberRange.AtLeast(0).Check($"{SectionName}.min_length", config.Section<CommonCrawlConfig>().MinLength)];
+        CommonCrawlConfig section = config.Section<CommonCrawlConfig>();
+        return
+        [
+            NumberRange.AtLeast(0).Check($"{SectionName}.min_length", section.MinLength),
+            NumberRange.AtLeast(1).Check($"{SectionName}.download_attempts", section.DownloadAttempts),
+            NumberRange.AtLeast(0).Check($"{SectionName}.download_backoff_ms", section.DownloadBackoffMs),
+            NumberRange.AtLeast(1).Check($"{SectionName}.download_timeout_seconds", section.DownloadTimeoutSeconds),
+            UrlRootProblem(section.UrlRoot),
+        ];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A <c>wet.paths</c> or <c>wet.paths.gz</c> named as an input lists WET files relative to <c>commoncrawl.url_root</c>.</remarks>
+    public override ListingRoot? ListingRoot(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new ListingRoot(config.Section<CommonCrawlConfig>().UrlRoot);
+    }
+
+    /// <inheritdoc />
+    public override HttpDownloadOptions Downloads(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        CommonCrawlConfig section = config.Section<CommonCrawlConfig>();
+        return new HttpDownloadOptions
+        {
+            Attempts = section.DownloadAttempts,
+            Backoff = TimeSpan.FromMilliseconds(section.DownloadBackoffMs),
+            Timeout = TimeSpan.FromSeconds(section.DownloadTimeoutSeconds),
+        };
+    }
+
+    private string? UrlRootProblem(string root)
+    {
+        try
+        {
+            _ = new ListingRoot(root);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return $"{SectionName}.url_root must be an http(s) URL or a directory (got '{root}')";
+        }
     }
 
     /// <inheritdoc />
