@@ -12,6 +12,8 @@ namespace RedPajama.Cli;
 /// <param name="NearDedup">Near-dedup Jaccard threshold, overriding <c>dedup.near_threshold</c>; null keeps the configuration's.</param>
 /// <param name="SparkDeployment">With <c>--engine spark</c>: the submit script (local, standalone, yarn, kubernetes).</param>
 /// <param name="DryRun">With <c>--engine spark</c>: print the spark-submit command without running it.</param>
+/// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
+/// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -23,4 +25,32 @@ public sealed record RunCommandOptions(
     bool KeepAll,
     double? NearDedup = null,
     string SparkDeployment = "local",
-    bool DryRun = false);
+    bool DryRun = false,
+    int? NumShards = null,
+    int? Shard = null)
+{
+    /// <summary>The shard of <c>--shard</c> and <c>--num-shards</c>, or null when neither is given.</summary>
+    /// <returns>The shard.</returns>
+    /// <exception cref="ArgumentException">Only one of the two is given, or the shard is out of range.</exception>
+    public Reading.InputShard? InputShard()
+    {
+        if (NumShards is null && Shard is null)
+        {
+            return null;
+        }
+
+        if (NumShards is not { } count || Shard is not { } index)
+        {
+            throw new ArgumentException("--shard and --num-shards go together: --num-shards N --shard s reads shard s (0 to N-1) of the inputs");
+        }
+
+        try
+        {
+            return new Reading.InputShard(index, count);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw new ArgumentException(exception.Message.Split(" (Parameter", 2)[0], exception);
+        }
+    }
+}

@@ -37,7 +37,7 @@ string? modelFile = config.Tokenizer.TokenCount || config.Tokenizer.InputIds ? S
 string? lidFile = config.Lid.Enabled ? Ship(spark, LanguageIdModels.ModelPath(config.Lid.Model)) : null;
 
 var udf = new DocumentUdf(arguments.Source, configYaml, modelFile, lidFile);
-RunStatistics statistics = new SparkPipelineJob(spark, udf.Rows.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll);
+RunStatistics statistics = new SparkPipelineJob(spark, udf.Rows.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll, arguments.Shard);
 string json = statistics.ToJson();
 Console.WriteLine(json);
 
