@@ -27,6 +27,7 @@ public sealed class ResumableHttpStream : Stream
     private long? _length;
     private int _failures;
     private int _requests;
+    private readonly CancellationTokenRegistration _cancellation;
 
     /// <summary>Creates the stream; the first request is sent by the first read.</summary>
     /// <param name="uri">An absolute <c>http</c> or <c>https</c> URL.</param>
@@ -44,6 +45,9 @@ public sealed class ResumableHttpStream : Stream
         _options = options ?? HttpDownloadOptions.Default;
         _cancellationToken = cancellationToken;
         _client = DownloadClients.For(_options.Timeout);
+
+        // A read blocked on a silent socket would otherwise wait out the timeout after Ctrl+C.
+        _cancellation = cancellationToken.Register(static state => ((ResumableHttpStream)state!)._response?.Dispose(), this);
     }
 
     /// <summary>Requests sent after the first one (resumes and retries), for logs and tests.</summary>
@@ -113,6 +117,10 @@ public sealed class ResumableHttpStream : Stream
             {
                 Fail(exception);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException && _cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the download was cancelled", exception, _cancellationToken);
+            }
         }
     }
 
@@ -135,6 +143,7 @@ public sealed class ResumableHttpStream : Stream
     {
         if (disposing)
         {
+            _cancellation.Dispose();
             CloseBody();
         }
 

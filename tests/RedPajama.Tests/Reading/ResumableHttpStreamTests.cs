@@ -78,6 +78,20 @@ public sealed class ResumableHttpStreamTests
     }
 
     [Fact]
+    public void Cancelling_stops_a_read_blocked_on_a_silent_server_without_waiting_out_the_timeout()
+    {
+        using var server = new FlakyHttpServer(Files(), _ => new FlakyReply(StallAfter: 1000));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var stream = new ResumableHttpStream(new Uri(server.Root + Name), Fast with { Timeout = TimeSpan.FromSeconds(60) }, cancel.Token);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Action read = () => stream.CopyTo(Stream.Null);
+
+        read.Should().Throw<OperationCanceledException>();
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "the 60 s read timeout is not waited out");
+    }
+
+    [Fact]
     public void A_missing_file_fails_at_once_without_retries()
     {
         using var server = new FlakyHttpServer(Files(), _ => new FlakyReply());
