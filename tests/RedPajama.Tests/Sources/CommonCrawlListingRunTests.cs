@@ -88,6 +88,38 @@ public sealed class CommonCrawlListingRunTests
         Output(directory, "shard0").Should().Contain(Names[0], "the listing's first entry, not the first by name").And.NotContain(Names[1]);
     }
 
+    [Fact]
+    public async Task Malformed_listing_lines_are_input_errors_with_their_line_and_the_other_entries_are_read()
+    {
+        using var directory = new TemporaryDirectory();
+        string mirror = Mirror(directory, WetFiles());
+        string listing = directory.Combine("wet.paths");
+        File.WriteAllBytes(listing, [.. Encoding.UTF8.GetBytes(Segments + Names[0] + "\n../../etc/passwd\n"), 0xc3, 0x28, 0x0a, .. Encoding.UTF8.GetBytes(Segments + Names[2] + "\n")]);
+
+        (int code, _, string stderr) = await Run(directory, "out", mirror, listing);
+
+        code.Should().Be(ExitCodes.InputErrors, stderr);
+        using JsonDocument stats = Stats(directory, "out");
+        stats.RootElement.GetProperty("input_errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("error").GetString()![..20]))
+            .Should().Equal((listing + ":2", "entry '../../etc/pas"), (listing + ":3", "line is not valid UT"));
+        stats.RootElement.GetProperty("input_files").GetInt32().Should().Be(2);
+        stats.RootElement.GetProperty("written").GetInt64().Should().BePositive();
+    }
+
+    [Fact]
+    public async Task A_truncated_listing_reads_nothing_and_says_why()
+    {
+        using var directory = new TemporaryDirectory();
+        string listing = directory.Combine("wet.paths.gz");
+        TruncatedGzip.Write(listing, [.. Enumerable.Range(0, 3000).Select(i => $"{Segments}CC-MAIN-{i:D5}.warc.wet.gz")], cut: 100);
+
+        (int code, _, string stderr) = await CliRun.Invoke("run", "commoncrawl", "-i", listing, "-o", directory.Combine("out"));
+
+        code.Should().Be(ExitCodes.Failed);
+        stderr.Should().Contain("listing not read, none of its entries is used").And.Contain("no input files to read");
+        Directory.Exists(directory.Combine("out")).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData(new[] { "--shard", "0" }, "--shard and --num-shards go together")]
     [InlineData(new[] { "--num-shards", "3", "--shard", "3" }, "--shard must be between 0 and 2 for --num-shards 3 (got 3)")]
