@@ -36,10 +36,13 @@ public static class RedPajamaCommand
         var numShards = new Option<int?>("--num-shards") { Description = "Cut the inputs (a wet.paths listing's segments, in listing order) into N contiguous shards, as cc_net does; with --shard." }.MustBeAtLeast(1);
         var shard = new Option<int?>("--shard") { Description = "The shard to read, 0 to N-1: inputs [floor(s*n/N), floor((s+1)*n/N)) of n." }.MustBeAtLeast(0);
         var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." }.MustBeIn(DedupConfig.NearThresholdRange);
+        var languages = new Option<string?>("--languages") { Description = "commoncrawl: languages kept after language ID, e.g. en,de, or all (default en, as RedPajama)." };
+        var lmDir = new Option<string?>("--lm-dir") { Description = "commoncrawl: CCNet's model folder ({lang}.sp.model + {lang}.arpa.bin, KenLM binary, or {lang}.arpa)." };
+        var metadata = new Option<string?>("--metadata") { Description = "commoncrawl: the record written, released (RedPajama's, the default) or ccnet (every cc_net field)." };
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, numShards, shard,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, numShards, shard,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +58,9 @@ public static class RedPajamaCommand
                 parse.GetValue(nearDedup),
                 parse.GetValue(deployment)!,
                 parse.GetValue(dryRun),
+                parse.GetValue(languages),
+                parse.GetValue(lmDir),
+                parse.GetValue(metadata),
                 parse.GetValue(numShards),
                 parse.GetValue(shard));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
 
             config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
             config.Dedup.NearThreshold = options.NearDedup ?? config.Dedup.NearThreshold;
+            CommonCrawlOptions.ApplyTo(config, options);
             format = OutputFormats.Parse(options.Format ?? config.Format);
             shard = options.InputShard();
         }

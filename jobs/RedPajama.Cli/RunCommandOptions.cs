@@ -12,6 +12,9 @@ namespace RedPajama.Cli;
 /// <param name="NearDedup">Near-dedup Jaccard threshold, overriding <c>dedup.near_threshold</c>; null keeps the configuration's.</param>
 /// <param name="SparkDeployment">With <c>--engine spark</c>: the submit script (local, standalone, yarn, kubernetes).</param>
 /// <param name="DryRun">With <c>--engine spark</c>: print the spark-submit command without running it.</param>
+/// <param name="Languages">commoncrawl: languages kept (<c>en,de</c> or <c>all</c>), overriding <c>commoncrawl.languages</c>.</param>
+/// <param name="LmDir">commoncrawl: CCNet's model folder, overriding <c>commoncrawl.lm_dir</c>.</param>
+/// <param name="Metadata">commoncrawl: <c>released</c> or <c>ccnet</c>, overriding <c>commoncrawl.metadata</c>.</param>
 /// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
 /// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
 public sealed record RunCommandOptions(
@@ -26,6 +29,9 @@ public sealed record RunCommandOptions(
     double? NearDedup = null,
     string SparkDeployment = "local",
     bool DryRun = false,
+    string? Languages = null,
+    string? LmDir = null,
+    string? Metadata = null,
     int? NumShards = null,
     int? Shard = null)
 {

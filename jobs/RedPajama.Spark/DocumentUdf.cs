@@ -8,30 +8,27 @@ namespace RedPajama.Spark;
 
 /// <summary>
 /// The per-document part of a pipeline as Spark UDFs. Microsoft.Spark ships the delegate's target to the workers,
-/// so it holds only the source name, the configuration text and the model file names — no static fields either, as
+/// so it holds only the source name and the configuration text — no static fields either, as
 /// Microsoft.Spark's <c>UdfSerDe</c> serialises those too; each worker process builds the pipeline once
 /// (<see cref="DocumentUdfCache"/>) and runs the same reader and steps as the local engine (<see cref="SegmentRows"/>).
 /// </summary>
 /// <param name="source">The source name.</param>
-/// <param name="configYaml">The run configuration as YAML (empty for defaults).</param>
-/// <param name="tokenizerModelFile">
-/// The file name under which the driver shipped the tokenizer model with <c>SparkContext.AddFile</c>, or null when
-/// tokenization is off. A worker that cannot see the configured path finds the model through <c>SparkFiles.Get</c>.
+/// <param name="configYaml">
+/// The run configuration as YAML (empty for defaults). The models it names (<see cref="Sources.SourceCatalog.ShippedFiles"/>)
+/// were shipped by the driver with <c>SparkContext.AddFile</c>; a worker that cannot see a configured path finds the
+/// shipped copy through <c>SparkFiles.Get</c>.
 /// </param>
-/// <param name="languageIdModelFile">The same for the language-ID model, or null when language ID is off.</param>
 [Serializable]
-public sealed class DocumentUdf(string source, string configYaml, string? tokenizerModelFile = null, string? languageIdModelFile = null)
+public sealed class DocumentUdf(string source, string configYaml)
 {
     private readonly string _source = source;
     private readonly string _configYaml = configYaml;
-    private readonly string? _tokenizerModelFile = tokenizerModelFile;
-    private readonly string? _languageIdModelFile = languageIdModelFile;
 
     /// <summary>The rows of this source and configuration, built once per process.</summary>
-    public SegmentRows Rows => DocumentUdfCache.Rows(_source, _configYaml, _tokenizerModelFile, _languageIdModelFile);
+    public SegmentRows Rows => DocumentUdfCache.Rows(_source, _configYaml);
 
     /// <summary>The run configuration, with the model paths as this process can open them; parsed once per process.</summary>
-    public RunConfig Config => DocumentUdfCache.Config(_configYaml, _tokenizerModelFile, _languageIdModelFile);
+    public RunConfig Config => DocumentUdfCache.Config(_source, _configYaml);
 
     /// <summary>UDF over a <c>binaryFile</c> row: the job's read (<see cref="InputFileUdf.Encode"/>).</summary>
     /// <param name="input">The file's index among the run's files, in path order (the order key's first half).</param>

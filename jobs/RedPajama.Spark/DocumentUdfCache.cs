@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.Spark;
 using RedPajama.Configuration;
 using RedPajama.Engine.Rows;
-using RedPajama.LanguageId;
+using RedPajama.Pipeline;
 using RedPajama.Sources;
-using RedPajama.Tokenization;
 
 namespace RedPajama.Spark;
 
@@ -15,31 +14,29 @@ namespace RedPajama.Spark;
 /// </summary>
 internal static class DocumentUdfCache
 {
-    private static readonly ConcurrentDictionary<(string Source, string Yaml, string? Tokenizer, string? Lid), SegmentRows> RowsBySettings = new();
-    private static readonly ConcurrentDictionary<(string Yaml, string? Tokenizer, string? Lid), RunConfig> Configs = new();
+    private static readonly ConcurrentDictionary<(string Source, string Yaml), SegmentRows> RowsBySettings = new();
+    private static readonly ConcurrentDictionary<(string Source, string Yaml), RunConfig> Configs = new();
 
     /// <summary>The rows of a source under a configuration.</summary>
-    public static SegmentRows Rows(string source, string configYaml, string? tokenizerModelFile, string? languageIdModelFile) =>
-        RowsBySettings.GetOrAdd((source, configYaml, tokenizerModelFile, languageIdModelFile), static key =>
-            new SegmentRows(SourceCatalog.Describe(key.Source, Config(key.Yaml, key.Tokenizer, key.Lid))));
+    public static SegmentRows Rows(string source, string configYaml) =>
+        RowsBySettings.GetOrAdd((source, configYaml), static key => new SegmentRows(SourceCatalog.Describe(key.Source, Config(key.Source, key.Yaml))));
 
     /// <summary>
-    /// The run configuration, with the model paths as this process can open them: the configured (or bundled) path
-    /// when it exists here, else the shipped file in the task's Spark files directory (<c>SparkFiles.Get</c>, which a
-    /// worker resolves from the directory the executor names in the task; on a driver it asks the JVM).
+    /// The run configuration, with the model paths as this process can open them: each configured (or bundled) path
+    /// of <see cref="SourceCatalog.ShippedFiles"/> when it exists here, else the shipped copy in the task's Spark files
+    /// directory (<c>SparkFiles.Get</c>, which a worker resolves from the directory the executor names in the task; on a
+    /// driver it asks the JVM).
     /// </summary>
-    public static RunConfig Config(string configYaml, string? tokenizerModelFile, string? languageIdModelFile) =>
-        Configs.GetOrAdd((configYaml, tokenizerModelFile, languageIdModelFile), static key =>
+    public static RunConfig Config(string source, string configYaml) =>
+        Configs.GetOrAdd((source, configYaml), static key =>
         {
             RunConfig config = RunConfigLoader.Parse(key.Yaml);
-            if (key.Tokenizer is not null && !File.Exists(PipelineTokenization.ModelPath(config.Tokenizer)))
+            foreach (ShippedFile file in SourceCatalog.ShippedFiles(key.Source, config))
             {
-                config.Tokenizer.Model = SparkFiles.Get(key.Tokenizer);
-            }
-
-            if (key.Lid is not null && !File.Exists(LanguageIdModels.ModelPath(config.Lid.Model)))
-            {
-                config.Lid.Model = SparkFiles.Get(key.Lid);
+                if (!File.Exists(file.Path) && !Directory.Exists(file.Path))
+                {
+                    file.Relocate(config, SparkFiles.Get(file.Name));
+                }
             }
 
             return config;

@@ -32,11 +32,12 @@ catch (Exception exception) when (exception is FormatException or ArgumentExcept
 SparkSession spark = SparkSession.Builder().AppName($"redpajama-{arguments.Source}").GetOrCreate();
 // Models travel to the executors as Spark files (the submit scripts pass the bundled ones with --files); the UDFs
 // find them with SparkFiles.Get when the configured path does not exist on the worker.
-RunConfig config = RunConfigLoader.Parse(configYaml);
-string? modelFile = config.Tokenizer.TokenCount || config.Tokenizer.InputIds ? Ship(spark, PipelineTokenization.ModelPath(config.Tokenizer)) : null;
-string? lidFile = config.Lid.Enabled ? Ship(spark, LanguageIdModels.ModelPath(config.Lid.Model)) : null;
+foreach (RedPajama.Pipeline.ShippedFile file in SourceCatalog.ShippedFiles(arguments.Source, RunConfigLoader.Parse(configYaml)))
+{
+    Ship(spark, file);
+}
 
-var udf = new DocumentUdf(arguments.Source, configYaml, modelFile, lidFile);
+var udf = new DocumentUdf(arguments.Source, configYaml);
 RunStatistics statistics = new SparkPipelineJob(spark, udf.Rows.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll, arguments.Shard);
 string json = statistics.ToJson();
 Console.WriteLine(json);
@@ -49,17 +50,15 @@ if (Environment.GetEnvironmentVariable("DATABRICKS_RUNTIME_VERSION") is null)
 
 return statistics.IsBalanced ? 0 : 1;
 
-// Adds a model as a Spark file unless --files already shipped one of that name (adding a name twice from two
-// paths fails); returns the name the workers look it up by.
-static string Ship(SparkSession spark, string path)
+// Adds a model (a folder recursively) as a Spark file unless --files already shipped one of that name (adding a name
+// twice from two paths fails); the workers look it up by that name.
+static void Ship(SparkSession spark, RedPajama.Pipeline.ShippedFile file)
 {
-    string name = Path.GetFileName(path);
+    string name = file.Name;
     if (!spark.Conf().Get("spark.files", string.Empty).Split(',').Any(f => f.EndsWith("/" + name, StringComparison.Ordinal) || f == name))
     {
-        spark.SparkContext.AddFile(path);
+        spark.SparkContext.AddFile(file.Path, recursive: file.IsDirectory);
     }
-
-    return name;
 }
 
 // The files of a local input path the source reads, in order; none for a remote path (hdfs://, s3a://, dbfs:/).

@@ -121,6 +121,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         MetaType.Integer => new LongType(),
         MetaType.Float => new DoubleType(),
         MetaType.Boolean => new BooleanType(),
+        MetaType.IntegerList => new ArrayType(new LongType()),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -14,4 +14,7 @@ public enum MetaType
 
     /// <summary>Boolean (<see cref="bool"/>).</summary>
     Boolean,
+
+    /// <summary>A list of 64-bit integers (<see cref="long"/>[]; cc_net's <c>line_ids</c>): a JSON array, a Parquet LIST of int64.</summary>
+    IntegerList,
 }

@@ -16,6 +16,9 @@ public sealed class LanguageIdStep : IDocumentStep
     /// <summary>The drop reason below the score threshold.</summary>
     public const string LowScoreReason = "low_language_score";
 
+    /// <summary>The meta field CCNet names the language (<c>language</c>; its score is <c>language_score</c>).</summary>
+    public const string LanguageField = "language";
+
     /// <summary>The drop reason for a language not kept.</summary>
     public const string OtherLanguageReason = "other_language";
 

@@ -27,7 +27,7 @@ public sealed class PerplexityStep : IDocumentStep
     /// <summary>The bucket of a document without perplexity or cutoffs.</summary>
     public const string NoBucket = "all";
 
-    private readonly string _modelDirectory;
+    private readonly string? _modelDirectory;
     private readonly PerplexityBuckets _buckets;
     private readonly int _languageIndex;
     private readonly string? _defaultLanguage;
@@ -38,18 +38,17 @@ public sealed class PerplexityStep : IDocumentStep
     private readonly ConcurrentDictionary<string, (SentencePieceTokenizer Tokenizer, NGramLanguageModel Model)?> _models = new(StringComparer.Ordinal);
 
     /// <summary>Creates the step.</summary>
-    /// <param name="modelDirectory">CCNet's model folder: <c>&lt;lang&gt;.sp.model</c> and <c>&lt;lang&gt;.arpa.bin</c> or <c>&lt;lang&gt;.arpa</c>.</param>
+    /// <param name="modelDirectory">CCNet's model folder: <c>&lt;lang&gt;.sp.model</c> and <c>&lt;lang&gt;.arpa.bin</c> or <c>&lt;lang&gt;.arpa</c>; null scores nothing (bucket <c>all</c>).</param>
     /// <param name="buckets">The cutoffs.</param>
     /// <param name="meta">The pipeline's meta schema, holding <see cref="PerplexityField"/> (float) and <see cref="BucketField"/> (text).</param>
     /// <param name="languageField">The meta field with the document's language; the schema may lack it.</param>
     /// <param name="defaultLanguage">The language of documents without one; null leaves them unscored.</param>
-    public PerplexityStep(string modelDirectory, PerplexityBuckets buckets, MetaSchema meta, string languageField, string? defaultLanguage)
+    public PerplexityStep(string? modelDirectory, PerplexityBuckets buckets, MetaSchema meta, string languageField, string? defaultLanguage)
     {
-        ArgumentException.ThrowIfNullOrEmpty(modelDirectory);
         ArgumentNullException.ThrowIfNull(buckets);
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentException.ThrowIfNullOrEmpty(languageField);
-        _modelDirectory = modelDirectory;
+        _modelDirectory = string.IsNullOrEmpty(modelDirectory) ? null : modelDirectory;
         _buckets = buckets;
         _languageIndex = meta.IndexOf(languageField);
         _defaultLanguage = string.IsNullOrEmpty(defaultLanguage) ? null : defaultLanguage;
@@ -93,7 +92,7 @@ public sealed class PerplexityStep : IDocumentStep
 
     private double? Perplexity(string text, string language)
     {
-        if (text.Length == 0 || _models.GetOrAdd(language, l => PerplexityModels.Find(_modelDirectory, l)) is not { } models)
+        if (text.Length == 0 || _modelDirectory is not { } directory || _models.GetOrAdd(language, l => PerplexityModels.Find(directory, l)) is not { } models)
         {
             return null;
         }

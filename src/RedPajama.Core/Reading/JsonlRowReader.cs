@@ -120,8 +120,29 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
         int field = meta.IndexOf(name);
         if (field >= 0)
         {
-            document.Meta[field] = MetaValues.Coerce(ScalarValue(ref reader), meta.Fields[field].Type);
+            object? value = reader.TokenType == JsonTokenType.StartArray ? IntegerArray(ref reader) : ScalarValue(ref reader);
+            document.Meta[field] = MetaValues.Coerce(value, meta.Fields[field].Type);
         }
+    }
+
+    // Reads an array to its end; null unless every element is a 64-bit integer.
+    private static long[]? IntegerArray(ref Utf8JsonReader reader)
+    {
+        var values = new List<long>();
+        bool integers = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value))
+            {
+                values.Add(value);
+                continue;
+            }
+
+            integers = false;
+            reader.Skip();
+        }
+
+        return integers ? [.. values] : null;
     }
 
     private static object? ScalarValue(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -7,7 +7,7 @@ namespace RedPajama.Reading;
 public static class MetaValues
 {
     /// <summary>Converts <paramref name="value"/> to <paramref name="type"/>; null when it cannot be represented.</summary>
-    /// <param name="value">A string, integer, floating-point or boolean value, or null.</param>
+    /// <param name="value">A string, integer, floating-point or boolean value, an integer array, or null.</param>
     /// <param name="type">The field's type.</param>
     /// <returns>The converted value or null.</returns>
     public static object? Coerce(object? value, MetaType type) => (value, type) switch
@@ -25,6 +25,8 @@ public static class MetaValues
         (int i, MetaType.Float) => (double)i,
         (string s, MetaType.Float) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null,
         (bool b, MetaType.Boolean) => b,
+        (long[] list, MetaType.IntegerList) => list,
+        (int[] list, MetaType.IntegerList) => Array.ConvertAll(list, i => (long)i),
         _ => null,
     };
 }

@@ -38,6 +38,16 @@ public abstract class PipelineSource
     /// <returns>True when the source reads the file.</returns>
     public abstract bool Accepts(string path);
 
+    /// <summary>Warnings about a valid configuration that will not do what a user may expect (a model missing for a language).</summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The messages; none by default.</returns>
+    public virtual IEnumerable<string> Warnings(RunConfig config) => [];
+
+    /// <summary>The models and tables the source's own steps open on every worker, as its section names them.</summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The files; none by default.</returns>
+    public virtual IEnumerable<ShippedFile> ShippedFiles(RunConfig config) => [];
+
     /// <summary>
     /// What the relative entries of an input listing (<see cref="InputListing"/>, CommonCrawl's <c>wet.paths.gz</c>)
     /// are relative to; null (the default) when the source takes no listings.

@@ -36,6 +36,14 @@ public static class SourceCatalog
         ArgumentNullException.ThrowIfNull(config);
         PipelineSource found = Get(source);
         PipelineDescription pipeline = found.Describe(config) with { Downloads = found.Downloads(config) };
+        if (warn is not null)
+        {
+            foreach (string warning in found.Warnings(config))
+            {
+                warn(warning);
+            }
+        }
+
         pipeline = PipelineDedup.AddLineDedupTo(pipeline, config.LineDedup);
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
         pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
@@ -61,6 +69,42 @@ public static class SourceCatalog
         {
             Get(source).InferFromFirstInput(config, firstInput);
         }
+    }
+
+    /// <summary>
+    /// The files a run of <paramref name="source"/> opens on every worker: the tokenizer and language-ID models and the
+    /// perplexity model folder when those global steps run, then the source's own (<see cref="PipelineSource.ShippedFiles"/>).
+    /// </summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The files, each once.</returns>
+    /// <exception cref="ArgumentException">Unknown source.</exception>
+    public static IReadOnlyList<ShippedFile> ShippedFiles(string source, RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var files = new List<ShippedFile>();
+        if (config.Tokenizer.TokenCount || config.Tokenizer.InputIds)
+        {
+            files.Add(new ShippedFile(PipelineTokenization.ModelPath(config.Tokenizer), static (c, path) => c.Tokenizer.Model = path));
+        }
+
+        if (config.Lid.Enabled)
+        {
+            files.Add(new ShippedFile(LanguageIdModels.ModelPath(config.Lid.Model), static (c, path) => c.Lid.Model = path));
+        }
+
+        if (config.Perplexity.Enabled && !string.IsNullOrEmpty(config.Perplexity.ModelDir))
+        {
+            files.Add(new ShippedFile(config.Perplexity.ModelDir, static (c, path) => c.Perplexity.ModelDir = path));
+        }
+
+        if (config.Perplexity.Enabled && !string.IsNullOrEmpty(config.Perplexity.Cutoffs))
+        {
+            files.Add(new ShippedFile(config.Perplexity.Cutoffs, static (c, path) => c.Perplexity.Cutoffs = path));
+        }
+
+        files.AddRange(Get(source).ShippedFiles(config));
+        return files;
     }
 
     /// <summary>Which files in an input directory or glob the source reads.</summary>

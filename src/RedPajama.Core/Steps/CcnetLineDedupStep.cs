@@ -1,6 +1,7 @@
 using RedPajama.Documents;
 using RedPajama.Pipeline;
 using RedPajama.Udfs.Dedup;
+using RedPajama.Udfs.Quality;
 
 namespace RedPajama.Steps;
 
@@ -13,8 +14,10 @@ namespace RedPajama.Steps;
 /// CCNet's batching per document: a line repeated inside one document only is not a cross-document duplicate.
 /// <para>
 /// The group is the whole run, or each input file (<see cref="PerInput"/>; RedPajama ran cc_net with
-/// <c>--hash_in_mem 1</c>, one group per shard). When the meta schema has <c>nlines</c> and <c>original_nlines</c>
-/// (integer) fields, they get the kept and the original line counts, as cc_net's <c>finalize_doc</c> sets them.
+/// <c>--hash_in_mem 1</c>, one group per shard). The meta fields cc_net's <c>finalize_doc</c> sets are set when the schema
+/// has them: <c>nlines</c> and <c>length</c> (kept lines, kept code points), <c>original_nlines</c> and
+/// <c>original_length</c> (the document's <c>nlines</c> and <c>length</c> before, or its line and code-point counts when
+/// it has none), and <c>line_ids</c> (the indices of the kept lines).
 /// </para>
 /// </summary>
 public sealed class CcnetLineDedupStep : GroupedStep
@@ -24,9 +27,12 @@ public sealed class CcnetLineDedupStep : GroupedStep
 
     private readonly int _keptLinesField;
     private readonly int _originalLinesField;
+    private readonly int _lengthField;
+    private readonly int _originalLengthField;
+    private readonly int _lineIdsField;
 
     /// <summary>Creates the step.</summary>
-    /// <param name="meta">The pipeline's meta schema (for <c>nlines</c> and <c>original_nlines</c>, when present).</param>
+    /// <param name="meta">The pipeline's meta schema (for cc_net's <c>finalize_doc</c> fields, when present).</param>
     /// <param name="perInput">Whether each input file is its own group instead of the whole run.</param>
     public CcnetLineDedupStep(MetaSchema meta, bool perInput)
     {
@@ -34,6 +40,10 @@ public sealed class CcnetLineDedupStep : GroupedStep
         PerInput = perInput;
         _keptLinesField = IntegerField(meta, "nlines");
         _originalLinesField = IntegerField(meta, "original_nlines");
+        _lengthField = IntegerField(meta, "length");
+        _originalLengthField = IntegerField(meta, "original_length");
+        int lineIds = meta.IndexOf("line_ids");
+        _lineIdsField = lineIds >= 0 && meta.Fields[lineIds].Type == MetaType.IntegerList ? lineIds : -1;
     }
 
     /// <summary>Whether each input file is its own group.</summary>
@@ -85,23 +95,44 @@ public sealed class CcnetLineDedupStep : GroupedStep
         var duplicated = new HashSet<ulong>(edits.Select(e => hashes[e.Entry]));
         var seenHere = new HashSet<ulong>();
         var kept = new List<string>(lines.Length);
+        var keptIds = new List<long>(lines.Length);
         for (int i = 0; i < lines.Length; i++)
         {
             ulong hash = lineHashes[i];
             if (hash != 0 && !duplicated.Contains(hash) && seenHere.Add(hash))
             {
                 kept.Add(lines[i]);
+                keptIds.Add(i);
             }
         }
 
-        SetCount(document, _originalLinesField, lines.Length);
-        SetCount(document, _keptLinesField, kept.Count);
+        // finalize_doc keeps original values already there; otherwise they are the reader's nlines and length (the WET
+        // Content-Length, in bytes), or the line and code-point counts.
+        if (Count(document, _originalLinesField) is null)
+        {
+            SetCount(document, _originalLinesField, Count(document, _keptLinesField) ?? lines.Length);
+        }
+
+        if (Count(document, _originalLengthField) is null)
+        {
+            SetCount(document, _originalLengthField, Count(document, _lengthField) ?? PythonText.CodePointCount(document.Text));
+        }
+
         if (kept.Count == 0)
         {
+            // cc_net returns None before finalize_doc: the counts of a dropped document stay as they were.
+            SetCount(document, _keptLinesField, 0);
             document.Drop(Reason);
             return;
         }
 
+        document.Text = string.Join('\n', kept);
+        SetCount(document, _keptLinesField, kept.Count);
+        SetCount(document, _lengthField, PythonText.CodePointCount(document.Text));
+        if (_lineIdsField >= 0)
+        {
+            document.Meta[_lineIdsField] = keptIds.ToArray();
+        }
         document.Text = string.Join('\n', kept);
     }
 
@@ -126,6 +157,8 @@ public sealed class CcnetLineDedupStep : GroupedStep
         int index = meta.IndexOf(name);
         return index >= 0 && meta.Fields[index].Type == MetaType.Integer ? index : -1;
     }
+
+    private static long? Count(Document document, int field) => field >= 0 ? document.Meta[field] as long? : null;
 
     private static void SetCount(Document document, int field, long count)
     {

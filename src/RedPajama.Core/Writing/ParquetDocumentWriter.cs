@@ -255,21 +255,32 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         return writer;
     }
 
-    /// <summary>Writes the LIST column with explicit levels: null list 0, empty list 1, elements 2 (first of a row at repetition 0).</summary>
     private static void WriteInputIds(RowGroupWriter group, List<int[]?> rows)
+    {
+        using var column = (ColumnWriter<int>)group.NextColumn();
+        WriteList(column, rows, nullDefinition: 0);
+    }
+
+    /// <summary>
+    /// Writes a LIST column with explicit levels: a null list at <paramref name="nullDefinition"/>, an empty one a level
+    /// higher, elements two higher (the first of a row at repetition 0). A list inside the <c>meta</c> struct starts a
+    /// level higher than a top-level one.
+    /// </summary>
+    private static void WriteList<T>(ColumnWriter<T> column, IReadOnlyList<T[]?> rows, short nullDefinition)
+        where T : unmanaged
     {
         int valueCount = rows.Sum(r => r?.Length ?? 0);
         int levelCount = rows.Sum(r => r is { Length: > 0 } ? r.Length : 1);
-        var values = new int[valueCount];
+        var values = new T[valueCount];
         var definitions = new short[levelCount];
         var repetitions = new short[levelCount];
         int v = 0;
         int l = 0;
-        foreach (int[]? row in rows)
+        foreach (T[]? row in rows)
         {
             if (row is not { Length: > 0 })
             {
-                definitions[l] = (short)(row is null ? 0 : 1);
+                definitions[l] = (short)(row is null ? nullDefinition : nullDefinition + 1);
                 repetitions[l++] = 0;
                 continue;
             }
@@ -277,12 +288,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             for (int i = 0; i < row.Length; i++)
             {
                 values[v++] = row[i];
-                definitions[l] = 2;
+                definitions[l] = (short)(nullDefinition + 2);
                 repetitions[l++] = (short)(i == 0 ? 0 : 1);
             }
         }
 
-        using var column = (ColumnWriter<int>)group.NextColumn();
         column.WriteBatch(levelCount, definitions, repetitions, values);
     }
 
@@ -303,6 +313,9 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             case MetaType.Boolean:
                 WriteNested(column, values.Select(v => new Nested<bool?>((bool?)v)));
                 break;
+            case MetaType.IntegerList:
+                WriteList((ColumnWriter<long>)column, [.. values.Select(v => (long[]?)v)], nullDefinition: 1);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
@@ -320,6 +333,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         MetaType.Integer => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Int64),
         MetaType.Float => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Double),
         MetaType.Boolean => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Boolean),
+        MetaType.IntegerList => ParquetNodes.List(field.Name, ParquetNodes.Primitive("element", Repetition.Required, PhysicalType.Int64)),
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 }

@@ -52,7 +52,7 @@ public static class PythonJson
         output.Append('"');
     }
 
-    /// <summary>Appends a value: string, integer, float (Python <c>repr</c>), boolean or null.</summary>
+    /// <summary>Appends a value: string, integer, float (Python <c>repr</c>), boolean, list of integers (<c>[0, 2]</c>) or null.</summary>
     /// <param name="output">The destination.</param>
     /// <param name="value">The value.</param>
     public static void WriteValue(StringBuilder output, object? value)
@@ -66,6 +66,15 @@ public static class PythonJson
             case long l: output.Append(l.ToString(CultureInfo.InvariantCulture)); break;
             case int i: output.Append(i.ToString(CultureInfo.InvariantCulture)); break;
             case double d: output.Append(FormatFloat(d)); break;
+            case long[] list:
+                output.Append('[');
+                for (int k = 0; k < list.Length; k++)
+                {
+                    output.Append(k == 0 ? string.Empty : ", ").Append(list[k].ToString(CultureInfo.InvariantCulture));
+                }
+
+                output.Append(']');
+                break;
             default: throw new ArgumentException($"cannot write a {value.GetType().Name} as JSON", nameof(value));
         }
     }

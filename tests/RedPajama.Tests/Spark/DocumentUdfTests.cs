@@ -18,7 +18,7 @@ public sealed class DocumentUdfTests
         FieldInfo[] fields = typeof(DocumentUdf).GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
 
         fields.Should().OnlyContain(f => !f.IsStatic && f.FieldType == typeof(string));
-        fields.Should().HaveCount(4);
+        fields.Should().HaveCount(2);
     }
 
     [Fact]

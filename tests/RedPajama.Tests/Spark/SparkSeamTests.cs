@@ -205,6 +205,41 @@ public sealed class SparkSeamTests
     }
 
     [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_commoncrawl_with_paragraph_and_digest_dedup()
+    {
+        using var directory = new TemporaryDirectory();
+        string shards = directory.Combine("shards");
+        Directory.CreateDirectory(shards);
+        string[] quotes =
+        [
+            "Don't part with your illusions. When they are gone you may still exist, but you have ceased to live.",
+            "Education: that which reveals to the wise, and conceals from the stupid, the vast limits of their knowledge.",
+            "Facts are stubborn things, but statistics are more pliable. Fiction is obliged to stick to possibilities.",
+        ];
+        // Names, not numbers: cc_net's normalisation turns every digit into 0.
+        string[] names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"];
+        string[] Page(int i) => [$"Page {names[i]} opens with its own words, written for this page alone.", .. quotes.Select(q => $"{q} ({names[i]})"), "Cookie policy: we use cookies.", $"Page {names[i]} ends here."];
+        WetFile.Write(Path.Combine(shards, "a.warc.wet"),
+            new WetFile.Record("http://a.example/0", "sha1:XXXX", "A", Page(0)),
+            new WetFile.Record("http://a.example/1", "sha1:YYYY", "B", Page(1)),
+            new WetFile.Record("http://a.example/2", "sha1:ZZZZ", "C", Page(2)));
+        WetFile.Write(Path.Combine(shards, "b.warc.wet"),
+            new WetFile.Record("http://b.example/0", "sha1:XXXX", "D", Page(3)),
+            new WetFile.Record("http://a.example/1", "sha1:YYYY", "E", Page(4)),
+            new WetFile.Record("http://a.example/2", "sha1:XXXX", "F", Page(5)),
+            new WetFile.Record("http://b.example/3", "sha1:ZZZZ", "G", Page(6)));
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.CommonCrawl.CommonCrawlSource.SourceName, new RunConfig());
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([shards], RedPajama.Sources.CommonCrawl.WetReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        string[] kept = [.. local.Where(l => l.EndsWith("\"keep\": true}", StringComparison.Ordinal))];
+        kept.Should().HaveCount(5).And.OnlyContain(l => !l.Contains("Cookie policy", StringComparison.Ordinal), "the shared line goes from every page");
+        localStatistics.Dropped.Should().ContainKey(RedPajama.Sources.CommonCrawl.KeptUrlStep.Reason);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"],

@@ -32,6 +32,7 @@ internal static class SpillReader
                     SpillWriter.IntegerValue => reader.ReadInt64(),
                     SpillWriter.FloatValue => reader.ReadDouble(),
                     SpillWriter.BooleanValue => reader.ReadBoolean(),
+                    SpillWriter.IntegerListValue => ReadIntegers(reader),
                     byte tag => throw new InvalidDataException($"{path}: unknown spill value tag {tag}"),
                 };
             }
@@ -53,6 +54,13 @@ internal static class SpillReader
 
             yield return document;
         }
+    }
+
+    private static long[] ReadIntegers(BinaryReader reader)
+    {
+        var values = new long[reader.ReadInt32()];
+        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
     }
 
     private static Udfs.Quality.QualitySignalValues? ReadSignals(BinaryReader reader)

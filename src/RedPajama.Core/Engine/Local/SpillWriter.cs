@@ -19,6 +19,7 @@ internal sealed class SpillWriter : IDisposable
     internal const byte IntegerValue = 2;
     internal const byte FloatValue = 3;
     internal const byte BooleanValue = 4;
+    internal const byte IntegerListValue = 5;
 
     private readonly FileStream _file;
     private readonly Stream _compression;
@@ -52,6 +53,11 @@ internal sealed class SpillWriter : IDisposable
                 case long l: _writer.Write(IntegerValue); _writer.Write(l); break;
                 case double d: _writer.Write(FloatValue); _writer.Write(d); break;
                 case bool b: _writer.Write(BooleanValue); _writer.Write(b); break;
+                case long[] list:
+                    _writer.Write(IntegerListValue);
+                    _writer.Write(list.Length);
+                    _writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(list.AsSpan()));
+                    break;
                 default: throw new InvalidOperationException($"meta value of type {value.GetType().Name} cannot be spilled");
             }
         }

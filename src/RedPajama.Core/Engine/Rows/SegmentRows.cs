@@ -273,6 +273,15 @@ public sealed class SegmentRows
                     case bool flag:
                         writer.WriteBooleanValue(flag);
                         break;
+                    case long[] list:
+                        writer.WriteStartArray();
+                        foreach (long item in list)
+                        {
+                            writer.WriteNumberValue(item);
+                        }
+
+                        writer.WriteEndArray();
+                        break;
                     default:
                         writer.WriteStringValue(Convert.ToString(row[c], CultureInfo.InvariantCulture));
                         break;
@@ -309,6 +318,7 @@ public sealed class SegmentRows
                 MetaType.Integer => value.GetInt64(),
                 MetaType.Float => value.GetDouble(),
                 MetaType.Boolean => value.GetBoolean(),
+                MetaType.IntegerList => value.EnumerateArray().Select(e => e.GetInt64()).ToArray(),
                 _ => value.GetString(),
             };
         }

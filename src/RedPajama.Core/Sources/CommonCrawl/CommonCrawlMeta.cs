@@ -32,6 +32,15 @@ public static class CommonCrawlMeta
     /// <summary>The WET file: its path from <c>crawl-data/</c> on when it has one (as in <c>wet.paths</c>), else its name.</summary>
     public const string CcSegment = "cc_segment";
 
+    /// <summary>The body's line count before paragraph dedup (cc_net <c>finalize_doc</c>).</summary>
+    public const string OriginalNlines = "original_nlines";
+
+    /// <summary>The record's <c>length</c> before paragraph dedup: the WET Content-Length, in bytes (cc_net <c>finalize_doc</c>).</summary>
+    public const string OriginalLength = "original_length";
+
+    /// <summary>Indices of the body lines paragraph dedup kept (cc_net <c>finalize_doc</c>).</summary>
+    public const string LineIds = "line_ids";
+
     /// <summary>The schema, in JSON key order.</summary>
     public static MetaSchema Schema { get; } = new(
         new MetaField(Url, MetaType.Text),

@@ -42,7 +42,7 @@ public static class DocumentsMetaInference
     /// <summary>Parses <c>name:type</c> entries into a schema.</summary>
     /// <param name="entries">The entries.</param>
     /// <returns>The schema.</returns>
-    /// <exception cref="ArgumentException">An entry is not <c>name:text|integer|float|boolean</c>.</exception>
+    /// <exception cref="ArgumentException">An entry is not <c>name:text|integer|float|boolean|integer_list</c>.</exception>
     public static MetaSchema Parse(IEnumerable<string> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -56,11 +56,12 @@ public static class DocumentsMetaInference
                 "integer" => MetaType.Integer,
                 "float" => MetaType.Float,
                 "boolean" => MetaType.Boolean,
+                "integer_list" => MetaType.IntegerList,
                 _ => null,
             };
             fields.Add(type is { } known
                 ? new MetaField(entry[..colon].Trim(), known)
-                : throw new ArgumentException($"documents.meta: '{entry}' is not name:text|integer|float|boolean"));
+                : throw new ArgumentException($"documents.meta: '{entry}' is not name:text|integer|float|boolean|integer_list"));
         }
 
         return new MetaSchema([.. fields]);
@@ -94,6 +95,7 @@ public static class DocumentsMetaInference
                 JsonValueKind.Number => property.Value.TryGetInt64(out _) ? MetaType.Integer : MetaType.Float,
                 JsonValueKind.True or JsonValueKind.False => MetaType.Boolean,
                 JsonValueKind.Null => MetaType.Text,
+                JsonValueKind.Array when property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _)) => MetaType.IntegerList,
                 _ => null,
             };
             if (type is { } known && !s_outputColumns.Contains(property.Name))

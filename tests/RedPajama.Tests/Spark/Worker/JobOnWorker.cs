@@ -2,10 +2,10 @@ using Microsoft.Spark.Sql;
 using RedPajama.Configuration;
 using RedPajama.Documents;
 using RedPajama.Engine.Rows;
-using RedPajama.LanguageId;
 using RedPajama.Spark;
 using RedPajama.Tests.Support;
-using RedPajama.Tokenization;
+using RedPajama.Pipeline;
+using RedPajama.Sources;
 
 namespace RedPajama.Tests.Spark.Worker;
 
@@ -25,9 +25,7 @@ internal sealed class JobOnWorker : IJobUdfs, IDisposable
     public JobOnWorker(string source, RunConfig config)
     {
         string configYaml = RunConfigLoader.ToYaml(config);
-        string? tokenizer = config.Tokenizer.TokenCount || config.Tokenizer.InputIds ? PipelineTokenization.ModelPath(config.Tokenizer) : null;
-        string? lid = config.Lid.Enabled ? LanguageIdModels.ModelPath(config.Lid.Model) : null;
-        Udf = new DocumentUdf(source, configYaml, tokenizer is null ? null : Path.GetFileName(tokenizer), lid is null ? null : Path.GetFileName(lid));
+        Udf = new DocumentUdf(source, configYaml);
 
         _jobDirectory = _directory.Combine("job");
         CopyDirectory(SparkWorkerInstall.JobDirectory, _jobDirectory);
@@ -35,11 +33,15 @@ internal sealed class JobOnWorker : IJobUdfs, IDisposable
         // What SparkContext.AddFile / --files put in each task's Spark files directory.
         _sparkFiles = _directory.Combine("spark-files");
         Directory.CreateDirectory(_sparkFiles);
-        foreach (string? model in new[] { tokenizer, lid })
+        foreach (ShippedFile file in SourceCatalog.ShippedFiles(source, config))
         {
-            if (model is not null)
+            if (file.IsDirectory)
             {
-                File.Copy(model, Path.Combine(_sparkFiles, Path.GetFileName(model)));
+                CopyDirectory(file.Path, Path.Combine(_sparkFiles, file.Name));
+            }
+            else
+            {
+                File.Copy(file.Path, Path.Combine(_sparkFiles, file.Name));
             }
         }
     }

@@ -74,6 +74,35 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void Read_udf_on_the_worker_reads_wet_files_with_the_commoncrawl_models_shipped_as_spark_files()
+    {
+        SkipUnlessInstalled();
+        using var driver = new TemporaryDirectory();
+        string lid = driver.Combine("lid.176.ftz");
+        File.Copy(RedPajama.LanguageId.LanguageIdModels.ModelPath(null), lid);
+        var config = new RunConfig();
+        config.Section<RedPajama.Sources.CommonCrawl.CommonCrawlConfig>().LidModel = lid;
+        config.Section<RedPajama.Sources.CommonCrawl.CommonCrawlConfig>().Languages = ["all"];
+        // Without paragraph dedup, language ID is in the read's segment.
+        config.Section<RedPajama.Sources.CommonCrawl.CommonCrawlConfig>().ParagraphDedup = false;
+        string[] inputs = [TestData.Fixture("commoncrawl/ccnet-sample.warc.wet"), TestData.Fixture("commoncrawl/whirlwind.warc.wet.gz")];
+        var local = new SegmentRows(SourceCatalog.Describe(RedPajama.Sources.CommonCrawl.CommonCrawlSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))));
+        using var job = new JobOnWorker(RedPajama.Sources.CommonCrawl.CommonCrawlSource.SourceName, config);
+        // The worker cannot see the driver's path: it must find the model among the task's Spark files.
+        File.Delete(lid);
+
+        IReadOnlyList<string[]> onWorker = job.InputFileRows(inputs);
+
+        onWorker.Should().HaveCount(inputs.Length);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            onWorker[i].Should().Equal(InputFileUdf.Encode(local, i, inputs[i], File.ReadAllBytes(inputs[i])), "file {0}", inputs[i]);
+        }
+
+        onWorker.SelectMany(rows => rows).Should().Contain(r => r.Contains("\"language\":\"en\"", StringComparison.Ordinal), "language ID ran on the worker");
+    }
+
+    [SkippableFact]
     public void Grouped_steps_decided_on_the_worker_give_the_local_engine_rows()
     {
         SkipUnlessInstalled();

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using RedPajama.Cli;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Sources.CommonCrawl;
+using RedPajama.Tests.Support;
+
+namespace RedPajama.Tests.Sources;
+
+/// <summary>
+/// The CommonCrawl recipe's own steps on constructed WET shards: RedPajama's digest dedup (dedup_phase2.py: the first URL
+/// per digest goes into a kept-URL set, and a document is kept iff its URL is in it), cc_net's finalize_doc fields, the
+/// discarded tail bucket.
+/// </summary>
+public sealed class CommonCrawlPipelineTests
+{
+    // English text long enough for min_length and lid.176 (Mark Twain, from cc_net's sample WET).
+    private static readonly string[] Quotes =
+    [
+        "Don't part with your illusions. When they are gone you may still exist, but you have ceased to live.",
+        "Education: that which reveals to the wise, and conceals from the stupid, the vast limits of their knowledge.",
+        "Facts are stubborn things, but statistics are more pliable.",
+        "Fiction is obliged to stick to possibilities. Truth isn't.",
+    ];
+
+    [Fact]
+    public async Task Digest_dedup_keeps_a_document_iff_its_url_was_the_first_of_some_digest()
+    {
+        using var directory = new TemporaryDirectory();
+        string shards = directory.Combine("shards");
+        Directory.CreateDirectory(shards);
+        WetFile.Write(Path.Combine(shards, "a.warc.wet"),
+            new WetFile.Record("http://first.example/x", "sha1:XXXX", "A", Quotes),
+            new WetFile.Record("http://recrawled.example/", "sha1:YYYY", "C", Quotes),
+            new WetFile.Record("http://other.example/z", "sha1:ZZZZ", "E", Quotes));
+        WetFile.Write(Path.Combine(shards, "b.warc.wet"),
+            new WetFile.Record("http://copy.example/x", "sha1:XXXX", "B", Quotes),
+            new WetFile.Record("http://recrawled.example/", "sha1:YYYY", "D", Quotes),
+            new WetFile.Record("http://other.example/z", "sha1:XXXX", "F", Quotes),
+            new WetFile.Record("http://late.example/", "sha1:ZZZZ", "G", Quotes));
+        string config = directory.Combine("config.yaml");
+        File.WriteAllText(config, "commoncrawl:\n  paragraph_dedup: false\n");
+
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shards, "--output", directory.Combine("out"), "--format", "jsonl", "--config", config]);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        List<JsonElement> written = ReadOutput(directory.Combine("out"));
+        // B loses digest X to A; D repeats C's URL and digest, a re-crawl upstream keeps; F loses X too, but its URL won Z
+        // with E; G loses Z and its URL won nothing.
+        written.Select(d => d.GetProperty("meta").GetProperty("title").GetString()).Should().Equal("A", "C", "E", "D", "F");
+        using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
+        stats.RootElement.GetProperty("dropped").GetProperty(KeptUrlStep.Reason).GetInt64().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Paragraph_dedup_sets_cc_net_finalize_doc_fields()
+    {
+        using var directory = new TemporaryDirectory();
+        string shard = WetFile.Write(directory.Combine("s.warc.wet"),
+            new WetFile.Record("http://a.example/", "sha1:AAAA", "A", [Quotes[0], "Cookie policy: we use cookies.", Quotes[1], Quotes[1], Quotes[2], Quotes[3]]),
+            new WetFile.Record("http://b.example/", "sha1:BBBB", "B", ["COOKIE POLICY; we use cookies", .. Quotes.Select(q => q + " Indeed, it is so."), "Said twice.", "Said twice."]));
+
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shard, "--output", directory.Combine("out"), "--format", "jsonl"]);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        List<JsonElement> written = ReadOutput(directory.Combine("out"));
+        written.Should().HaveCount(2);
+        JsonElement a = written[0].GetProperty("meta");
+        // "Cookie policy: we use cookies." normalises like B's first line (lower case; ':' and ';' are kept, so not quite):
+        // only the in-document repeat of Quotes[1] goes from A.
+        a.GetProperty("line_ids").EnumerateArray().Select(e => e.GetInt64()).Should().Equal(0, 1, 2, 4, 5);
+        a.GetProperty("original_nlines").GetInt64().Should().Be(6);
+        a.GetProperty("nlines").GetInt64().Should().Be(5);
+        string text = written[0].GetProperty("text").GetString()!;
+        a.GetProperty("length").GetInt64().Should().Be(text.Length, "finalize_doc sets length to the kept code points");
+        a.GetProperty("original_length").GetInt64().Should().Be(
+            System.Text.Encoding.UTF8.GetByteCount(string.Join("\n", ["A", Quotes[0], "Cookie policy: we use cookies.", Quotes[1], Quotes[1], Quotes[2], Quotes[3]])),
+            "the original length is the WET Content-Length, in bytes");
+        JsonElement b = written[1].GetProperty("meta");
+        b.GetProperty("line_ids").EnumerateArray().Select(e => e.GetInt64()).Should().Equal(0, 1, 2, 3, 4, 5);
+    }
+
+    [Fact]
+    public void A_line_shared_by_two_documents_goes_from_both_and_shifts_line_ids()
+    {
+        MetaSchema meta = new CommonCrawlSource().Describe(new Configuration.RunConfig()).Meta;
+        var step = new Steps.CcnetLineDedupStep(meta, perInput: false);
+        Document document = new(new OrderKey(0, 0), meta.Count) { Text = "kept one\nshared\nkept two\nkept one" };
+        document.Meta[meta.IndexOf(CommonCrawlMeta.Nlines)] = 4L;
+        document.Meta[meta.IndexOf(CommonCrawlMeta.Length)] = 999L;
+        var keys = new GroupKeys();
+        step.EmitKeys(document, keys);
+        int shared = Enumerable.Range(0, keys.Count).Single(e => keys.Key(e) == new UInt128(0, RedPajama.Udfs.Dedup.CcnetLineHash.Of("shared")));
+
+        step.Apply(document, [new GroupEdit(shared, ReadOnlyMemory<byte>.Empty)]);
+
+        document.Text.Should().Be("kept one\nkept two");
+        document.Meta[meta.IndexOf(CommonCrawlMeta.LineIds)].Should().BeEquivalentTo(new long[] { 0, 2 }, o => o.WithStrictOrdering());
+        document.Meta[meta.IndexOf(CommonCrawlMeta.OriginalNlines)].Should().Be(4L);
+        document.Meta[meta.IndexOf(CommonCrawlMeta.OriginalLength)].Should().Be(999L);
+        document.Meta[meta.IndexOf(CommonCrawlMeta.Nlines)].Should().Be(2L);
+        document.Meta[meta.IndexOf(CommonCrawlMeta.Length)].Should().Be(17L);
+    }
+
+    [Theory]
+    [InlineData("head", false)]
+    [InlineData("middle", false)]
+    [InlineData("all", false)]
+    [InlineData("tail", true)]
+    [InlineData(null, true)]
+    public void The_tail_bucket_is_discarded_as_redpajama_read_only_head_and_middle(string? bucket, bool dropped)
+    {
+        MetaSchema meta = new CommonCrawlSource().Describe(new Configuration.RunConfig()).Meta;
+        var step = new KeepBucketStep(meta, new CommonCrawlConfig().KeepBuckets);
+        Document document = new(new OrderKey(0, 0), meta.Count) { Text = "x" };
+        document.Meta[meta.IndexOf(RedPajama.LanguageModel.PerplexityStep.BucketField)] = bucket;
+
+        step.Apply(document);
+
+        document.IsDropped.Should().Be(dropped);
+        if (dropped)
+        {
+            document.DropReason.Should().Be(KeepBucketStep.Reason);
+        }
+    }
+
+    [Fact]
+    public async Task Enabling_a_global_ccnet_section_with_the_commoncrawl_source_is_a_usage_error()
+    {
+        using var directory = new TemporaryDirectory();
+        string shard = WetFile.Write(directory.Combine("s.warc.wet"), new WetFile.Record("http://a.example/", "sha1:AAAA", "A", Quotes));
+        string config = directory.Combine("config.yaml");
+        File.WriteAllText(config, "lid:\n  enabled: true\n");
+
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shard, "--output", directory.Combine("out"), "--config", config]);
+
+        code.Should().Be(ExitCodes.Usage);
+        stderr.Should().Contain("lid.enabled").And.Contain("commoncrawl");
+    }
+
+    private static List<JsonElement> ReadOutput(string output) =>
+        [.. Directory.GetFiles(output, "part-*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadAllLines).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+}
