@@ -168,7 +168,8 @@ public sealed class CommonCrawlListingRunTests
     private static Task<(int Code, string Stdout, string Stderr)> Run(TemporaryDirectory directory, string name, string root, string listing, params string[] options)
     {
         string config = directory.Combine(name + ".yaml");
-        File.WriteAllText(config, $"commoncrawl:\n  url_root: {root}\n  download_attempts: 3\n  download_backoff_ms: 10\n");
+        // Every record the reader completes reaches the output (no language, paragraph or digest filtering), with cc_segment.
+        File.WriteAllText(config, $"commoncrawl:\n  url_root: {root}\n  download_attempts: 3\n  download_backoff_ms: 10\n  languages: [all]\n  paragraph_dedup: false\n  digest_dedup: false\n  metadata: ccnet\n");
         return CliRun.Invoke(["run", "commoncrawl", "-i", listing, "-o", directory.Combine(name), "--format", "jsonl", "--config", config, "--threads", "2", .. options]);
     }
 
