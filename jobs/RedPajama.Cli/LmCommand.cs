@@ -18,7 +18,7 @@ public static class LmCommand
     /// <returns>The command.</returns>
     public static Command Create(TextWriter error)
     {
-        var model = new Option<string>("--lm") { Description = "An ARPA or binary n-gram model.", Required = true };
+        var model = new Option<string>("--lm") { Description = "An ARPA or KenLM binary (probing or trie) n-gram model.", Required = true };
         var score = new Command("score", "Score standard input line by line: log10 probability, unknown words, perplexity.") { model };
         score.SetAction(parse =>
         {
@@ -142,8 +142,8 @@ public static class LmCommand
             }
         });
         var arpaIn = new Option<string>("--lm") { Description = "An ARPA model.", Required = true };
-        var binaryOut = new Option<string>("--output", "-o") { Description = "The binary model to write.", Required = true };
-        var binarize = new Command("binarize", "Convert an ARPA model to the binary form that is memory-mapped when loaded.") { arpaIn, binaryOut };
+        var binaryOut = new Option<string>("--output", "-o") { Description = "The binary model to write (KenLM's probing format).", Required = true };
+        var binarize = new Command("binarize", "Convert an ARPA model to KenLM's probing binary format (as build_binary probing), memory-mapped when loaded.") { arpaIn, binaryOut };
         binarize.SetAction(parse =>
         {
             try

@@ -39,10 +39,11 @@ public static class RedPajamaCommand
         var languages = new Option<string?>("--languages") { Description = "commoncrawl: languages kept after language ID, e.g. en,de, or all (default en, as RedPajama)." };
         var lmDir = new Option<string?>("--lm-dir") { Description = "commoncrawl: CCNet's model folder ({lang}.sp.model + {lang}.arpa.bin, KenLM binary, or {lang}.arpa)." };
         var metadata = new Option<string?>("--metadata") { Description = "commoncrawl: the record written, released (RedPajama's, the default) or ccnet (every cc_net field)." };
+        var classifier = new Option<string?>("--classifier") { Description = "commoncrawl: keep documents RedPajama's Wikipedia-reference classifier (this fastText model) scores wiki_prob >= commoncrawl.min_wiki_prob." };
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, numShards, shard,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, numShards, shard,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,6 +62,7 @@ public static class RedPajamaCommand
                 parse.GetValue(languages),
                 parse.GetValue(lmDir),
                 parse.GetValue(metadata),
+                parse.GetValue(classifier),
                 parse.GetValue(numShards),
                 parse.GetValue(shard));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
@@ -86,7 +88,7 @@ public static class RedPajamaCommand
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {
             run, bench, TokenizeCommand.Create(error), TokenizerBenchCommand.Create(output, error),
-            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), FastTextTrainCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output, error), ExactDedupBenchCommand.Create(output, error),
+            SignalsCommand.Create(error), SignalsBenchCommand.Create(output, error), LidCommand.Create(error), LidBenchCommand.Create(output, error), LmCommand.Create(error), LmBenchCommand.Create(output, error), FastTextTrainCommand.Create(output, error), CcClassifierCommand.Create(output, error), DedupCommand.Create(output, error), MinHashBenchCommand.Create(output, error), ExactDedupBenchCommand.Create(output, error),
         };
         OptionRules.CheckKinds(root);
         ParseResult result = root.Parse(args);

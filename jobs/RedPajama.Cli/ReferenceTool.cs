@@ -9,11 +9,23 @@ internal static class ReferenceTool
     /// <param name="executable">The program.</param>
     /// <param name="arguments">Its arguments.</param>
     /// <param name="captureOutput">Keep standard output (otherwise it is read and discarded).</param>
+    /// <param name="standardInput">A file to feed to its standard input, or null for none.</param>
     /// <returns>Standard output, or empty when not captured.</returns>
     /// <exception cref="InvalidOperationException">It did not start or exited with an error (its standard error in the message).</exception>
-    public static byte[] Run(string executable, IEnumerable<string> arguments, bool captureOutput = true)
+    public static byte[] Run(string executable, IEnumerable<string> arguments, bool captureOutput = true, string? standardInput = null) =>
+        Run(executable, arguments, captureOutput, standardInput, out _);
+
+    /// <summary>Runs <paramref name="executable"/> and returns what it printed, and its standard error.</summary>
+    /// <param name="executable">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="captureOutput">Keep standard output (otherwise it is read and discarded).</param>
+    /// <param name="standardInput">A file to feed to its standard input, or null for none.</param>
+    /// <param name="standardError">What it printed on standard error.</param>
+    /// <returns>Standard output, or empty when not captured.</returns>
+    /// <exception cref="InvalidOperationException">It did not start or exited with an error (its standard error in the message).</exception>
+    public static byte[] Run(string executable, IEnumerable<string> arguments, bool captureOutput, string? standardInput, out string standardError)
     {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = standardInput is not null, UseShellExecute = false };
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -21,9 +33,20 @@ internal static class ReferenceTool
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
         Task<string> errors = process.StandardError.ReadToEndAsync();
+        Task feeding = standardInput is null ? Task.CompletedTask : Task.Run(() =>
+        {
+            using (FileStream file = File.OpenRead(standardInput))
+            {
+                file.CopyTo(process.StandardInput.BaseStream);
+            }
+
+            process.StandardInput.Close();
+        });
         using var captured = new MemoryStream();
         process.StandardOutput.BaseStream.CopyTo(captureOutput ? captured : Stream.Null);
         process.WaitForExit();
+        feeding.GetAwaiter().GetResult();
+        standardError = errors.Result;
         return process.ExitCode == 0
             ? captured.ToArray()
             : throw new InvalidOperationException($"{executable} exited with {process.ExitCode}: {errors.Result.Trim()}");

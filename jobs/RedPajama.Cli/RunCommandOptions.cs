@@ -15,6 +15,7 @@ namespace RedPajama.Cli;
 /// <param name="Languages">commoncrawl: languages kept (<c>en,de</c> or <c>all</c>), overriding <c>commoncrawl.languages</c>.</param>
 /// <param name="LmDir">commoncrawl: CCNet's model folder, overriding <c>commoncrawl.lm_dir</c>.</param>
 /// <param name="Metadata">commoncrawl: <c>released</c> or <c>ccnet</c>, overriding <c>commoncrawl.metadata</c>.</param>
+/// <param name="Classifier">The Wikipedia-reference classifier model, overriding <c>commoncrawl.classifier</c>; null keeps the configuration's.</param>
 /// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
 /// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
 public sealed record RunCommandOptions(
@@ -32,6 +33,7 @@ public sealed record RunCommandOptions(
     string? Languages = null,
     string? LmDir = null,
     string? Metadata = null,
+    string? Classifier = null,
     int? NumShards = null,
     int? Shard = null)
 {

@@ -6,7 +6,7 @@ namespace RedPajama.Configuration;
 /// <code>
 /// perplexity:
 ///   enabled: true
-///   model_dir: /data/cc_net/lm   # &lt;lang&gt;.sp.model and &lt;lang&gt;.arpa.bin (this project's binary form) or &lt;lang&gt;.arpa
+///   model_dir: /data/cc_net/lm   # &lt;lang&gt;.sp.model and &lt;lang&gt;.arpa.bin (a KenLM binary) or &lt;lang&gt;.arpa
 ///   cutoffs: null                # CCNet's cutoff.csv; null for the bundled copy (models/ccnet/cutoff.csv)
 ///   language_field: language     # meta field holding the document's language (lid.field)
 ///   default_language: null       # for documents without one; null leaves them unscored (bucket "all")

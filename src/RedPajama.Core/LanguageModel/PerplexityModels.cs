@@ -14,14 +14,11 @@ public static class PerplexityModels
     /// <summary>Suffix of a language's SentencePiece model (<c>en.sp.model</c>).</summary>
     public const string SentencePieceSuffix = ".sp.model";
 
-    /// <summary>Suffix of a language's n-gram model in this project's binary form (<c>en.arpa.bin</c>, from <c>redpajama lm binarize</c>).</summary>
+    /// <summary>Suffix of a language's binary n-gram model (<c>en.arpa.bin</c>): KenLM's <c>build_binary</c> output, as CCNet ships it, or <c>redpajama lm binarize</c>'s.</summary>
     public const string BinarySuffix = ".arpa.bin";
 
     /// <summary>Suffix of a language's n-gram model as ARPA text (<c>en.arpa</c>).</summary>
     public const string ArpaSuffix = ".arpa";
-
-    // KenLM's own binary files start with this; they are refused by name instead of failing as malformed ARPA.
-    private static readonly byte[] s_kenLmBinaryMagic = "mmap lm http://kheafield.com/code"u8.ToArray();
 
     private static readonly ModelCache<NGramLanguageModel> s_languageModels = new(LoadLanguageModel);
     private static readonly ModelCache<PerplexityBuckets> s_cutoffs = new(PerplexityBuckets.Load);
@@ -50,7 +47,7 @@ public static class PerplexityModels
     /// <param name="language">A language code (<see cref="Configuration.PerplexityConfig.IsLanguageCode"/>).</param>
     /// <returns>The models, or null.</returns>
     /// <exception cref="SentencePieceModelException">The SentencePiece file is not a usable model.</exception>
-    /// <exception cref="ArpaFormatException">The n-gram file is not a usable model (a KenLM binary file included).</exception>
+    /// <exception cref="ArpaFormatException">The n-gram file is not a usable model (a truncated or damaged KenLM binary included).</exception>
     public static (SentencePieceTokenizer Tokenizer, NGramLanguageModel Model)? Find(string modelDirectory, string language)
     {
         ArgumentNullException.ThrowIfNull(modelDirectory);
@@ -72,26 +69,6 @@ public static class PerplexityModels
         return (TokenizerCache.Get(pieces), s_languageModels.Get(ngrams));
     }
 
-    private static NGramLanguageModel LoadLanguageModel(string path)
-    {
-        byte[] head = new byte[s_kenLmBinaryMagic.Length];
-        int read;
-        try
-        {
-            using FileStream file = File.OpenRead(path);
-            read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new ArpaFormatException(path, 0, exception.Message);
-        }
-
-        if (read == head.Length && head.AsSpan().SequenceEqual(s_kenLmBinaryMagic))
-        {
-            throw new ArpaFormatException(path, 0,
-                "a KenLM binary model, which this project does not read: use the ARPA file, or convert it with 'redpajama lm binarize'");
-        }
-
-        return NGramLanguageModel.Load(path);
-    }
+    // KenLM's binary files (CCNet's released en.arpa.bin, or lm binarize's) and ARPA text, by their first bytes.
+    private static NGramLanguageModel LoadLanguageModel(string path) => NGramLanguageModel.Load(path);
 }

@@ -6,6 +6,16 @@ namespace RedPajama.Reading;
 /// <param name="RecordsRead">Records read from it before the error (they are counted and processed).</param>
 public sealed record InputError(string Path, string Error, long RecordsRead)
 {
+    /// <summary>
+    /// Whether <paramref name="exception"/> is the input's own failure (missing, unreadable, truncated, corrupt), after
+    /// which a reader keeps what it read and the run goes on, rather than a fault of the run.
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns>True for I/O, format and decompression errors.</returns>
+    public static bool IsInputFailure(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or InvalidDataException or
+            ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException;
+
     /// <summary>How an input's failure is reported: the message of an I/O or format error, else type and message.</summary>
     /// <param name="exception">The failure.</param>
     /// <returns>The text of <see cref="Error"/>.</returns>

@@ -70,7 +70,7 @@ public sealed class InputLineReader(IReadOnlyList<InputFile> files, int maxLineB
                             break;
                         }
                     }
-                    catch (Exception exception) when (IsInputFailure(exception))
+                    catch (Exception exception) when (InputError.IsInputFailure(exception))
                     {
                         // The input's own failure (missing, unreadable, truncated, corrupt): keep what was read, go on.
                         _errors.Add(new InputError(file.Path, Describe(exception), records));
@@ -89,10 +89,6 @@ public sealed class InputLineReader(IReadOnlyList<InputFile> files, int maxLineB
             }
         }
     }
-
-    private static bool IsInputFailure(Exception exception) =>
-        exception is IOException or UnauthorizedAccessException or InvalidDataException or
-            ICSharpCode.SharpZipLib.SharpZipBaseException or ZstdSharp.ZstdException;
 
     private static string Describe(Exception exception) => InputError.Describe(exception);
 }

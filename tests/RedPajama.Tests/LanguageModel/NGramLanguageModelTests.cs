@@ -152,6 +152,6 @@ public sealed class NGramLanguageModelTests
         File.WriteAllBytes(binary, bytes[..(bytes.Length / 2)]);
 
         Action load = () => NGramLanguageModel.Load(binary);
-        load.Should().Throw<ArpaFormatException>().Which.Message.Should().Contain("cut.bin").And.Contain("the file ends");
+        load.Should().Throw<ArpaFormatException>().Which.Message.Should().Contain("cut.bin").And.Contain("truncated");
     }
 }

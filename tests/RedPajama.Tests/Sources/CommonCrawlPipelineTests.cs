@@ -138,6 +138,72 @@ public sealed class CommonCrawlPipelineTests
         stderr.Should().Contain("lid.enabled").And.Contain("commoncrawl");
     }
 
+    [Fact]
+    public async Task Bad_wet_input_is_skipped_with_reasons_and_every_record_is_accounted_for()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.Combine("bad.warc.wet.gz");
+        string good = string.Join("\n", ["English page", .. Quotes]);
+        string Record(string headers, string body) => $"WARC/1.0\r\n{headers}Content-Type: text/plain\r\nContent-Length: 42\r\n\r\n{body}\r\n\r\n\r\n";
+        string Conversion(string url) => $"WARC-Type: conversion\r\nWARC-Target-URI: {url}\r\nWARC-Date: 2019-03-18T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Refers-To: <urn:uuid:2>\r\nWARC-Block-Digest: sha1:{url.Length}\r\n";
+        using (FileStream file = File.Create(path))
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                Write(gzip, Record(Conversion("http://a.example/"), good));
+                // Binary junk between records: cc_net reads it as more lines of the record before.
+                gzip.Write([0x00, 0xff, 0xfe, 0x0a, 0x80, 0x81, 0x0a, 0x1b, 0x5b, 0x0a]);
+                // No WARC-Type: cc_net reads the type from header line 1 by position.
+                Write(gzip, Record("WARC-Target-URI: http://no-type.example/\r\nWARC-Date: 2019-03-18T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:3>\r\nWARC-Refers-To: <urn:uuid:4>\r\nWARC-Block-Digest: sha1:X\r\nX: y\r\n", good));
+                // A Content-Length that lies (42) and invalid UTF-8 in the body.
+                Write(gzip, Record(Conversion("http://utf8.example/"), good + "\nbroken \udc80 byte"));
+                gzip.Write(System.Text.Encoding.ASCII.GetBytes("\r\n"));
+                // A 100 MB line.
+                Write(gzip, $"WARC/1.0\r\n{Conversion("http://huge.example/")}Content-Type: text/plain\r\nContent-Length: 104857600\r\n\r\ntitle\n");
+                byte[] line = new byte[1 << 20];
+                Array.Fill(line, (byte)'a');
+                for (int i = 0; i < 100; i++)
+                {
+                    gzip.Write(line);
+                }
+
+                Write(gzip, "\r\n\r\n\r\n");
+                Write(gzip, Record(Conversion("http://b.example/"), string.Join("\n", ["Another English page", .. Quotes.Select(q => q + " Really.")])));
+            }
+
+            // A second gzip member, cut in the middle (CommonCrawl ships one member per record).
+            using var member = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(member, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                Write(gzip, Record(Conversion("http://cut.example/"), good + " Cut."));
+            }
+
+            file.Write(member.ToArray().AsSpan(0, (int)member.Length / 2));
+        }
+
+        string config = directory.Combine("config.yaml");
+        File.WriteAllText(config, "commoncrawl:\n  paragraph_dedup: false\n  digest_dedup: false\n");
+
+        (int code, string stdout, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", path, "--output", directory.Combine("out"), "--format", "jsonl", "--config", config]);
+
+        code.Should().Be(ExitCodes.InputErrors, "the truncated member is an input error; the run goes on");
+        stderr.Should().Contain("bad.warc.wet.gz");
+        using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
+        JsonElement root = stats.RootElement;
+        root.GetProperty("read").GetInt64().Should().Be(root.GetProperty("written").GetInt64() + root.GetProperty("dropped").EnumerateObject().Sum(r => r.Value.GetInt64()));
+        root.GetProperty("dropped").GetProperty(WetDropReasons.NotConversion).GetInt64().Should().Be(1, "the record without WARC-Type");
+        root.GetProperty("dropped").GetProperty(WetDropReasons.TooLarge).GetInt64().Should().Be(1, "the 100 MB line");
+        List<JsonElement> written = ReadOutput(directory.Combine("out"));
+        // The record being read when the member broke off cannot be known complete: counted as truncated, not written.
+        root.GetProperty("dropped").GetProperty(WetDropReasons.Truncated).GetInt64().Should().Be(1);
+        written.Select(d => d.GetProperty("meta").GetProperty("url").GetString()).Should().Equal("http://a.example/", "http://utf8.example/");
+        written[1].GetProperty("text").GetString().Should().Contain("broken \ufffd byte");
+        written[1].GetProperty("meta").GetProperty("length").GetInt64().Should().Be(42, "cc_net takes Content-Length as it is");
+        stdout.Should().Contain("read 5 documents").And.Contain("wrote 2");
+    }
+
+    private static void Write(Stream stream, string text) => stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+
     private static List<JsonElement> ReadOutput(string output) =>
         [.. Directory.GetFiles(output, "part-*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .SelectMany(File.ReadAllLines).Select(l => JsonDocument.Parse(l).RootElement.Clone())];

@@ -35,11 +35,11 @@ public sealed class DocumentsSourceTests
     {
         using var directory = new TemporaryDirectory();
         string nested = directory.Combine("nested.jsonl");
-        File.WriteAllText(nested, "\n{\"text\": \"a\", \"meta\": {\"url\": \"u\", \"n\": 3, \"p\": 0.5, \"ok\": true, \"tags\": [1]}, \"keep\": true}\n");
+        File.WriteAllText(nested, "\n{\"text\": \"a\", \"meta\": {\"url\": \"u\", \"n\": 3, \"p\": 0.5, \"ok\": true, \"line_ids\": [1, 4], \"tags\": [\"x\"]}, \"keep\": true}\n");
         string flat = directory.Combine("flat.jsonl");
         File.WriteAllText(flat, "{\"text\": \"a\", \"source\": \"c4\", \"timestamp\": \"2019\", \"rps_doc_word_count\": 1, \"drop_reason\": null}\n");
 
-        DocumentsMetaInference.Infer(nested).Should().Equal("url:text", "n:integer", "p:float", "ok:boolean");
+        DocumentsMetaInference.Infer(nested).Should().Equal("url:text", "n:integer", "p:float", "ok:boolean", "line_ids:integer_list");
         DocumentsMetaInference.Infer(flat).Should().Equal("source:text", "timestamp:text");
         FluentActions.Invoking(() => DocumentsMetaInference.Parse(["url:text", "size:huge"])).Should().Throw<ArgumentException>().WithMessage("*size:huge*");
     }

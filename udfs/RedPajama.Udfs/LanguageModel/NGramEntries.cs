@@ -90,17 +90,6 @@ internal sealed class NGramEntries : INGramTable
         }
     }
 
-    /// <summary>Writes the table as the binary model stores it: counts, slots, words, probabilities, backoffs.</summary>
-    public void Write(BinaryWriter writer)
-    {
-        writer.Write(_count);
-        writer.Write(_slots.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_slots.AsSpan()));
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_words.AsSpan(0, _count * _order)));
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_probabilities.AsSpan(0, _count)));
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_backoffs.AsSpan(0, _count)));
-    }
-
     private int SlotOf(ReadOnlySpan<int> words, out bool found)
     {
         int slot = NGramHash.FirstSlot(words, _mask);

@@ -1,6 +1,6 @@
 namespace RedPajama.Udfs.LanguageModel;
 
-/// <summary>The hash both n-gram tables place entries by; part of the binary model format, so it must not change.</summary>
+/// <summary>The hash the in-memory n-gram tables place entries by.</summary>
 internal static class NGramHash
 {
     public static ulong Of(ReadOnlySpan<int> words)

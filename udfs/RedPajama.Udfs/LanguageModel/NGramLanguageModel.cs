@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.MemoryMappedFiles;
 using System.Text;
+using RedPajama.Udfs.LanguageModel.KenLm;
 
 namespace RedPajama.Udfs.LanguageModel;
 
@@ -9,13 +9,15 @@ namespace RedPajama.Udfs.LanguageModel;
 /// log10 probability of the longest n-gram of the history and the word that the model has, plus the backoff weights
 /// of the longer contexts it had to skip; unknown words are <c>&lt;unk&gt;</c> (id 0; -100 when the file has no
 /// <c>&lt;unk&gt;</c>, as KenLM); sentences start with <c>&lt;s&gt;</c> and end with <c>&lt;/s&gt;</c>. Sums are
-/// in float, as KenLM's Python <c>score</c> keeps them. <see cref="SaveBinary"/> writes a form that
-/// <see cref="Load"/> memory-maps instead of parsing, so processes on one machine share one copy of a large model.
-/// Thread-safe.
+/// in float, as KenLM's Python <c>score</c> keeps them. <see cref="Load"/> also memory-maps KenLM's own binary files
+/// (<c>build_binary</c>'s probing and trie structures, quantised or array-compressed: CCNet's <c>{lang}.arpa.bin</c>)
+/// and scores them in place; <see cref="SaveBinary"/> writes KenLM's probing format. Processes on one machine then
+/// share one copy of a large model. Thread-safe.
 /// </summary>
 public sealed class NGramLanguageModel : IDisposable
 {
-    private static readonly byte[] s_binaryMagic = "RPNGRAM1"u8.ToArray();
+    // This project's former binary form: refused by name, the ARPA file has to be binarized again.
+    private static readonly byte[] s_formerBinaryMagic = "RPNGRAM1"u8.ToArray();
 
     /// <summary>The begin-of-sentence token.</summary>
     public const string BeginOfSentence = "<s>";
@@ -33,8 +35,7 @@ public sealed class NGramLanguageModel : IDisposable
     private readonly INGramTable[] _orders;
     private readonly int _begin;
     private readonly int _end;
-    private MemoryMappedFile? _mapping;
-    private MemoryMappedViewAccessor? _view;
+    private readonly KenLmBinaryModel? _kenLm;
 
     private NGramLanguageModel(Dictionary<string, int> vocabulary, INGramTable[] orders, string name)
     {
@@ -43,24 +44,48 @@ public sealed class NGramLanguageModel : IDisposable
         Name = name;
         _begin = vocabulary[BeginOfSentence];
         _end = vocabulary[EndOfSentence];
+        Format = "ARPA";
+    }
+
+    private NGramLanguageModel(KenLmBinaryModel kenLm, string name)
+    {
+        _kenLm = kenLm;
+        _vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        _orders = [];
+        Name = name;
+        Format = kenLm.Header.ModelType switch
+        {
+            KenLmModelType.Probing => "KenLM probing",
+            KenLmModelType.RestProbing => "KenLM probing with rest costs",
+            KenLmModelType.Trie => "KenLM trie",
+            KenLmModelType.QuantTrie => "KenLM trie, quantised",
+            KenLmModelType.ArrayTrie => "KenLM trie, array-compressed pointers",
+            _ => "KenLM trie, quantised, array-compressed pointers",
+        };
     }
 
     /// <summary>The model's file.</summary>
     public string Name { get; }
 
+    /// <summary>What the model was read from: <c>ARPA</c>, <c>KenLM probing</c>, <c>KenLM trie</c> ….</summary>
+    public string Format { get; private init; }
+
     /// <summary>The longest n-gram.</summary>
-    public int Order => _orders.Length;
+    public int Order => _kenLm?.Header.Order ?? _orders.Length;
 
     /// <summary>Words in the vocabulary, <c>&lt;unk&gt;</c> included.</summary>
-    public int VocabularySize => _vocabulary.Count;
+    public int VocabularySize => _kenLm?.VocabularySize ?? _vocabulary.Count;
 
-    /// <summary>Number of n-grams of each order (index 0: unigrams).</summary>
-    public IReadOnlyList<int> Counts => [.. _orders.Select(o => o.Count)];
+    /// <summary>Number of n-grams of each order (index 0: unigrams), as the file counts them.</summary>
+    public IReadOnlyList<long> Counts => _kenLm is null ? [.. _orders.Select(o => (long)o.Count)] : _kenLm.Header.Counts;
 
     /// <summary>Whether the model is read from a memory-mapped binary file.</summary>
-    public bool IsMapped => _mapping is not null;
+    public bool IsMapped => _kenLm is not null;
 
-    /// <summary>Reads an ARPA file, or memory-maps a binary one written by <see cref="SaveBinary"/>.</summary>
+    /// <summary>
+    /// Reads an ARPA file, or memory-maps a KenLM binary one (<c>build_binary</c>'s or <see cref="SaveBinary"/>'s,
+    /// recognised by KenLM's magic text).
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArpaFormatException">The file is missing, malformed or inconsistent (with the line).</exception>
@@ -69,9 +94,14 @@ public sealed class NGramLanguageModel : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            if (IsBinary(path))
+            if (IsKenLmBinary(path))
             {
-                return MapBinary(path);
+                return MapKenLm(path);
+            }
+
+            if (IsFormerBinary(path))
+            {
+                throw new ArpaFormatException(path, 0, "this project's former binary form (RPNGRAM1), no longer read: run 'redpajama lm binarize' on the ARPA file again (it now writes KenLM's probing format)");
             }
 
             using var reader = new StreamReader(path);
@@ -223,104 +253,58 @@ public sealed class NGramLanguageModel : IDisposable
     }
 
     /// <summary>
-    /// Writes the model in this project's binary form: the vocabulary, then per order the hash slots, word ids,
-    /// probabilities and backoffs as little-endian arrays, ready to be mapped.
+    /// Writes the model in KenLM's probing binary format (<c>build_binary probing</c>'s, multiplier 1.5), which
+    /// <see cref="Load"/> memory-maps and KenLM's own tools read.
     /// </summary>
     /// <param name="path">The file to create.</param>
-    /// <exception cref="InvalidOperationException">The model is itself mapped from a binary file.</exception>
+    /// <exception cref="InvalidOperationException">The model is itself a binary model, or of order 1.</exception>
     public void SaveBinary(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (IsMapped)
         {
-            throw new InvalidOperationException($"{Name} is already a binary model");
+            throw new InvalidOperationException($"{Name} is already a binary model ({Format})");
         }
 
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var writer = new BinaryWriter(file);
-        writer.Write(s_binaryMagic);
-        writer.Write(Order);
         string[] words = new string[_vocabulary.Count];
         foreach ((string word, int id) in _vocabulary)
         {
             words[id] = word;
         }
 
-        byte[] vocabulary = Encoding.UTF8.GetBytes(string.Join('\n', words));
-        writer.Write(words.Length);
-        writer.Write(vocabulary.Length);
-        writer.Write(vocabulary);
-        writer.Write(new byte[(4 - (vocabulary.Length % 4)) % 4]);
-        foreach (INGramTable table in _orders)
-        {
-            ((NGramEntries)table).Write(writer);
-        }
+        KenLmProbingWriter.Write(path, words, _orders);
     }
 
     /// <summary>Releases the mapping of a binary model.</summary>
-    public void Dispose()
+    public void Dispose() => _kenLm?.Dispose();
+
+    private static bool IsKenLmBinary(string path)
     {
-        _view?.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view?.Dispose();
-        _mapping?.Dispose();
-        _view = null;
-        _mapping = null;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        Span<byte> head = stackalloc byte[KenLmBinaryHeader.MagicPrefix.Length];
+        int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+
+        // A file cut inside the magic text is a truncated KenLM file, not ARPA text.
+        return read >= 8 && KenLmBinaryHeader.MagicPrefix.StartsWith(head[..read]);
     }
 
-    private static bool IsBinary(string path)
+    private static NGramLanguageModel MapKenLm(string path)
+    {
+        try
+        {
+            return new NGramLanguageModel(KenLmBinaryModel.Open(path), path);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new ArpaFormatException(path, 0, $"not a usable KenLM binary model: {exception.Message}");
+        }
+    }
+
+    private static bool IsFormerBinary(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
         Span<byte> head = stackalloc byte[8];
-        return file.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(s_binaryMagic);
-    }
-
-    private static unsafe NGramLanguageModel MapBinary(string path)
-    {
-        MemoryMappedFile mapping = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        MemoryMappedViewAccessor view = mapping.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        byte* pointer = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        try
-        {
-            byte* start = pointer + view.PointerOffset;
-            byte* end = start + new FileInfo(path).Length;
-            start += 8;
-            int order = MappedNGramTable.Read(ref start, end);
-            int words = MappedNGramTable.Read(ref start, end);
-            int bytes = MappedNGramTable.Read(ref start, end);
-            if (order is < 1 or > 16 || words < 3 || bytes < 0)
-            {
-                throw new InvalidDataException($"order {order}, {words} words, {bytes} vocabulary bytes");
-            }
-
-            string[] vocabulary = Encoding.UTF8.GetString(MappedNGramTable.Take(ref start, end, bytes), bytes).Split('\n');
-            if (vocabulary.Length != words)
-            {
-                throw new InvalidDataException($"{vocabulary.Length} vocabulary words, the header says {words}");
-            }
-
-            MappedNGramTable.Take(ref start, end, (4 - (bytes % 4)) % 4);
-            var ids = new Dictionary<string, int>(words, StringComparer.Ordinal);
-            for (int id = 0; id < words; id++)
-            {
-                ids[vocabulary[id]] = id;
-            }
-
-            var tables = new INGramTable[order];
-            for (int n = 1; n <= order; n++)
-            {
-                tables[n - 1] = new MappedNGramTable(n, ref start, end);
-            }
-
-            return new NGramLanguageModel(ids, tables, path) { _mapping = mapping, _view = view };
-        }
-        catch (Exception exception) when (exception is InvalidDataException or KeyNotFoundException)
-        {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
-            mapping.Dispose();
-            throw new ArpaFormatException(path, 0, $"not a usable binary model: {exception.Message}");
-        }
+        return file.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(s_formerBinaryMagic);
     }
 
     /// <summary>
@@ -349,7 +333,7 @@ public sealed class NGramLanguageModel : IDisposable
     /// <summary>The id of a word, 0 (<c>&lt;unk&gt;</c>) when unknown.</summary>
     /// <param name="word">A word.</param>
     /// <returns>The id.</returns>
-    public int IdOf(string word) => _vocabulary.TryGetValue(word, out int id) ? id : 0;
+    public int IdOf(string word) => _kenLm is not null ? (int)_kenLm.IdOf(word) : _vocabulary.TryGetValue(word, out int id) ? id : 0;
 
     /// <summary>
     /// KenLM's <c>FullScore</c>: log10 p(<paramref name="word"/> | <paramref name="history"/>) with the length of the
@@ -360,6 +344,11 @@ public sealed class NGramLanguageModel : IDisposable
     /// <returns>The log10 probability and the n-gram length used.</returns>
     public (float LogProbability, int NGramLength) Score(ReadOnlySpan<int> history, int word)
     {
+        if (_kenLm is not null)
+        {
+            return _kenLm.Score(history, word);
+        }
+
         int context = Math.Min(history.Length, Order - 1);
         Span<int> ngram = stackalloc int[context + 1];
         history[^context..].CopyTo(ngram);
@@ -402,6 +391,11 @@ public sealed class NGramLanguageModel : IDisposable
     public SentenceScore ScoreSentence(string sentence, bool bos = true, bool eos = true)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (_kenLm is not null)
+        {
+            return _kenLm.ScoreSentence(sentence, bos, eos);
+        }
+
         List<string> words = KenLmText.ScoringWords(sentence);
         var history = new List<int>(words.Count + 2);
         if (bos)
@@ -425,6 +419,21 @@ public sealed class NGramLanguageModel : IDisposable
         }
 
         return new SentenceScore(total, words.Count, unknown);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreSentence"/> of a sentence given as UTF-8 bytes (the bytes KenLM hashes): a KenLM binary model
+    /// scores them without decoding. Ends at a NUL, as the Python binding's C string does.
+    /// </summary>
+    /// <param name="sentence">UTF-8 words separated by ASCII whitespace.</param>
+    /// <param name="bos">Start from <c>&lt;s&gt;</c>.</param>
+    /// <param name="eos">Score <c>&lt;/s&gt;</c> at the end.</param>
+    /// <returns>The log10 probability (float sum), the words scored and how many were unknown.</returns>
+    public SentenceScore ScoreSentenceUtf8(ReadOnlySpan<byte> sentence, bool bos = true, bool eos = true)
+    {
+        int nul = sentence.IndexOf((byte)0);
+        ReadOnlySpan<byte> text = nul < 0 ? sentence : sentence[..nul];
+        return _kenLm is not null ? _kenLm.ScoreUtf8(text, bos, eos) : ScoreSentence(Encoding.UTF8.GetString(text), bos, eos);
     }
 
     /// <summary>

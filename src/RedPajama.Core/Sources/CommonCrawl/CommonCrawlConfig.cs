@@ -16,6 +16,8 @@ namespace RedPajama.Sources.CommonCrawl;
 ///   keep_buckets: [head, middle, all]
 ///   digest_dedup: true
 ///   metadata: released       # released | ccnet
+///   classifier: null         # RedPajama's Wikipedia-reference fastText model.bin; null: not run
+///   min_wiki_prob: 0.25
 ///   url_root: https://data.commoncrawl.org/   # what wet.paths entries are relative to, or a mirror directory
 ///   download_attempts: 5
 ///   download_backoff_ms: 1000
@@ -68,6 +70,16 @@ public sealed class CommonCrawlConfig
     /// as RedPajama's <c>cc_metadata</c> branch writes them).
     /// </summary>
     public string Metadata { get; set; } = "released";
+
+    /// <summary>
+    /// A fastText supervised model (<c>.bin</c> or <c>.ftz</c>) with labels <c>__label__wiki</c> and <c>__label__cc</c>:
+    /// RedPajama's published <c>model.bin</c> or one <c>redpajama cc-classifier train</c> wrote. Null: no classifier
+    /// step and no <c>pred_label</c>, <c>pred_label_prob</c>, <c>wiki_prob</c> fields.
+    /// </summary>
+    public string? Classifier { get; set; }
+
+    /// <summary>With a classifier, documents whose <c>wiki_prob</c> is below this are dropped (<c>cc_classifier.sh</c>: 0.25).</summary>
+    public double MinWikiProb { get; set; } = WikiReferenceClassifierStep.DefaultMinWikiProb;
 
     /// <summary>Whether <see cref="Languages"/> keeps every language.</summary>
     /// <returns>True for an empty list or one holding <c>all</c>.</returns>

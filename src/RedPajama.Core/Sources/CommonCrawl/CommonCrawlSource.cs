@@ -11,7 +11,8 @@ namespace RedPajama.Sources.CommonCrawl;
 /// <summary>
 /// The CommonCrawl pipeline as RedPajama ran it: cc_net's <c>mine</c> per shard (WET parsed as cc_net parses it, minimum
 /// length, paragraph dedup, fastText language ID and the language filter, SentencePiece + n-gram perplexity and its
-/// bucket), then RedPajama's post-processing (the tail bucket discarded, document dedup by WARC digest). Its section is
+/// bucket), then RedPajama's post-processing (the tail bucket discarded, document dedup by WARC digest, and with <c>commoncrawl.classifier</c> the Wikipedia-reference
+/// classifier, <see cref="WikiReferenceClassifierStep"/>). Its section is
 /// <c>commoncrawl:</c> (<see cref="CommonCrawlConfig"/>); the global <c>line_dedup:</c>, <c>lid:</c> and
 /// <c>perplexity:</c> sections are part of this recipe and stay off.
 /// </summary>
@@ -39,6 +40,7 @@ public sealed class CommonCrawlSource : PipelineSource
         CommonCrawlConfig section = config.Section<CommonCrawlConfig>();
         yield return NumberRange.AtLeast(0).Check($"{SectionName}.min_length", section.MinLength);
         yield return new NumberRange(0, 1).Check($"{SectionName}.lid_threshold", section.LidThreshold);
+        yield return new NumberRange(0, 1).Check($"{SectionName}.min_wiki_prob", section.MinWikiProb);
         yield return section.Metadata is ReleasedRecord or CcnetRecord ? null : $"{SectionName}.metadata must be {ReleasedRecord} or {CcnetRecord} (got '{section.Metadata}')";
         yield return section.Languages.All(l => l == CommonCrawlConfig.AllLanguages || PerplexityConfig.IsLanguageCode(l))
             ? null
@@ -86,6 +88,11 @@ public sealed class CommonCrawlSource : PipelineSource
         if (section.Cutoffs is { Length: > 0 } cutoffs)
         {
             yield return new ShippedFile(cutoffs, static (c, path) => c.Section<CommonCrawlConfig>().Cutoffs = path);
+        }
+
+        if (section.Classifier is { Length: > 0 } classifier)
+        {
+            yield return new ShippedFile(classifier, static (c, path) => c.Section<CommonCrawlConfig>().Classifier = path);
         }
     }
 
@@ -157,6 +164,13 @@ public sealed class CommonCrawlSource : PipelineSource
             fields.Add(new MetaField(DigestFirstStep.DigestWinnerField, MetaType.Boolean));
         }
 
+        bool classifies = !string.IsNullOrEmpty(section.Classifier);
+        if (classifies)
+        {
+            // classify.py's keys: pred_label, pred_label_prob, wiki_prob, then text and source.
+            fields.AddRange(WikiReferenceClassifierStep.Fields);
+        }
+
         fields.Add(new MetaField(SourceFieldStep.SourceField, MetaType.Text));
         var meta = new MetaSchema([.. fields]);
 
@@ -174,6 +188,12 @@ public sealed class CommonCrawlSource : PipelineSource
         {
             steps.Add(new DigestFirstStep(meta));
             steps.Add(new KeptUrlStep(meta));
+        }
+
+        if (classifies)
+        {
+            // Last: classify.py reads the digest-deduplicated cc_net output.
+            steps.Add(new WikiReferenceClassifierStep(LanguageIdModels.Get(section.Classifier!), meta, section.MinWikiProb));
         }
 
         return new PipelineDescription(SourceName, meta, new WetReader(), steps, JsonLayout.TextThenMeta);

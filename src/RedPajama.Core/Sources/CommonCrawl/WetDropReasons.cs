@@ -17,4 +17,7 @@ public static class WetDropReasons
 
     /// <summary>A record with a line longer than the line limit.</summary>
     public const string TooLarge = Reading.ReadDropReasons.TooLarge;
+
+    /// <summary>The record being read when the file broke off (a truncated gzip member): its end is unknown.</summary>
+    public const string Truncated = "truncated";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using RedPajama.Documents;
 using RedPajama.Reading;
@@ -19,17 +20,29 @@ public sealed class WetReader : IDocumentReader
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    private readonly int _maxLineBytes;
+    /// <summary>
+    /// The default limit of a record's body: CommonCrawl truncates the fetched content at 1 MiB, so a WET record's text
+    /// is smaller; a larger one is damage, dropped before it can fill memory.
+    /// </summary>
+    public const int DefaultMaxRecordBytes = 16 << 20;
 
-    /// <summary>Creates a reader with the default line limit.</summary>
+    private readonly int _maxLineBytes;
+    private readonly long _maxRecordBytes;
+
+    /// <summary>Creates a reader with the default limits (<see cref="DefaultMaxRecordBytes"/> for a record and for a line).</summary>
     public WetReader()
-        : this(ReadLimits.Default.MaxLineBytes)
+        : this(DefaultMaxRecordBytes, DefaultMaxRecordBytes)
     {
     }
 
     /// <summary>Creates a reader.</summary>
     /// <param name="maxLineBytes">A record with a longer line is yielded dropped as <see cref="WetDropReasons.TooLarge"/>.</param>
-    public WetReader(int maxLineBytes) => _maxLineBytes = maxLineBytes;
+    /// <param name="maxRecordBytes">The same for a record whose body lines add up to more.</param>
+    public WetReader(int maxLineBytes, long maxRecordBytes = DefaultMaxRecordBytes)
+    {
+        _maxLineBytes = maxLineBytes;
+        _maxRecordBytes = maxRecordBytes;
+    }
 
     /// <summary>True for WET files (<c>.wet</c>, <c>.wet.gz</c>), the files the source picks from a directory or glob.</summary>
     /// <param name="path">A file path.</param>
@@ -92,12 +105,47 @@ public sealed class WetReader : IDocumentReader
         var body = new List<string>();
         bool readHeaders = true;
         bool tooLong = false;
+        long bodyBytes = 0;
         long record = 0;
 
         // group_by_docs: headers up to and including the first empty line, then body lines up to the next WARC/1.0.
-        while (lines.ReadLine(out ReadOnlyMemory<byte> bytes, out bool lineTooLong))
+        while (true)
         {
+            ReadOnlyMemory<byte> bytes;
+            bool lineTooLong;
+            ExceptionDispatchInfo? failure = null;
+            bool more = false;
+            try
+            {
+                more = lines.ReadLine(out bytes, out lineTooLong);
+            }
+            catch (Exception exception) when (InputError.IsInputFailure(exception))
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+                bytes = default;
+                lineTooLong = false;
+            }
+
+            if (failure is not null)
+            {
+                // The record being read when the file broke (a truncated gzip member) is counted, not lost; its end is unknown.
+                if (headers.Count > 0)
+                {
+                    var document = new Document(new OrderKey(input.Index, record), meta.Count);
+                    document.Drop(WetDropReasons.Truncated);
+                    yield return document;
+                }
+
+                failure.Throw();
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
             tooLong |= lineTooLong;
+            bodyBytes += readHeaders ? 0 : bytes.Length;
             foreach (string line in PythonLines(bytes.Span))
             {
                 if (readHeaders)
@@ -115,10 +163,16 @@ public sealed class WetReader : IDocumentReader
                     body.Clear();
                     readHeaders = true;
                     tooLong = false;
+                    bodyBytes = 0;
                     continue;
                 }
 
-                body.Add(line);
+                // An oversized record keeps no more lines: it is dropped whole at the next WARC/1.0.
+                tooLong |= bodyBytes > _maxRecordBytes;
+                if (!tooLong)
+                {
+                    body.Add(line);
+                }
             }
         }
 

@@ -30,7 +30,7 @@ public static class DocumentsMetaInference
         try
         {
             IEnumerable<MetaField> fields = DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path);
-            return [.. fields.Select(f => $"{f.Name}:{f.Type.ToString().ToLowerInvariant()}")];
+            return [.. fields.Select(f => $"{f.Name}:{(f.Type == MetaType.IntegerList ? "integer_list" : f.Type.ToString().ToLowerInvariant())}")];
         }
         catch (Exception exception) when (exception is not (InvalidDataException or OutOfMemoryException))
         {

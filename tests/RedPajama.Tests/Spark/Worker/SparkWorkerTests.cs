@@ -4,6 +4,7 @@ using RedPajama.Engine.Local;
 using RedPajama.Engine.Rows;
 using RedPajama.Pipeline;
 using RedPajama.Sources;
+using RedPajama.Sources.CommonCrawl;
 using RedPajama.Spark;
 using RedPajama.Sources.Books;
 using RedPajama.Sources.Documents;
@@ -100,6 +101,31 @@ public sealed class SparkWorkerTests
         }
 
         onWorker.SelectMany(rows => rows).Should().Contain(r => r.Contains("\"language\":\"en\"", StringComparison.Ordinal), "language ID ran on the worker");
+    }
+
+    [SkippableFact]
+    public void The_wiki_reference_classifier_runs_on_the_worker_after_the_digest_dedup_as_on_the_local_engine()
+    {
+        SkipUnlessInstalled();
+        using var driver = new TemporaryDirectory();
+        string classifier = driver.Combine("model.bin");
+        File.Copy(CcClassifier.ClassifierFixtures.ReferenceModel, classifier);
+        var config = new RunConfig();
+        config.Section<CommonCrawlConfig>().Classifier = classifier;
+        config.Section<CommonCrawlConfig>().Languages = ["all"];
+        PipelineDescription pipeline = SourceCatalog.Describe(CommonCrawlSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config)));
+        using var job = new JobOnWorker(CommonCrawlSource.SourceName, config);
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve(
+            [TestData.Fixture("commoncrawl/ccnet-sample.warc.wet"), TestData.Fixture("commoncrawl/whirlwind.warc.wet.gz")], WetReader.Accepts).Files;
+        // The workers cannot see the driver's path: they must find the model among the task's Spark files.
+        File.Delete(classifier);
+
+        // Read, paragraph and digest dedup, then the classifier in the last pass (ApplyPass), each UDF on the worker.
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+        local.Count(l => l.Contains("\"wiki_prob\": ", StringComparison.Ordinal)).Should().Be(3, "the classifier scored the three documents that reach it");
     }
 
     [SkippableFact]
