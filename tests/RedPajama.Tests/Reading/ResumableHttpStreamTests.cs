@@ -116,8 +116,9 @@ public sealed class ResumableHttpStreamTests
         using var directory = new TemporaryDirectory();
         File.WriteAllBytes(directory.Combine(LongName), LongWet);
         List<Document> local = ReadWet(directory.Combine(LongName), Fast, out _);
-        downloaded.Should().NotBeEmpty().And.HaveCountLessThan(local.Count);
-        Describe(downloaded).Should().Equal(Describe(local).Take(downloaded.Count), "the records completed before the failure are the file's");
+        downloaded.Should().HaveCountGreaterThan(1).And.HaveCountLessThan(local.Count);
+        Describe(downloaded[..^1]).Should().Equal(Describe(local).Take(downloaded.Count - 1), "the records completed before the failure are the file's");
+        downloaded[^1].DropReason.Should().Be(WetDropReasons.Truncated, "the record being read when the download broke off is counted, not lost, as for a truncated gzip");
     }
 
     private static Dictionary<string, byte[]> Files() => new() { [Name] = Wet, [LongName] = LongWet };
