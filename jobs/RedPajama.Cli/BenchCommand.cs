@@ -4,6 +4,7 @@ using RedPajama.Configuration;
 using RedPajama.Engine;
 using RedPajama.Engine.Local;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
 using RedPajama.Sources;
 using RedPajama.Udfs.Tokenization;
 
@@ -24,8 +25,12 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
     /// <param name="repeat">Runs per thread count; the fastest counts.</param>
     /// <param name="configPath">A YAML run configuration, or null for the defaults.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="reference">
+    /// A shell command running the reference implementation on the same input (cc_net's Python for commoncrawl), timed
+    /// once after this project's runs and printed beside them; null for none.
+    /// </param>
     /// <returns>The exit code.</returns>
-    public async Task<int> ExecuteAsync(string source, IReadOnlyList<string> inputs, IReadOnlyList<int> threadCounts, int repeat, string? configPath, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(string source, IReadOnlyList<string> inputs, IReadOnlyList<int> threadCounts, int repeat, string? configPath, CancellationToken cancellationToken, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(threadCounts);
         if (await CliInputs.ResolveAsync(source, inputs, error).ConfigureAwait(false) is not { } resolution)
@@ -46,26 +51,37 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
             return ExitCodes.Usage;
         }
 
-        long bytes = resolution.Files.Sum(f => f.Length);
-        await output.WriteLineAsync(Invariant($"{source}: {resolution.Files.Count} files, {bytes / 1e6:F1} MB; best of {repeat} runs, whole pipeline (read, steps, keyed steps, Parquet write)")).ConfigureAwait(false);
-        await output.WriteLineAsync("threads  docs        seconds   docs/s      MB/s").ConfigureAwait(false);
+        // MB of input as the pipeline reads it (decompressed), the unit cc_net's and other tools' throughput is quoted in.
+        long bytes = resolution.Files.Sum(f => UncompressedLength(f.Path));
+        await output.WriteLineAsync(Invariant($"{source}: {resolution.Files.Count} files, {bytes / 1e6:F1} MB uncompressed; best of {repeat} runs, whole pipeline (read, steps, keyed steps, Parquet write)")).ConfigureAwait(false);
+        await output.WriteLineAsync("threads  docs        seconds   docs/s      MB/s   CPU s   MB/CPU-s").ConfigureAwait(false);
         string scratch = Path.Combine(Path.GetTempPath(), $"redpajama-bench-{Guid.NewGuid():N}");
         try
         {
             foreach (int threads in threadCounts)
             {
                 double best = double.MaxValue;
+                double bestCpu = double.MaxValue;
                 long documents = 0;
                 for (int run = 0; run < Math.Max(1, repeat); run++)
                 {
+                    TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                     var stopwatch = Stopwatch.StartNew();
                     RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Threads = threads })
                         .RunAsync(pipeline, resolution.Files, scratch, resolution.Problems, cancellationToken).ConfigureAwait(false);
                     best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
+                    bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
                     documents = statistics.Read;
                 }
 
-                await output.WriteLineAsync(Invariant($"{threads,7}  {documents,-10}  {best,7:F3}  {documents / best,10:F1}  {bytes / 1e6 / best,8:F2}")).ConfigureAwait(false);
+                await output.WriteLineAsync(Invariant($"{threads,7}  {documents,-10}  {best,7:F3}  {documents / best,10:F1}  {bytes / 1e6 / best,8:F2}  {bestCpu,6:F1}  {bytes / 1e6 / bestCpu,8:F2}")).ConfigureAwait(false);
+            }
+
+            if (reference is not null)
+            {
+                (double wall, double cpu) = await ReferenceTool.TimeShellAsync(reference, error, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(Invariant($"reference ({reference}):")).ConfigureAwait(false);
+                await output.WriteLineAsync(Invariant($"{"ref",7}  {"-",-10}  {wall,7:F3}  {"-",10}  {bytes / 1e6 / wall,8:F2}  {cpu,6:F1}  {bytes / 1e6 / cpu,8:F2}")).ConfigureAwait(false);
             }
         }
         finally
@@ -80,4 +96,23 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static long UncompressedLength(string path)
+    {
+        if (InputStreams.CompressionOf(path).Length == 0)
+        {
+            return new FileInfo(path).Length;
+        }
+
+        using Stream stream = InputStreams.Decompress(InputStreams.OpenRaw(path), path);
+        long length = 0;
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            length += read;
+        }
+
+        return length;
+    }
 }

@@ -36,6 +36,7 @@ public static class RedPajamaCommand
         var numShards = new Option<int?>("--num-shards") { Description = "Cut the inputs (a wet.paths listing's segments, in listing order) into N contiguous shards, as cc_net does; with --shard." }.MustBeAtLeast(1);
         var shard = new Option<int?>("--shard") { Description = "The shard to read, 0 to N-1: inputs [floor(s*n/N), floor((s+1)*n/N)) of n." }.MustBeAtLeast(0);
         var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." }.MustBeIn(DedupConfig.NearThresholdRange);
+        var partitionBy = new Option<string?>("--partition-by") { Description = "Meta fields to partition the output by, comma-separated (language,bucket): Hive directories language=en/bucket=head/, as Spark writes them. \"\" for none." };
         var languages = new Option<string?>("--languages") { Description = "commoncrawl: languages kept after language ID, e.g. en,de, or all (default en, as RedPajama)." };
         var lmDir = new Option<string?>("--lm-dir") { Description = "commoncrawl: CCNet's model folder ({lang}.sp.model + {lang}.arpa.bin, KenLM binary, or {lang}.arpa)." };
         var metadata = new Option<string?>("--metadata") { Description = "commoncrawl: the record written, released (RedPajama's, the default) or ccnet (every cc_net field)." };
@@ -43,7 +44,7 @@ public static class RedPajamaCommand
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, numShards, shard,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy, numShards, shard,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,6 +64,7 @@ public static class RedPajamaCommand
                 parse.GetValue(lmDir),
                 parse.GetValue(metadata),
                 parse.GetValue(classifier),
+                parse.GetValue(partitionBy) is { } fields ? [.. fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null,
                 parse.GetValue(numShards),
                 parse.GetValue(shard));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
@@ -78,12 +80,13 @@ public static class RedPajamaCommand
         }.MustBeAtLeast(1);
         var benchRepeat = new Option<int>("--repeat") { Description = "Runs per thread count; the fastest counts.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
         var benchConfig = new Option<string?>("--config") { Description = "YAML run configuration (quality, tokenizer, source settings)." };
-        var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s) at several thread counts.")
+        var benchReference = new Option<string?>("--reference") { Description = "A shell command running the reference implementation on the same input (e.g. cc_net's Python), timed once and printed beside this project's runs." };
+        var bench = new Command("bench", "Measure a source's pipeline throughput (docs/s, MB/s, MB per CPU second) at several thread counts, next to a reference command.")
         {
-            benchSource, benchInput, benchThreads, benchRepeat, benchConfig,
+            benchSource, benchInput, benchThreads, benchRepeat, benchConfig, benchReference,
         };
         bench.SetAction(async (parse, cancellationToken) => await new BenchCommand(output, error).ExecuteAsync(
-            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), parse.GetValue(benchConfig), cancellationToken).ConfigureAwait(false));
+            parse.GetValue(benchSource)!, parse.GetValue(benchInput) ?? [], parse.GetValue(benchThreads) ?? [1], parse.GetValue(benchRepeat), parse.GetValue(benchConfig), cancellationToken, parse.GetValue(benchReference)).ConfigureAwait(false));
 
         var root = new RootCommand("RedPajama.Spark: build LLM pretraining data from raw public dumps.")
         {

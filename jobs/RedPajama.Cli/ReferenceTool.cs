@@ -51,4 +51,34 @@ internal static class ReferenceTool
             ? captured.ToArray()
             : throw new InvalidOperationException($"{executable} exited with {process.ExitCode}: {errors.Result.Trim()}");
     }
+
+    /// <summary>
+    /// Runs a shell command (its output discarded) and measures it as bash's <c>time</c> does: wall seconds and the CPU
+    /// seconds (user + system) of the command and every process it waited for, so a reference that forks is counted whole.
+    /// </summary>
+    /// <param name="command">The command, as typed in bash.</param>
+    /// <param name="error">Receives the command's standard error when it fails.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>Wall and CPU seconds.</returns>
+    /// <exception cref="InvalidOperationException">It exited with an error.</exception>
+    public static async Task<(double Wall, double Cpu)> TimeShellAsync(string command, TextWriter error, CancellationToken cancellationToken)
+    {
+        // TIMEFORMAT makes bash print "real user sys" on its own standard error, after the command's.
+        string timing = await Task.Run(
+            () =>
+            {
+                Run("bash", ["-c", $"TIMEFORMAT='@@time %R %U %S'; time ( {command} ) > /dev/null"], captureOutput: false, standardInput: null, out string printed);
+                return printed;
+            },
+            cancellationToken).ConfigureAwait(false);
+        string? line = timing.Split('\n').LastOrDefault(l => l.StartsWith("@@time ", StringComparison.Ordinal));
+        if (line is null)
+        {
+            await error.WriteLineAsync($"redpajama: the reference printed no timing: {timing.Trim()}").ConfigureAwait(false);
+            return (double.NaN, double.NaN);
+        }
+
+        double[] seconds = [.. line["@@time ".Length..].Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        return (seconds[0], seconds[1] + seconds[2]);
+    }
 }

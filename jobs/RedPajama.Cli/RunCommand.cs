@@ -47,6 +47,11 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
             config.Dedup.NearThreshold = options.NearDedup ?? config.Dedup.NearThreshold;
             CommonCrawlOptions.ApplyTo(config, options);
+            if (options.PartitionBy is { } partitionBy)
+            {
+                config.Output.PartitionBy = [.. partitionBy];
+                config.Validate("--partition-by");
+            }
             format = OutputFormats.Parse(options.Format ?? config.Format);
             shard = options.InputShard();
         }
@@ -93,6 +98,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             KeepAll = options.KeepAll || config.KeepAll,
             TemporaryDirectory = config.TempDir,
             SpillZstdLevel = config.SpillZstdLevel,
+            MaxPartitions = config.Output.MaxPartitions,
             Warn = message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } },
             Progress = progress,
         };

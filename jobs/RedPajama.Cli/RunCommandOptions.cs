@@ -16,6 +16,7 @@ namespace RedPajama.Cli;
 /// <param name="LmDir">commoncrawl: CCNet's model folder, overriding <c>commoncrawl.lm_dir</c>.</param>
 /// <param name="Metadata">commoncrawl: <c>released</c> or <c>ccnet</c>, overriding <c>commoncrawl.metadata</c>.</param>
 /// <param name="Classifier">The Wikipedia-reference classifier model, overriding <c>commoncrawl.classifier</c>; null keeps the configuration's.</param>
+/// <param name="PartitionBy">Meta fields to partition the output by, overriding <c>output.partition_by</c>; null keeps the configuration's, empty turns partitioning off.</param>
 /// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
 /// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
 public sealed record RunCommandOptions(
@@ -34,6 +35,7 @@ public sealed record RunCommandOptions(
     string? LmDir = null,
     string? Metadata = null,
     string? Classifier = null,
+    IReadOnlyList<string>? PartitionBy = null,
     int? NumShards = null,
     int? Shard = null)
 {

@@ -61,6 +61,7 @@ public static class SparkSubmitLauncher
             : options.Format is not null ? "--format (the Spark job writes Parquet)"
             : options.NearDedup is not null ? "--near-dedup (set dedup.near_threshold in --config)"
             : options.Languages is not null || options.LmDir is not null || options.Metadata is not null || options.Classifier is not null ? "--languages, --lm-dir, --metadata or --classifier (set commoncrawl.languages, lm_dir, metadata, classifier in --config)"
+            : options.PartitionBy is not null ? "--partition-by (set output.partition_by in --config)"
             : null;
         if (unsupported is not null)
         {

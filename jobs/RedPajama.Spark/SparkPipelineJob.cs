@@ -20,8 +20,10 @@ namespace RedPajama.Spark;
 /// group by key → <see cref="DocumentUdf.DecideGroup"/> → drops and the losers of linked components, found by
 /// <see cref="SparkStarContraction"/>, joined back; edits collected per document) → every later segment as one UDF
 /// stage (<see cref="PassStage"/>: edits applied, then the segment's per-document steps) → accounting by a group-by on
-/// (step, reason) → Parquet (zstd) with <c>text</c>, a <c>meta</c> struct (with <c>token_count</c> when tokenization
-/// is on) and an optional <c>input_ids</c> array, the local engine's schema.
+/// (step, reason) → Parquet (zstd) with <c>text</c>, a <c>meta</c> struct of the written meta fields (with
+/// <c>token_count</c> when tokenization is on; top-level columns in the flat layout) and an optional <c>input_ids</c>
+/// array, the local engine's schema, under Hive partition directories when the pipeline is partitioned
+/// (<c>DataFrameWriter.partitionBy</c>).
 /// </summary>
 /// <param name="spark">The session.</param>
 /// <param name="pipeline">The pipeline, built on the driver.</param>
@@ -84,7 +86,9 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                     Write(Required(documents), write, output);
                     break;
                 case CountWrittenStage:
-                    DataFrame back = spark.Read().Parquet(output);
+                    // A partitioned write of no rows leaves no file to infer a schema from: read with the one needed.
+                    DataFrame back = pipeline.PartitionBy.Count == 0 ? spark.Read().Parquet(output)
+                        : spark.Read().Schema(keepAll ? "text STRING, keep BOOLEAN" : "text STRING").Parquet(output);
                     written = (keepAll ? back.Filter(Col("keep")) : back).Count();
                     break;
                 case WriteStatisticsStage writeStatistics:
@@ -229,7 +233,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                 "text" => Col(SegmentRows.TextColumn).As("text"),
                 "drop_reason" => Col(SegmentRows.DropReasonColumn).As("drop_reason"),
                 "cluster_id" => Col(SparkColumns.ClusterId).As("cluster_id"),
-                "meta" => Struct(pipeline.Meta.Fields.Select(f => Col(f.Name)).ToArray()).As("meta"),
+                "meta" => Struct(pipeline.ResolveOutput().WrittenFields.Select(f => Col(f.Name)).ToArray()).As("meta"),
                 "keep" => Col(SegmentRows.DropReasonColumn).IsNull().As("keep"),
 
                 // Tokenized after the grouped steps, so duplicates cost nothing; array<int> is Parquet LIST<int32>.
@@ -240,14 +244,21 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
         // No global sort (a sampling job plus a range shuffle): rows are hash-partitioned on the order key and
         // sorted within each part, so a part's content and order depend only on the input and the partition count.
-        written.Repartition([.. write.PartitionBy.Select(Col)])
+        // Partition columns last: partitionBy takes them out of the files and into the directory names.
+        columns.AddRange(write.HivePartitionBy.Select(Col));
+        DataFrameWriter writer = written.Repartition([.. write.PartitionBy.Select(Col)])
             .SortWithinPartitions([.. write.SortWithinPartitionsBy.Select(Col)])
             .Select([.. columns])
             .Write()
             .Mode(SaveMode.Overwrite)
             .Options(write.Options.ToDictionary())
-            .Option("compression", write.Compression)
-            .Parquet(output);
+            .Option("compression", write.Compression);
+        if (write.HivePartitionBy.Count > 0)
+        {
+            writer = writer.PartitionBy([.. write.HivePartitionBy]);
+        }
+
+        writer.Parquet(output);
     }
 
     // Every grouped step the same way: entries → groups of a key → DecideGroup → drops, links and edits.

@@ -117,7 +117,18 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         }
 
         stages.Add(new AccountingStage(pipeline.StepNames));
-        var columns = new List<string> { "text", "meta" };
+        OutputFields fields = pipeline.ResolveOutput();
+        var columns = new List<string> { "text" };
+        if (fields.Layout == JsonLayout.Flat)
+        {
+            columns.AddRange(fields.WrittenFields.Select(f => f.Name));
+        }
+        else if (fields.Written.Count > 0)
+        {
+            // As the local writer: no struct without fields (Arrow and Spark refuse an empty group).
+            columns.Add("meta");
+        }
+
         if (pipeline.WritesSignals)
         {
             // Document signals as typed columns; line-signal spans are not in the row (local engine only).
@@ -139,7 +150,11 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         }
 
         string[] orderKey = [SegmentRows.InputColumn, SegmentRows.RecordColumn];
-        stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }, orderKey, orderKey));
+        string[] partitionBy = [.. fields.Partitions.Select(i => fields.Meta.Fields[i].Name)];
+        stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }, orderKey, [.. partitionBy, .. orderKey])
+        {
+            HivePartitionBy = partitionBy,
+        });
         stages.Add(new CountWrittenStage());
         stages.Add(new WriteStatisticsStage(RedPajama.Engine.Local.LocalEngine.StatisticsFileName));
         stages.Add(new MarkSuccessStage(SuccessMarker));

@@ -1,7 +1,10 @@
 namespace RedPajama.Spark.Plan;
 
 /// <summary>Writes Parquet: the kept documents (or all of them in keep-all runs), sorted by (input, record) within each part.</summary>
-/// <param name="Columns">The top-level output columns, in order (the local engine's Parquet schema).</param>
+/// <param name="Columns">
+/// The top-level columns inside the part files, in order (the local engine's Parquet schema): <c>text</c>, then
+/// <c>meta</c> (a struct of the written meta fields) or, in the flat layout, each written meta field by name.
+/// </param>
 /// <param name="KeepAll">Whether dropped documents are written too.</param>
 /// <param name="Compression">The Parquet codec.</param>
 /// <param name="Options">
@@ -16,4 +19,13 @@ public sealed record WriteStage(
     string Compression,
     IReadOnlyDictionary<string, string> Options,
     IReadOnlyList<string> PartitionBy,
-    IReadOnlyList<string> SortWithinPartitionsBy) : SparkStage;
+    IReadOnlyList<string> SortWithinPartitionsBy) : SparkStage
+{
+    /// <summary>
+    /// Meta fields the output is partitioned by (<c>DataFrameWriter.partitionBy</c>: Hive directories, not written
+    /// inside the files), outermost first; empty when not partitioned. They are selected after <see cref="Columns"/>,
+    /// which holds only what goes inside the files, and lead <see cref="SortWithinPartitionsBy"/>, so each task writes
+    /// one directory after the other (Spark adds no sort of its own).
+    /// </summary>
+    public IReadOnlyList<string> HivePartitionBy { get; init; } = [];
+}

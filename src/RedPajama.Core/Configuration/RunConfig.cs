@@ -27,6 +27,8 @@ namespace RedPajama.Configuration;
 ///   near_threshold: 0.8
 /// perplexity:
 ///   enabled: false
+/// output:
+///   partition_by: [language, bucket]
 /// </code>
 /// </summary>
 public sealed class RunConfig
@@ -72,6 +74,9 @@ public sealed class RunConfig
     /// <summary>CCNet's perplexity and perplexity bucket (<c>perplexity:</c>).</summary>
     public PerplexityConfig Perplexity { get; set; } = new();
 
+    /// <summary>The output's layout: Hive partitioning (<c>output:</c>).</summary>
+    public OutputConfig Output { get; set; } = new();
+
     /// <summary>
     /// The sections of the sources (<c>books:</c>, <c>documents:</c>, …) by key, one for every source
     /// <see cref="SourceRegistry"/> finds, with defaults for those the YAML leaves out.
@@ -109,6 +114,7 @@ public sealed class RunConfig
         problems.AddRange(Dedup.Problems());
         problems.AddRange(LineDedup.Problems());
         problems.AddRange(Perplexity.Problems());
+        problems.AddRange(Output.Problems());
         if (problems.FirstOrDefault(p => p is not null) is { } problem)
         {
             throw new FormatException($"{origin}: {problem}");

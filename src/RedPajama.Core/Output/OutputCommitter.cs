@@ -18,7 +18,10 @@ namespace RedPajama.Output;
 /// A run that fails or is killed before the manifest leaves the previous output as it was. Killed after it, the
 /// next <see cref="Begin"/> completes the commit from the manifest: the output is always the old one or the new
 /// one, and <c>_SUCCESS</c> is present only when the files match <c>_stats.json</c>. Files in the output directory
-/// that are not part files, <c>_stats.json</c> or <c>_SUCCESS</c> are never touched.
+/// that are not part files, <c>_stats.json</c> or <c>_SUCCESS</c> are never touched. Part files may sit in Hive
+/// partition directories (<c>language=en/part-00000.parquet</c>, <see cref="IsJobPath"/>): the commit creates them,
+/// deletes the previous run's part files in them and removes the directories it emptied; only directories named
+/// <c>column=value</c> are looked into.
 /// </summary>
 public sealed class OutputCommitter : IDisposable
 {
@@ -102,17 +105,38 @@ public sealed class OutputCommitter : IDisposable
     }
 
     /// <summary>
+    /// Whether a path relative to the output directory (<c>/</c>-separated) is one a run writes: a job file
+    /// (<see cref="IsJobFile"/>) at the top, or a part file inside Hive partition directories (<c>column=value</c>, as
+    /// <see cref="HivePartitions.TryParseDirectoryName"/> reads them).
+    /// </summary>
+    /// <param name="relativePath">The path.</param>
+    /// <returns>True for this job's own output files.</returns>
+    public static bool IsJobPath(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        string[] segments = relativePath.Split('/');
+        if (segments.Length == 1)
+        {
+            return IsJobFile(relativePath);
+        }
+
+        string name = segments[^1];
+        return name.StartsWith("part-", StringComparison.Ordinal) && IsJobFile(name) &&
+            segments[..^1].All(d => d is not ("." or "..") && !d.Contains('\\', StringComparison.Ordinal) && HivePartitions.TryParseDirectoryName(d, out _, out _));
+    }
+
+    /// <summary>
     /// Makes the staged files the output: the files named (in <see cref="StagingDirectory"/>) replace the previous
     /// run's, and <c>_SUCCESS</c> is written last.
     /// </summary>
-    /// <param name="stagedFiles">File names in the staging folder: part files and <c>_stats.json</c>.</param>
+    /// <param name="stagedFiles">Paths in the staging folder, relative and <c>/</c>-separated: part files (in partition directories or not) and <c>_stats.json</c>.</param>
     public void Commit(IReadOnlyCollection<string> stagedFiles)
     {
         ArgumentNullException.ThrowIfNull(stagedFiles);
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (string name in stagedFiles)
         {
-            if (!IsJobFile(name) || name == SuccessFileName || !File.Exists(Path.Combine(StagingDirectory, name)))
+            if (!IsJobPath(name) || name == SuccessFileName || !File.Exists(Path.Combine(StagingDirectory, name)))
             {
                 throw new ArgumentException($"'{name}' is not a staged part file or {StatisticsFileName}", nameof(stagedFiles));
             }
@@ -192,6 +216,35 @@ public sealed class OutputCommitter : IDisposable
         }
     }
 
+    // The previous runs' part files in a partition directory and those below it that this commit did not write;
+    // directories left empty go too. Directories not named column=value are not looked into.
+    private static void RemoveStalePartFiles(string directory, string relative, HashSet<string> committed)
+    {
+        if (!HivePartitions.TryParseDirectoryName(Path.GetFileName(directory), out _, out _))
+        {
+            return;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(directory))
+        {
+            string path = relative + "/" + Path.GetFileName(file);
+            if (IsJobPath(path) && !committed.Contains(path))
+            {
+                File.Delete(file);
+            }
+        }
+
+        foreach (string child in Directory.EnumerateDirectories(directory))
+        {
+            RemoveStalePartFiles(child, relative + "/" + Path.GetFileName(child), committed);
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            Directory.Delete(directory);
+        }
+    }
+
     // Idempotent: a run killed during this method is completed by the next one calling it again.
     private static void CompleteCommit(string directory, string staging)
     {
@@ -211,7 +264,9 @@ public sealed class OutputCommitter : IDisposable
             string staged = Path.Combine(staging, name);
             if (File.Exists(staged))
             {
-                File.Move(staged, Path.Combine(directory, name), overwrite: true);
+                string final = Path.Combine(directory, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                File.Move(staged, final, overwrite: true);
             }
         }
 
@@ -223,6 +278,11 @@ public sealed class OutputCommitter : IDisposable
             {
                 File.Delete(file);
             }
+        }
+
+        foreach (string partition in Directory.EnumerateDirectories(directory))
+        {
+            RemoveStalePartFiles(partition, Path.GetFileName(partition), committed);
         }
 
         using (var success = new AtomicFile(Path.Combine(directory, SuccessFileName)))

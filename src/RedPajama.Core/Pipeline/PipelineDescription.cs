@@ -37,6 +37,31 @@ public sealed record PipelineDescription(
     /// <summary>Whether writers also add the line signals' span lists (only when <see cref="WritesSignals"/>).</summary>
     public bool WritesLineSignals { get; init; }
 
+    /// <summary>
+    /// The meta fields written, in output order: a projection of <see cref="Meta"/>. Fields not listed are carried
+    /// through the pipeline (steps read them) but not written. Null (the default) writes every field in schema order,
+    /// including those global steps add later. Names are checked when an engine resolves them (<see cref="ResolveOutput"/>),
+    /// so a source may list a field a global step adds (<c>language</c>).
+    /// </summary>
+    public IReadOnlyList<string>? WrittenMeta { get; init; }
+
+    /// <summary>
+    /// Meta fields the output is partitioned by, outermost first (<c>["language", "bucket"]</c>): part files go to
+    /// <c>language=en/bucket=head/part-00000.parquet</c>, named as Spark's <c>partitionBy</c> names them
+    /// (<see cref="Writing.HivePartitions"/>), and the fields are not written inside the files. Empty (the default):
+    /// part files at the top of the output. A source sets its default in <c>Describe</c>; <c>output.partition_by</c>
+    /// overrides it.
+    /// </summary>
+    public IReadOnlyList<string> PartitionBy { get; init; } = [];
+
+    /// <summary>
+    /// <see cref="WrittenMeta"/> and <see cref="PartitionBy"/> resolved against the final <see cref="Meta"/>: what
+    /// writers put inside part files and what goes to directories.
+    /// </summary>
+    /// <returns>The fields.</returns>
+    /// <exception cref="ArgumentException">A field is unknown, listed twice, reserved, or cannot be a partition.</exception>
+    public OutputFields ResolveOutput() => OutputFields.Resolve(this);
+
     /// <summary>The per-document steps, in order.</summary>
     public IReadOnlyList<IDocumentStep> DocumentSteps => [.. Steps.OfType<IDocumentStep>()];
 

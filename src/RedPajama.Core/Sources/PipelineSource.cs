@@ -61,7 +61,12 @@ public abstract class PipelineSource
     /// <returns>The download settings.</returns>
     public virtual HttpDownloadOptions Downloads(RunConfig config) => HttpDownloadOptions.Default;
 
-    /// <summary>Describes the source's own steps (the global ones are added by <see cref="SourceCatalog.Describe"/>).</summary>
+    /// <summary>
+    /// Describes the source's own steps (the global ones are added by <see cref="SourceCatalog.Describe"/>), and its
+    /// output's defaults: the fields written (<see cref="PipelineDescription.WrittenMeta"/>, <see cref="JsonLayout.Flat"/>)
+    /// and the partitioning (<see cref="PipelineDescription.PartitionBy"/>; <c>output.partition_by</c> overrides it).
+    /// Both may name fields a global step adds later (<c>language</c>, <c>bucket</c>).
+    /// </summary>
     /// <param name="config">The run configuration; the source reads its section.</param>
     /// <returns>The description every engine runs.</returns>
     public abstract PipelineDescription Describe(RunConfig config);

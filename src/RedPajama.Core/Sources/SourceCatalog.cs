@@ -25,9 +25,10 @@ public static class SourceCatalog
     /// <returns>
     /// The source's pipeline description, with language ID, quality scoring, near dedup and tokenization added as
     /// <see cref="RunConfig.Lid"/>, <see cref="RunConfig.Quality"/>, <see cref="RunConfig.Dedup"/> and
-    /// <see cref="RunConfig.Tokenizer"/> say.
+    /// <see cref="RunConfig.Tokenizer"/> say, partitioned as <see cref="RunConfig.Output"/> says (the source's default
+    /// when it says nothing).
     /// </returns>
-    /// <exception cref="ArgumentException">Unknown source or quality preset.</exception>
+    /// <exception cref="ArgumentException">Unknown source or quality preset; a written or partition field the meta schema lacks.</exception>
     /// <exception cref="FormatException">Invalid quality rules file.</exception>
     /// <exception cref="Udfs.Tokenization.SentencePieceModelException">The tokenizer model cannot be loaded.</exception>
     /// <exception cref="Udfs.FastText.FastTextModelException">The language-ID model cannot be loaded.</exception>
@@ -49,7 +50,15 @@ public static class SourceCatalog
         pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
         pipeline = PipelineQuality.AddTo(pipeline, config.Quality, warn);
         pipeline = PipelineDedup.AddTo(pipeline, config.Dedup);
-        return PipelineTokenization.AddTo(pipeline, config.Tokenizer);
+        pipeline = PipelineTokenization.AddTo(pipeline, config.Tokenizer);
+        if (config.Output.PartitionBy is { } partitionBy)
+        {
+            pipeline = pipeline with { PartitionBy = [.. partitionBy] };
+        }
+
+        // The schema is final now: a projection or partition field it lacks is a configuration error.
+        _ = pipeline.ResolveOutput();
+        return pipeline;
     }
 
     /// <summary>

@@ -7,9 +7,10 @@ using ZstdSharp;
 namespace RedPajama.Writing;
 
 /// <summary>
-/// Writes documents as RedPajama-shaped JSON lines: <c>{"meta": {…}, "text": …}</c> or <c>{"text": …, "meta": {…}}</c>
-/// per the source's <see cref="JsonLayout"/>, with only the non-null meta fields, in schema order, in Python
-/// <c>json.dumps</c> format (<see cref="PythonJson"/>). Scored runs add <c>"quality_signals"</c> in RedPajama-V2's
+/// Writes documents as RedPajama-shaped JSON lines: <c>{"meta": {…}, "text": …}</c>, <c>{"text": …, "meta": {…}}</c>
+/// or flat <c>{"text": …, "source": …}</c> per the source's <see cref="JsonLayout"/>, with only the non-null written
+/// meta fields (<see cref="OutputFields.Written"/>, in that order), in Python <c>json.dumps</c> format
+/// (<see cref="PythonJson"/>). Scored runs add <c>"quality_signals"</c> in RedPajama-V2's
 /// span format. In keep-all runs a dropped document also gets <c>"drop_reason"</c>, and every document its
 /// <c>"keep"</c> verdict. Optionally zstd-compressed.
 /// </summary>
@@ -18,8 +19,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     private readonly AtomicFile _file;
     private readonly Stream _stream;
     private readonly StreamWriter _text;
-    private readonly MetaSchema _meta;
-    private readonly JsonLayout _layout;
+    private readonly OutputFields _fields;
     private readonly bool _signals;
     private readonly bool _keepAll;
     private readonly StringBuilder _line = new();
@@ -33,10 +33,20 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <param name="signals">Write a <c>quality_signals</c> object (RedPajama-V2's format) from <see cref="Document.Signals"/>.</param>
     /// <param name="keepAll">Write each document's <c>keep</c> verdict (keep-all runs).</param>
     public JsonlDocumentWriter(string path, MetaSchema meta, JsonLayout layout, int? zstdLevel, bool signals = false, bool keepAll = false)
+        : this(path, OutputFields.All(meta, layout), zstdLevel, signals, keepAll)
     {
-        ArgumentNullException.ThrowIfNull(meta);
-        _meta = meta;
-        _layout = layout;
+    }
+
+    /// <summary>Creates the part file.</summary>
+    /// <param name="path">The final path.</param>
+    /// <param name="fields">The meta fields written and the layout.</param>
+    /// <param name="zstdLevel">Null for plain JSON lines; otherwise the zstd level.</param>
+    /// <param name="signals">Write a <c>quality_signals</c> object (RedPajama-V2's format) from <see cref="Document.Signals"/>.</param>
+    /// <param name="keepAll">Write each document's <c>keep</c> verdict (keep-all runs).</param>
+    public JsonlDocumentWriter(string path, OutputFields fields, int? zstdLevel, bool signals = false, bool keepAll = false)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        _fields = fields;
         _signals = signals;
         _keepAll = keepAll;
         _file = new AtomicFile(path);
@@ -55,24 +65,46 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     /// <param name="layout">The key order.</param>
     /// <param name="signals">Add the document's <c>quality_signals</c> (when it has them).</param>
     /// <param name="keepAll">Add <c>"keep": true|false</c>, the filter verdict of a keep-all run.</param>
-    public static void Format(StringBuilder output, Document document, MetaSchema meta, JsonLayout layout, bool signals = false, bool keepAll = false)
+    public static void Format(StringBuilder output, Document document, MetaSchema meta, JsonLayout layout, bool signals = false, bool keepAll = false) =>
+        Format(output, document, OutputFields.All(meta, layout), signals, keepAll);
+
+    /// <summary>Formats one document as a JSON line, without the newline.</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="document">The document.</param>
+    /// <param name="fields">The meta fields written and the layout.</param>
+    /// <param name="signals">Add the document's <c>quality_signals</c> (when it has them).</param>
+    /// <param name="keepAll">Add <c>"keep": true|false</c>, the filter verdict of a keep-all run.</param>
+    public static void Format(StringBuilder output, Document document, OutputFields fields, bool signals = false, bool keepAll = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(fields);
         output.Append('{');
-        if (layout == JsonLayout.MetaThenText)
+        switch (fields.Layout)
         {
-            AppendMeta(output, document, meta);
-            output.Append(", \"text\": ");
-            PythonJson.WriteString(output, document.Text);
-        }
-        else
-        {
-            output.Append("\"text\": ");
-            PythonJson.WriteString(output, document.Text);
-            output.Append(", ");
-            AppendMeta(output, document, meta);
+            case JsonLayout.MetaThenText:
+                output.Append("\"meta\": {");
+                AppendFields(output, document, fields);
+                output.Append("}, \"text\": ");
+                PythonJson.WriteString(output, document.Text);
+                break;
+            case JsonLayout.Flat:
+                output.Append("\"text\": ");
+                PythonJson.WriteString(output, document.Text);
+                int separator = output.Length;
+                if (!AppendFields(output.Append(", "), document, fields))
+                {
+                    output.Length = separator;
+                }
+
+                break;
+            default:
+                output.Append("\"text\": ");
+                PythonJson.WriteString(output, document.Text);
+                output.Append(", \"meta\": {");
+                AppendFields(output, document, fields);
+                output.Append('}');
+                break;
         }
 
         if (signals && document.Signals is { } values)
@@ -121,7 +153,7 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
     public ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
     {
         _line.Clear();
-        Format(_line, document, _meta, _layout, _signals, _keepAll);
+        Format(_line, document, _fields, _signals, _keepAll);
         _line.Append('\n');
         _text.Write(_line);
         Rows++;
@@ -162,11 +194,11 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
         }
     }
 
-    private static void AppendMeta(StringBuilder output, Document document, MetaSchema meta)
+    // The non-null written fields as "name": value pairs; false when none was written.
+    private static bool AppendFields(StringBuilder output, Document document, OutputFields fields)
     {
-        output.Append("\"meta\": {");
         bool first = true;
-        for (int i = 0; i < meta.Count; i++)
+        foreach (int i in fields.Written)
         {
             if (document.Meta[i] is not { } value)
             {
@@ -179,11 +211,11 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
             }
 
             first = false;
-            PythonJson.WriteString(output, meta.Fields[i].Name);
+            PythonJson.WriteString(output, fields.Meta.Fields[i].Name);
             output.Append(": ");
             PythonJson.WriteValue(output, value);
         }
 
-        output.Append('}');
+        return !first;
     }
 }

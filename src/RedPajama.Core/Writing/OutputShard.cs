@@ -5,7 +5,8 @@ using RedPajama.Reading;
 namespace RedPajama.Writing;
 
 /// <summary>
-/// A part file this project wrote, loaded for exploration (a notebook, a test): every row's text, meta fields,
+/// A part file this project wrote, loaded for exploration (a notebook, a test): every row's text, meta fields (from the
+/// <c>meta</c> struct, the top-level columns of the flat layout, and the Hive partition directories the file sits in),
 /// document quality signals, <c>drop_reason</c>, <c>keep</c> and <c>cluster_id</c>, whichever the run wrote. List
 /// columns (line-signal spans, <c>input_ids</c>) are not loaded. Loads the whole file: meant for one shard.
 /// </summary>
@@ -48,6 +49,13 @@ public sealed class OutputShard
             ?? throw new InvalidDataException($"{path}: no top-level 'text' column; not an output shard");
         DataField[] meta = [.. fields.Where(f => f.Path.ToString().StartsWith("meta", StringComparison.Ordinal) && f.Path.ToString() != "meta")];
         HashSet<string> known = [.. Udfs.Quality.SignalCatalog.DocumentSignals.Select(d => d.Name)];
+        if (meta.Length == 0)
+        {
+            // The flat layout: the meta fields are the top-level columns that are not the output's own.
+            meta = [.. fields.Where(f => f.Path.ToString() == f.Name && !Pipeline.OutputFields.ReservedNames.Contains(f.Name))];
+        }
+
+        KeyValuePair<string, string?>[] partitions = [.. HivePartitions.FromPath(path).Where(p => !meta.Any(f => f.Name == p.Key))];
         DataField[] signals = [.. fields.Where(f => known.Contains(f.Path.ToString()))];
         DataField? dropReason = fields.FirstOrDefault(f => f.Path.ToString() == "drop_reason");
         DataField? clusterId = fields.FirstOrDefault(f => f.Path.ToString() == "cluster_id");
@@ -68,6 +76,11 @@ public sealed class OutputShard
                 for (int m = 0; m < meta.Length; m++)
                 {
                     metaRow[meta[m].Name] = metaValues[m][row];
+                }
+
+                foreach ((string column, string? value) in partitions)
+                {
+                    metaRow[column] = HivePartitions.ValueOf(value, HivePartitions.InferType(value));
                 }
 
                 var signalRow = new Dictionary<string, double?>(StringComparer.Ordinal);

@@ -1,12 +1,14 @@
 using ParquetSharp;
 using ParquetSharp.Schema;
 using RedPajama.Documents;
+using RedPajama.Pipeline;
 
 namespace RedPajama.Writing;
 
 /// <summary>
-/// Writes documents as zstd Parquet: a required <c>text</c> column, a <c>meta</c> struct column with the source's
-/// meta fields (all nullable), scored runs a typed column per quality signal (<see cref="ParquetSignalColumns"/>), and in
+/// Writes documents as zstd Parquet: a required <c>text</c> column, a <c>meta</c> struct column with the written meta
+/// fields (<see cref="OutputFields.Written"/>, all nullable) — or, in the <see cref="JsonLayout.Flat"/> layout,
+/// those fields as top-level columns after <c>text</c> — scored runs a typed column per quality signal (<see cref="ParquetSignalColumns"/>), and in
 /// keep-all runs a nullable <c>drop_reason</c> column, the <c>keep</c> verdict and, with near dedup, <c>cluster_id</c>. DuckDB
 /// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Training-ready runs add an
 /// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
@@ -30,7 +32,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     public const int MaxStatisticsBytes = 4096;
 
     private readonly AtomicFile _file;
-    private readonly MetaSchema _meta;
+    private readonly OutputFields _fields;
+    private readonly bool _flat;
     private readonly long _rowGroupBytes;
     private readonly bool _keepAll;
     private readonly bool _clusterIds;
@@ -55,15 +58,30 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <param name="lineSignals">Also a span-list column per line signal.</param>
     /// <param name="clusterIds">Add a nullable int64 <c>cluster_id</c> column from <see cref="Document.ClusterId"/>.</param>
     public ParquetDocumentWriter(string path, MetaSchema meta, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false, bool lineSignals = false, bool clusterIds = false)
+        : this(path, OutputFields.All(meta, JsonLayout.TextThenMeta), rowGroupBytes, keepAll, inputIds, signals, lineSignals, clusterIds)
     {
-        ArgumentNullException.ThrowIfNull(meta);
+    }
+
+    /// <summary>Creates the part file.</summary>
+    /// <param name="path">The final path.</param>
+    /// <param name="fields">The meta fields written; the flat layout makes them top-level columns.</param>
+    /// <param name="rowGroupBytes">Approximate in-memory size of text buffered before a row group is written.</param>
+    /// <param name="keepAll">Add the <c>drop_reason</c> column.</param>
+    /// <param name="inputIds">Add the <c>input_ids</c> column from <see cref="Document.InputIds"/>.</param>
+    /// <param name="signals">Add a column per document quality signal from <see cref="Document.Signals"/>.</param>
+    /// <param name="lineSignals">Also a span-list column per line signal.</param>
+    /// <param name="clusterIds">Add a nullable int64 <c>cluster_id</c> column from <see cref="Document.ClusterId"/>.</param>
+    public ParquetDocumentWriter(string path, OutputFields fields, long rowGroupBytes, bool keepAll, bool inputIds = false, bool signals = false, bool lineSignals = false, bool clusterIds = false)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
         ParquetNativeLibrary.EnsureResolvable();
-        _meta = meta;
+        _fields = fields;
+        _flat = fields.Layout == JsonLayout.Flat;
         _rowGroupBytes = Math.Max(1, rowGroupBytes);
         _keepAll = keepAll;
         _clusterIds = clusterIds;
         _inputIds = inputIds;
-        _metaValues = meta.Fields.Select(_ => new List<object?>()).ToArray();
+        _metaValues = fields.Written.Select(_ => new List<object?>()).ToArray();
         _signals = signals ? new ParquetSignalColumns(lineSignals) : null;
         _file = new AtomicFile(path);
     }
@@ -72,13 +90,25 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     public long Rows { get; private set; }
 
     /// <inheritdoc />
+    public long BufferedBytes => _bufferedBytes;
+
+    /// <inheritdoc />
+    public async ValueTask FlushBufferAsync(CancellationToken cancellationToken = default)
+    {
+        if (_texts.Count > 0)
+        {
+            await Task.Run(Flush, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         _texts.Add(document.Text);
         for (int i = 0; i < _metaValues.Length; i++)
         {
-            _metaValues[i].Add(document.Meta[i]);
+            _metaValues[i].Add(document.Meta[_fields.Written[i]]);
         }
 
         _dropReasons.Add(document.DropReason);
@@ -163,7 +193,15 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
             for (int i = 0; i < _metaValues.Length; i++)
             {
-                WriteMetaColumn(group, _meta.Fields[i].Type, _metaValues[i]);
+                MetaType type = _fields.Meta.Fields[_fields.Written[i]].Type;
+                if (_flat)
+                {
+                    WriteFlatColumn(group, type, _metaValues[i]);
+                }
+                else
+                {
+                    WriteMetaColumn(group, type, _metaValues[i]);
+                }
             }
 
             _signals?.Write(group);
@@ -206,10 +244,15 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private ParquetFileWriter CreateWriter()
     {
         var nodes = new List<Node> { ParquetNodes.String("text", Repetition.Required) };
-        if (_meta.Fields.Count > 0)
+        IReadOnlyList<MetaField> written = _fields.WrittenFields;
+        if (_flat)
+        {
+            nodes.AddRange(written.Select(ToNode));
+        }
+        else if (written.Count > 0)
         {
             // A struct needs at least one field (Arrow and Spark refuse an empty group), so meta-less sources have none.
-            nodes.Add(new GroupNode("meta", Repetition.Optional, [.. _meta.Fields.Select(ToNode)]));
+            nodes.Add(new GroupNode("meta", Repetition.Optional, [.. written.Select(ToNode)]));
         }
 
         if (_signals is not null)
@@ -319,6 +362,38 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
+    }
+
+    private static void WriteFlatColumn(RowGroupWriter group, MetaType type, List<object?> values)
+    {
+        using ColumnWriter column = group.NextColumn();
+        switch (type)
+        {
+            case MetaType.Text:
+                WriteFlat(column, values.Select(v => (string?)v));
+                break;
+            case MetaType.Integer:
+                WriteFlat(column, values.Select(v => (long?)v));
+                break;
+            case MetaType.Float:
+                WriteFlat(column, values.Select(v => (double?)v));
+                break;
+            case MetaType.Boolean:
+                WriteFlat(column, values.Select(v => (bool?)v));
+                break;
+            case MetaType.IntegerList:
+                // A top-level list: one definition level less than inside the meta struct.
+                WriteList((ColumnWriter<long>)column, [.. values.Select(v => (long[]?)v)], nullDefinition: 0);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type));
+        }
+    }
+
+    private static void WriteFlat<T>(ColumnWriter column, IEnumerable<T> values)
+    {
+        using LogicalColumnWriter<T> writer = column.LogicalWriter<T>();
+        writer.WriteBatch([.. values]);
     }
 
     private static void WriteNested<T>(ColumnWriter column, IEnumerable<Nested<T>> values)

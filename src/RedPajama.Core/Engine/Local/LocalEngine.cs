@@ -15,7 +15,8 @@ namespace RedPajama.Engine.Local;
 /// <item>Grouped steps, one after the other (<see cref="GroupingPhase"/>): drops, links and edits per group.</item>
 /// <item>Each later segment (<see cref="PipelineSegment"/>): a pass over the spill files that applies the verdicts,
 /// runs the segment's per-document steps and writes the next spill and entry files; then its grouped steps.</item>
-/// <item>Write: shards of consecutive inputs in parallel, one part file each, into a staging folder; then the
+/// <item>Write: shards of consecutive inputs in parallel, one part file each (one per Hive partition the shard meets
+/// when the pipeline is partitioned: <see cref="PartitionedDocumentWriter"/>), into a staging folder; then the
 /// <see cref="OutputCommitter"/> replaces the previous output with them, <c>_SUCCESS</c> last. A run that fails or
 /// is killed leaves the previous output as it was.</item>
 /// </list>
@@ -55,6 +56,9 @@ public sealed class LocalEngine(LocalEngineOptions options)
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         OutputPlacement.Check(outputDirectory, [], inputs);
+
+        // Checked before anything is read: a projection or partition field the schema lacks fails the run at once.
+        OutputFields fields = pipeline.ResolveOutput();
         using OutputCommitter committer = OutputCommitter.Begin(outputDirectory, _options.Warn);
         using ScratchFolder? scratch = _options.TemporaryDirectory is null ? null : ScratchFolder.Create(_options.TemporaryDirectory, _options.Warn);
         string temporary = scratch?.Directory ?? committer.StagingDirectory;
@@ -71,7 +75,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Threads), CancellationToken = cancellationToken };
         IReadOnlyList<PipelineSegment> segments = pipeline.Segments;
-        var run = new RunState(pipeline, temporary);
+        var run = new RunState(pipeline, fields, temporary);
 
         // Pass 0 reads the inputs through the first segment's per-document steps; every later segment is a pass over
         // the previous pass's spill files that first applies what the previous segment's grouped steps decided.
@@ -121,7 +125,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
             progress.Phase = "write";
             IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
-            var parts = new (PartStatistics Part, long Kept, StepStatistics[] Steps)[shards.Count];
+            var parts = new (IReadOnlyList<PartStatistics> Parts, long Kept, StepStatistics[] Steps)[shards.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
             {
                 parts[s] = await WriteShardAsync(run, s, shards[s], committer.StagingDirectory, progress, token).ConfigureAwait(false);
@@ -129,7 +133,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
             run.AddStatistics(parts.Select(p => p.Steps));
             statistics.Steps.AddRange(run.Steps);
-            statistics.Parts.AddRange(parts.Select(p => p.Part));
+            statistics.Parts.AddRange(parts.SelectMany(p => p.Parts));
             statistics.Written = parts.Sum(p => p.Kept);
         }
         finally
@@ -325,7 +329,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
     }
 
-    private async Task<(PartStatistics Part, long Kept, StepStatistics[] Steps)> WriteShardAsync(
+    private async Task<(IReadOnlyList<PartStatistics> Parts, long Kept, StepStatistics[] Steps)> WriteShardAsync(
         RunState run,
         int shard,
         IReadOnlyList<InputFile> inputs,
@@ -338,7 +342,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
         long kept = 0;
         StepStatistics[] steps = run.NewCounters();
         RecordComponents? clusters = _options.KeepAll ? run.Clusters : null;
-        await using IDocumentWriter writer = DocumentWriters.Create(_options.Format, Path.Combine(outputDirectory, name), run.Pipeline, rowGroupBytes, _options.KeepAll);
+        // One part file per partition the shard's documents fall into (one file at the top when not partitioned).
+        await using var writer = new PartitionedDocumentWriter(_options.Format, outputDirectory, name, run.Pipeline, run.Fields, rowGroupBytes, _options.KeepAll, _options.MaxPartitions);
         foreach (InputFile input in inputs)
         {
             IReadOnlyDictionary<long, List<GroupEdit>>?[] edits = [.. run.Verdicts.Select(v => v.Edits?.Take(input.Index))];
@@ -364,7 +369,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return (new PartStatistics(name, writer.Rows), kept, steps);
+        return (writer.Parts, kept, steps);
     }
 
     private static void WriteStatistics(string outputDirectory, RunStatistics statistics)
@@ -389,9 +394,11 @@ public sealed class LocalEngine(LocalEngineOptions options)
     private sealed record SegmentVerdict(GroupedStep Step, int StepIndex, DropMask Dropped, EditStore? Edits);
 
     /// <summary>The state a run carries from pass to pass.</summary>
-    private sealed class RunState(PipelineDescription pipeline, string temporary)
+    private sealed class RunState(PipelineDescription pipeline, OutputFields fields, string temporary)
     {
         public PipelineDescription Pipeline { get; } = pipeline;
+
+        public OutputFields Fields { get; } = fields;
 
         public string Temporary { get; } = temporary;
 

@@ -23,6 +23,13 @@ public sealed record LocalEngineOptions
     /// <summary>The part-file format.</summary>
     public OutputFormat Format { get; init; } = OutputFormat.Parquet;
 
+    /// <summary>
+    /// With a partitioned output (<see cref="Pipeline.PipelineDescription.PartitionBy"/>): the most partitions one shard
+    /// may write, each an open part file while the shard is written; a shard with more fails the run. Default
+    /// <see cref="PartitionedDocumentWriter.DefaultMaxPartitions"/>.
+    /// </summary>
+    public int MaxPartitions { get; init; } = PartitionedDocumentWriter.DefaultMaxPartitions;
+
     /// <summary>Write dropped documents too, with a <c>drop_reason</c>, for exploration.</summary>
     public bool KeepAll { get; init; }
 

@@ -8,7 +8,8 @@ namespace RedPajama.Sources.Documents;
 
 /// <summary>
 /// Finds the meta fields of a documents input from its first file: the fields of a <c>meta</c> object (JSON) or
-/// struct (Parquet) when there is one, else every top-level scalar field but <c>text</c>. Columns this project adds
+/// struct (Parquet) when there is one, else every top-level scalar field but <c>text</c>; then the partition columns of
+/// a file in Hive partition directories (<c>language=en/…</c>: text, or integer for a whole number). Columns this project adds
 /// to its outputs (signals, <c>drop_reason</c>, <c>keep</c>, <c>cluster_id</c>, <c>input_ids</c>) are not meta.
 /// </summary>
 public static class DocumentsMetaInference
@@ -29,7 +30,17 @@ public static class DocumentsMetaInference
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            IEnumerable<MetaField> fields = DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path);
+            List<MetaField> fields = [.. DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path)];
+
+            // Partition columns of a Hive-partitioned output live in its directory names, after the file's own fields.
+            foreach ((string name, string? value) in Writing.HivePartitions.FromPath(path))
+            {
+                if (!fields.Any(f => f.Name == name) && !s_outputColumns.Contains(name))
+                {
+                    fields.Add(new MetaField(name, Writing.HivePartitions.InferType(value)));
+                }
+            }
+
             return [.. fields.Select(f => $"{f.Name}:{(f.Type == MetaType.IntegerList ? "integer_list" : f.Type.ToString().ToLowerInvariant())}")];
         }
         catch (Exception exception) when (exception is not (InvalidDataException or OutOfMemoryException))

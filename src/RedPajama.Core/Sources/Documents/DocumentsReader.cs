@@ -1,11 +1,14 @@
 using RedPajama.Documents;
 using RedPajama.Reading;
+using RedPajama.Writing;
 
 namespace RedPajama.Sources.Documents;
 
 /// <summary>
 /// Reads documents from JSON lines (<c>.jsonl</c>/<c>.json</c>, optionally <c>.gz</c>/<c>.zst</c>) and Parquet files:
-/// <c>text</c> is the text, the meta schema's fields are read from the top level or from a <c>meta</c> object or struct.
+/// <c>text</c> is the text, the meta schema's fields are read from the top level or from a <c>meta</c> object or struct,
+/// and from the path for a file in Hive partition directories (<c>language=en/part-00000.parquet</c>, as this project
+/// and Spark write partitioned outputs).
 /// </summary>
 /// <param name="limits">Size limits of a JSON line.</param>
 /// <param name="keepSourceLines">Keep each JSON line in <see cref="Document.SourceLine"/> (for <see cref="Writing.OutputFormat.SourceJsonl"/>).</param>
@@ -26,7 +29,28 @@ public sealed class DocumentsReader(ReadLimits limits, bool keepSourceLines = fa
         IDocumentReader reader = IsParquet(input.Path) ? _parquet
             : IsJsonLines(input.Path) ? _jsonl
             : throw new InvalidDataException($"{input.Path}: not a documents input (expected .jsonl, .json or .parquet)");
-        return reader.Read(input, content, meta);
+        IEnumerable<Document> documents = reader.Read(input, content, meta);
+
+        // A Hive-partitioned output (language=en/part-00000.parquet) keeps its partition columns in the path only.
+        (int Index, object? Value)[] partitions = [.. HivePartitions.FromPath(input.Path)
+            .Select(p => (Index: meta.IndexOf(p.Key), Text: p.Value))
+            .Where(p => p.Index >= 0)
+            .Select(p => (p.Index, HivePartitions.ValueOf(p.Text, meta.Fields[p.Index].Type)))];
+        return partitions.Length == 0 ? documents : WithPartitionValues(documents, partitions);
+    }
+
+    private static IEnumerable<Document> WithPartitionValues(IEnumerable<Document> documents, (int Index, object? Value)[] partitions)
+    {
+        foreach (Document document in documents)
+        {
+            foreach ((int index, object? value) in partitions)
+            {
+                // A value the file itself holds wins (files Spark wrote never hold their partition columns).
+                document.Meta[index] ??= value;
+            }
+
+            yield return document;
+        }
     }
 
     /// <summary>Whether a file is JSON lines (<c>.jsonl</c>/<c>.json</c>, optionally compressed).</summary>
