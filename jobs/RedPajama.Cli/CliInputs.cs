@@ -1,3 +1,4 @@
+using RedPajama.Configuration;
 using RedPajama.Reading;
 using RedPajama.Sources;
 
@@ -11,11 +12,23 @@ internal static class CliInputs
     public static Task<InputResolution?> ResolveAsync(string source, IReadOnlyList<string> arguments, TextWriter error) =>
         Task.FromResult(Resolve(arguments, error, SourceCatalog.InputFilter(source)));
 
+    /// <summary>
+    /// Resolves a run's arguments with the source's rules: its directory filter, its listings (CommonCrawl's
+    /// <c>wet.paths.gz</c>, relative to its configured root) and the shard; warns about each argument that matched
+    /// nothing and each malformed listing entry.
+    /// </summary>
+    /// <returns>The resolution, or null (after an error message) when there is no input file at all.</returns>
+    public static Task<InputResolution?> ResolveAsync(string source, IReadOnlyList<string> arguments, TextWriter error, RunConfig config, InputShard? shard) =>
+        Task.Run(() => Resolve(arguments, error, SourceCatalog.InputOptions(source, config, shard)));
+
     /// <summary>Resolves the arguments of a command that reads lines itself (<see cref="InputLineReader"/>).</summary>
     /// <returns>The resolution, or null (after an error message) when there is no input file at all.</returns>
-    public static InputResolution? Resolve(IReadOnlyList<string> arguments, TextWriter error, Func<string, bool>? include = null)
+    public static InputResolution? Resolve(IReadOnlyList<string> arguments, TextWriter error, Func<string, bool>? include = null) =>
+        Resolve(arguments, error, new InputResolverOptions { Include = include });
+
+    private static InputResolution? Resolve(IReadOnlyList<string> arguments, TextWriter error, InputResolverOptions options)
     {
-        InputResolution inputs = InputResolver.Resolve(arguments, include);
+        InputResolution inputs = InputResolver.Resolve(arguments, options);
         foreach (InputError problem in inputs.Problems)
         {
             error.WriteLine($"redpajama: warning: input '{problem.Path}' {problem.Error}");
@@ -23,7 +36,9 @@ internal static class CliInputs
 
         if (inputs.Files.Count == 0)
         {
-            error.WriteLine("redpajama: no input files to read");
+            error.WriteLine(options.Shard is { } shard
+                ? $"redpajama: no input files to read in shard {shard.Index} of {shard.Count}"
+                : "redpajama: no input files to read");
             return null;
         }
 

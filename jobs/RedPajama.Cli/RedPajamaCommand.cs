@@ -19,7 +19,7 @@ public static class RedPajamaCommand
         var source = new Argument<string>("source") { Description = $"The source to build: {string.Join(", ", SourceCatalog.Names)}." };
         var input = new Option<string[]>("--input", "-i")
         {
-            Description = "Input files, directories or glob patterns (repeatable).",
+            Description = "Input files, directories, glob patterns or http(s) URLs (repeatable); commoncrawl also takes a wet.paths[.gz] listing.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -33,6 +33,8 @@ public static class RedPajamaCommand
         var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." }.MustBeAtLeast(1);
         var format = new Option<string?>("--format") { Description = "Output format: parquet (default), jsonl or jsonl.zst." };
         var keepAll = new Option<bool>("--keep-all") { Description = "Also write dropped documents, with a drop_reason column." };
+        var numShards = new Option<int?>("--num-shards") { Description = "Cut the inputs (a wet.paths listing's segments, in listing order) into N contiguous shards, as cc_net does; with --shard." }.MustBeAtLeast(1);
+        var shard = new Option<int?>("--shard") { Description = "The shard to read, 0 to N-1: inputs [floor(s*n/N), floor((s+1)*n/N)) of n." }.MustBeAtLeast(0);
         var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." }.MustBeIn(DedupConfig.NearThresholdRange);
         var partitionBy = new Option<string?>("--partition-by") { Description = "Meta fields to partition the output by, comma-separated (language,bucket): Hive directories language=en/bucket=head/, as Spark writes them. \"\" for none." };
         var languages = new Option<string?>("--languages") { Description = "commoncrawl: languages kept after language ID, e.g. en,de, or all (default en, as RedPajama)." };
@@ -42,7 +44,7 @@ public static class RedPajamaCommand
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy, numShards, shard,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,7 +64,9 @@ public static class RedPajamaCommand
                 parse.GetValue(lmDir),
                 parse.GetValue(metadata),
                 parse.GetValue(classifier),
-                parse.GetValue(partitionBy) is { } fields ? [.. fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null);
+                parse.GetValue(partitionBy) is { } fields ? [.. fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null,
+                parse.GetValue(numShards),
+                parse.GetValue(shard));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
 

@@ -36,6 +36,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
 
         RunConfig config;
         OutputFormat format;
+        Reading.InputShard? shard;
         try
         {
             if (!SourceCatalog.Names.Contains(options.Source))
@@ -52,6 +53,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
                 config.Validate("--partition-by");
             }
             format = OutputFormats.Parse(options.Format ?? config.Format);
+            shard = options.InputShard();
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or IOException)
         {
@@ -59,7 +61,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             return ExitCodes.Usage;
         }
 
-        if (await CliInputs.ResolveAsync(options.Source, options.Inputs, error).ConfigureAwait(false) is not { } inputs)
+        if (await CliInputs.ResolveAsync(options.Source, options.Inputs, error, config, shard).ConfigureAwait(false) is not { } inputs)
         {
             return ExitCodes.Failed;
         }

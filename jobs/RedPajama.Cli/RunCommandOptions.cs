@@ -17,6 +17,8 @@ namespace RedPajama.Cli;
 /// <param name="Metadata">commoncrawl: <c>released</c> or <c>ccnet</c>, overriding <c>commoncrawl.metadata</c>.</param>
 /// <param name="Classifier">The Wikipedia-reference classifier model, overriding <c>commoncrawl.classifier</c>; null keeps the configuration's.</param>
 /// <param name="PartitionBy">Meta fields to partition the output by, overriding <c>output.partition_by</c>; null keeps the configuration's, empty turns partitioning off.</param>
+/// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
+/// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -33,4 +35,32 @@ public sealed record RunCommandOptions(
     string? LmDir = null,
     string? Metadata = null,
     string? Classifier = null,
-    IReadOnlyList<string>? PartitionBy = null);
+    IReadOnlyList<string>? PartitionBy = null,
+    int? NumShards = null,
+    int? Shard = null)
+{
+    /// <summary>The shard of <c>--shard</c> and <c>--num-shards</c>, or null when neither is given.</summary>
+    /// <returns>The shard.</returns>
+    /// <exception cref="ArgumentException">Only one of the two is given, or the shard is out of range.</exception>
+    public Reading.InputShard? InputShard()
+    {
+        if (NumShards is null && Shard is null)
+        {
+            return null;
+        }
+
+        if (NumShards is not { } count || Shard is not { } index)
+        {
+            throw new ArgumentException("--shard and --num-shards go together: --num-shards N --shard s reads shard s (0 to N-1) of the inputs");
+        }
+
+        try
+        {
+            return new Reading.InputShard(index, count);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw new ArgumentException(exception.Message.Split(" (Parameter", 2)[0], exception);
+        }
+    }
+}

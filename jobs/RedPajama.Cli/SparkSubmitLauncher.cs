@@ -31,6 +31,16 @@ public static class SparkSubmitLauncher
             arguments.Add("--keep-all");
         }
 
+        if (options.NumShards is { } count)
+        {
+            arguments.AddRange(["--num-shards", count.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        if (options.Shard is { } shard)
+        {
+            arguments.AddRange(["--shard", shard.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
         return arguments;
     }
 
@@ -56,6 +66,16 @@ public static class SparkSubmitLauncher
         if (unsupported is not null)
         {
             await error.WriteLineAsync($"redpajama: --engine spark does not take {unsupported}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            _ = options.InputShard();
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync($"redpajama: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -37,6 +37,16 @@ public sealed class DocumentUdf(string source, string configYaml)
     /// <returns>One JSON object per record, then one for the failure if the file could not be read to its end.</returns>
     public string[] FileRows(int input, string path, byte[] content) => InputFileUdf.Encode(Rows, input, path, content ?? []);
 
+    /// <summary>
+    /// UDF over one row of a listing's inputs (<see cref="Plan.FetchStage"/>): downloads the URL (or opens the path)
+    /// inside the executor, streaming, with the pipeline's retries and Range resumes, and reads it as
+    /// <see cref="FileRows"/> reads a <c>binaryFile</c> row (<see cref="InputFileUdf.EncodeFetched"/>).
+    /// </summary>
+    /// <param name="input">The input's index in the run's order (its place in the listing, within the shard).</param>
+    /// <param name="path">Its URL or path.</param>
+    /// <returns>One JSON object per record, then one for the failure if it could not be read to its end.</returns>
+    public string[] FetchRows(int input, string path) => InputFileUdf.EncodeFetched(Rows, input, path ?? string.Empty);
+
     /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
     /// <param name="text">The document text.</param>
     /// <returns>The ids.</returns>

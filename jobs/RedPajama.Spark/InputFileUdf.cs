@@ -26,7 +26,22 @@ public static class InputFileUdf
     public static string[] Encode(SegmentRows rows, int input, string path, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        FileRows read = rows.ReadFile(input, path, content);
+        return Elements(rows, rows.ReadFile(input, path, content));
+    }
+
+    /// <summary>The rows of one input the executor downloads (a URL) or opens (a path) itself: <see cref="SegmentRows.ReadFrom"/>.</summary>
+    /// <param name="rows">The pipeline's rows.</param>
+    /// <param name="input">The input's index in the run's order.</param>
+    /// <param name="path">Its URL or path.</param>
+    /// <returns>The JSON elements, as <see cref="Encode"/> gives them.</returns>
+    public static string[] EncodeFetched(SegmentRows rows, int input, string path)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return Elements(rows, rows.ReadFrom(input, path));
+    }
+
+    private static string[] Elements(SegmentRows rows, FileRows read)
+    {
         var elements = new List<string>(read.Rows.Count + 1);
         elements.AddRange(read.Rows.Select(rows.ToJson));
         if (read.Error is { } error)

@@ -38,7 +38,7 @@ foreach (RedPajama.Pipeline.ShippedFile file in SourceCatalog.ShippedFiles(argum
 }
 
 var udf = new DocumentUdf(arguments.Source, configYaml);
-RunStatistics statistics = new SparkPipelineJob(spark, udf.Rows.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll);
+RunStatistics statistics = new SparkPipelineJob(spark, udf.Rows.Pipeline, udf).Run(arguments.Inputs, arguments.Output, arguments.KeepAll, arguments.Shard);
 string json = statistics.ToJson();
 Console.WriteLine(json);
 

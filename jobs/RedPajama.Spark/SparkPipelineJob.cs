@@ -5,6 +5,7 @@ using RedPajama.Engine;
 using RedPajama.Engine.Rows;
 using RedPajama.Pipeline;
 using RedPajama.Reading;
+using RedPajama.Sources;
 using RedPajama.Spark.Plan;
 using static Microsoft.Spark.Sql.Functions;
 using SparkWindow = Microsoft.Spark.Sql.Expressions.Window;
@@ -36,11 +37,12 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     /// <param name="inputs">Input paths.</param>
     /// <param name="output">Output directory.</param>
     /// <param name="keepAll">Write dropped documents too.</param>
+    /// <param name="shard">The shard of the input list to read (cc_net's ranges), or null for all of it.</param>
     /// <returns>The accounting.</returns>
-    public RunStatistics Run(IReadOnlyList<string> inputs, string output, bool keepAll)
+    public RunStatistics Run(IReadOnlyList<string> inputs, string output, bool keepAll, InputShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        InputResolution resolved = SparkJobPlan.SelectInputs(pipeline.Source, inputs.Select(List));
+        InputResolution resolved = SparkJobPlan.SelectInputs(pipeline.Source, inputs.Select(List), shard);
         DataFrame? documents = null;
         DataFrame? readRows = null;
         DataFrame? edits = null;
@@ -55,6 +57,9 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             {
                 case ReadStage readStage:
                     documents = Read(readStage);
+                    break;
+                case FetchStage fetch:
+                    documents = documents is null ? Fetch(fetch) : documents.UnionByName(Fetch(fetch));
                     break;
                 case CountReadStage:
                     // Cached so that the UDF runs once: the errors, the count, the grouped steps and the write all
@@ -140,18 +145,62 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         ]);
 
     // The files under one argument, listed by Spark (content is not read: binaryFile reads it only when selected).
+    // A URL, and the entries of a listing, are not listed but named, for the executors to download.
     private ListedInput List(string argument)
     {
+        InputResolverOptions options = SourceCatalog.InputOptions(pipeline.Source, udf.Config);
+        bool isListing = options.ListingRoot is not null && InputListing.IsListing(argument);
+        if (InputStreams.IsUrl(argument) && !isListing)
+        {
+            return new ListedInput(argument, true, [], [new ListingEntry(1, argument, null)]);
+        }
+
         bool isGlob = argument.AsSpan().IndexOfAny("*?[{") >= 0;
-        if (!isGlob && !HadoopPaths.Exists(spark.SparkContext, argument))
+        if (!InputStreams.IsUrl(argument) && !isGlob && !HadoopPaths.Exists(spark.SparkContext, argument))
         {
             return new ListedInput(argument, false, []);
+        }
+
+        if (isListing && !isGlob)
+        {
+            return ListListing(argument, options);
         }
 
         ListedFile[] files = [.. spark.Read().Format("binaryFile").Option("recursiveFileLookup", "true").Load(argument)
             .Select(Col("path"), Col("length")).Collect()
             .Select(r => new ListedFile((string)r.Get(0), Convert.ToInt64(r.Get(1), System.Globalization.CultureInfo.InvariantCulture)))];
         return new ListedInput(argument, !isGlob && HadoopPaths.IsFile(spark.SparkContext, argument), files);
+    }
+
+    // A listing is small (a dump's wet.paths.gz is ~100k lines): the driver reads it, through binaryFile so that it
+    // may be on any Hadoop filesystem (or downloads it, for a URL), and parses it with the local engine's rules.
+    private ListedInput ListListing(string argument, InputResolverOptions options)
+    {
+        try
+        {
+            IReadOnlyList<ListingEntry> entries = InputStreams.IsUrl(argument)
+                ? InputListing.Read(argument, options.ListingRoot!, options.Downloads)
+                : InputListing.Parse(new MemoryStream(spark.Read().Format("binaryFile").Load(argument).Select(Col("content")).Collect().Single().Get(0) as byte[] ?? []), argument, options.ListingRoot!);
+            return new ListedInput(argument, true, [], entries);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return new ListedInput(argument, true, [], null, $"listing not read, none of its entries is used: {InputError.Describe(exception)}");
+        }
+    }
+
+    // One row per listed input, spread over as many partitions, so that each executor task downloads and parses one.
+    private DataFrame Fetch(FetchStage fetch)
+    {
+        StructType rowType = new(ReadType(udf.Rows).Fields.Skip(1));
+        Func<Column, Column, Column> rows = Udf<int, string, string[]>(udf.FetchRows);
+        DataFrame inputs = spark.CreateDataFrame(
+            fetch.Inputs.Select(f => new GenericRow([f.Path, f.Index])),
+            new StructType([new StructField("path", new StringType(), isNullable: false), new StructField(SparkColumns.InputIndex, new IntegerType(), isNullable: false)]));
+        return inputs.Repartition(fetch.Inputs.Count)
+            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col(SparkColumns.InputIndex), Col("path"))).As(SparkColumns.Json))
+            .Select(Col(SparkColumns.Path), FromJson(Col(SparkColumns.Json), rowType.Json, new Dictionary<string, string>()).As(SparkColumns.Document))
+            .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }
 
     private DataFrame Read(ReadStage read)
@@ -161,7 +210,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
 
         // Each file's input index (its place in path order, as the local engine numbers inputs), joined on the path.
         DataFrame indices = spark.CreateDataFrame(
-            read.Files.Select((path, index) => new GenericRow([path, index])),
+            read.Files.Select((path, position) => new GenericRow([path, read.Indices?[position] ?? position])),
             new StructType([new StructField("path", new StringType(), isNullable: false), new StructField(SparkColumns.InputIndex, new IntegerType(), isNullable: false)]));
         return spark.Read().Format(read.Format)
             .Load([.. read.Files])

@@ -9,4 +9,6 @@ namespace RedPajama.Spark.Plan;
 /// <param name="Format">The Spark source, <c>binaryFile</c> (its schema is fixed, so no inference from files).</param>
 /// <param name="Files">The files, each one the source reads, in path order.</param>
 /// <param name="Udf">The UDF method that turns a file into rows.</param>
-public sealed record ReadStage(string Format, IReadOnlyList<string> Files, string Udf) : SparkStage;
+/// <param name="Indices">Each file's input index (its place in the run's order); null when it is its position in
+/// <paramref name="Files"/> (no listing among the inputs).</param>
+public sealed record ReadStage(string Format, IReadOnlyList<string> Files, string Udf, IReadOnlyList<int>? Indices = null) : SparkStage;

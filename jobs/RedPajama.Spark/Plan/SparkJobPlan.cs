@@ -26,23 +26,37 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
     /// The files a source reads out of the driver's listing, by the rules of the local engine's
     /// <see cref="InputResolver"/>: a file named as an argument is read whatever its name; from a directory or glob only
     /// the files the source's <see cref="SourceCatalog.InputFilter"/> accepts; an argument with none of them is an
-    /// input problem. Files are numbered in ordinal path order.
+    /// input problem. Files are numbered in ordinal path order, a listing's entries in listing order at the listing's
+    /// path (<see cref="InputListBuilder"/>), and a shard keeps cc_net's range of the whole list.
     /// </summary>
     /// <param name="source">The source name.</param>
     /// <param name="listed">The listing, one entry per argument.</param>
+    /// <param name="shard">The shard to keep, or null for all.</param>
     /// <returns>The files and the problems.</returns>
-    public static InputResolution SelectInputs(string source, IEnumerable<ListedInput> listed)
+    public static InputResolution SelectInputs(string source, IEnumerable<ListedInput> listed, InputShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(listed);
         Func<string, bool> include = SourceCatalog.InputFilter(source);
-        var files = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var files = new InputListBuilder();
         var problems = new List<InputError>();
         foreach (ListedInput input in listed)
         {
+            if (input.Problem is { } problem)
+            {
+                problems.Add(new InputError(input.Argument, problem, 0));
+                continue;
+            }
+
+            if (input.Entries is { } entries)
+            {
+                files.AddListing(input.Argument, entries);
+                continue;
+            }
+
             int before = files.Count;
             foreach (ListedFile file in input.Files.Where(f => input.IsFile || include(f.Path)))
             {
-                files[file.Path] = file.Length;
+                files.AddFile(file.Path, file.Length);
             }
 
             if (files.Count == before && !input.IsFile)
@@ -51,22 +65,33 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
             }
         }
 
-        return new InputResolution([.. files.Select((f, i) => new InputFile(i, f.Key, f.Value))], problems);
+        return files.Build(problems, shard);
     }
 
     /// <summary>Plans a pipeline.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="keepAll">Whether dropped documents are written.</param>
     /// <param name="inputs">The files to read (<see cref="SelectInputs"/>); with none, no read stage is planned.</param>
+    /// <remarks>Listed inputs (<see cref="InputFile.Listed"/>) get a <see cref="FetchStage"/>, the others a <c>binaryFile</c> <see cref="ReadStage"/>.</remarks>
     /// <returns>The plan.</returns>
     public static SparkJobPlan Describe(PipelineDescription pipeline, bool keepAll, IReadOnlyList<InputFile> inputs)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(inputs);
         var stages = new List<SparkStage>();
-        if (inputs.Count > 0)
+        // Files the driver listed are read by binaryFile; inputs a listing named (URLs above all) are downloaded and
+        // parsed inside the executors, one row per input — never binaryFile over URLs, nor bytes through the driver.
+        InputFile[] stored = [.. inputs.Where(f => !f.Listed)];
+        InputFile[] listed = [.. inputs.Where(f => f.Listed)];
+        if (stored.Length > 0)
         {
-            stages.Add(new ReadStage("binaryFile", [.. inputs.Select(f => f.Path)], nameof(DocumentUdf.FileRows)));
+            bool inOrder = stored.Select((f, i) => f.Index == i).All(same => same);
+            stages.Add(new ReadStage("binaryFile", [.. stored.Select(f => f.Path)], nameof(DocumentUdf.FileRows), inOrder ? null : [.. stored.Select(f => f.Index)]));
+        }
+
+        if (listed.Length > 0)
+        {
+            stages.Add(new FetchStage(listed, nameof(DocumentUdf.FetchRows)));
         }
 
         stages.Add(new CountReadStage());

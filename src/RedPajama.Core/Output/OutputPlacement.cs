@@ -23,6 +23,11 @@ public static class OutputPlacement
         string output = Normalise(outputDirectory);
         foreach (string argument in inputArguments)
         {
+            if (InputStreams.IsUrl(argument))
+            {
+                continue;
+            }
+
             bool directory = Directory.Exists(argument);
             int wildcard = directory ? -1 : argument.AsSpan().IndexOfAny("*?[");
             if (!directory && wildcard < 0)
@@ -51,7 +56,7 @@ public static class OutputPlacement
 
         foreach (InputFile file in inputFiles)
         {
-            if (IsInside(Normalise(file.Path), output))
+            if (!InputStreams.IsUrl(file.Path) && IsInside(Normalise(file.Path), output))
             {
                 throw Overlap($"the input file '{file.Path}' is inside the output directory '{outputDirectory}'");
             }

@@ -19,6 +19,12 @@ public sealed record PipelineDescription(
     IReadOnlyList<IPipelineStep> Steps,
     JsonLayout JsonLayout)
 {
+    /// <summary>
+    /// How the reading task downloads an input named by an <c>http(s)://</c> URL (<see cref="InputStreams.Open"/>):
+    /// both engines read URLs through the same stream, the local engine in its reading tasks, Spark in its executors.
+    /// </summary>
+    public HttpDownloadOptions Downloads { get; init; } = HttpDownloadOptions.Default;
+
     /// <summary>Whether writers add an <c>input_ids</c> column (list of int32) from <see cref="Documents.Document.InputIds"/>.</summary>
     public bool WritesInputIds { get; init; }
 

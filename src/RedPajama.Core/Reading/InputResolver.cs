@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace RedPajama.Reading;
 
 /// <summary>
-/// Expands the <c>--input</c> arguments (files, directories, globs with <c>*</c>, <c>?</c> and <c>**</c>) into the
-/// sorted, de-duplicated list of input files. Sorting is ordinal on the full path, so the order — and with it every
-/// order key — is the same on every machine.
+/// Expands the <c>--input</c> arguments (files, directories, globs with <c>*</c>, <c>?</c> and <c>**</c>, <c>http(s)://</c>
+/// URLs, and input listings such as CommonCrawl's <c>wet.paths.gz</c>) into the run's list of input files. Files
+/// sort ordinally on the full path and a listing's entries follow in listing order at the listing's own path
+/// (<see cref="InputListBuilder"/>), so the order — and with it every order key — is the same on every machine.
 /// </summary>
 public static class InputResolver
 {
@@ -15,46 +16,74 @@ public static class InputResolver
     /// <param name="include">Keeps only files this predicate accepts when they come from a directory or a glob;
     /// files named explicitly are always kept.</param>
     /// <returns>The input files, and one error per argument that matched nothing.</returns>
-    public static InputResolution Resolve(IEnumerable<string> arguments, Func<string, bool>? include = null)
+    public static InputResolution Resolve(IEnumerable<string> arguments, Func<string, bool>? include = null) =>
+        Resolve(arguments, new InputResolverOptions { Include = include });
+
+    /// <summary>Resolves the arguments, expanding listings and keeping one shard of the list.</summary>
+    /// <param name="arguments">Paths, directories, glob patterns, URLs or listings.</param>
+    /// <param name="options">The source's filter, its listing root, the shard.</param>
+    /// <returns>The input files, and one error per argument that matched nothing, per listing that could not be
+    /// read and per malformed listing entry of the shard.</returns>
+    public static InputResolution Resolve(IEnumerable<string> arguments, InputResolverOptions options)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        include ??= static _ => true;
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(options);
+        Func<string, bool> include = options.Include ?? (static _ => true);
+        var inputs = new InputListBuilder();
         var problems = new List<InputError>();
         foreach (string argument in arguments)
         {
-            if (File.Exists(argument))
+            bool url = InputStreams.IsUrl(argument);
+            if (options.ListingRoot is { } root && InputListing.IsListing(argument) && (url || File.Exists(argument)))
             {
-                paths.Add(Path.GetFullPath(argument));
+                string listing = url ? argument : Path.GetFullPath(argument);
+                try
+                {
+                    inputs.AddListing(listing, InputListing.Read(listing, root, options.Downloads));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    // None of its entries: a listing read part way would shift the range of every shard.
+                    problems.Add(new InputError(argument, $"listing not read, none of its entries is used: {InputError.Describe(exception)}", 0));
+                }
+            }
+            else if (url)
+            {
+                inputs.AddFile(argument, 0);
+            }
+            else if (File.Exists(argument))
+            {
+                string path = Path.GetFullPath(argument);
+                inputs.AddFile(path, new FileInfo(path).Length);
             }
             else if (Directory.Exists(argument))
             {
-                int before = paths.Count;
+                int before = inputs.Count;
                 foreach (string file in EnumerateVisibleFiles(Path.GetFullPath(argument)))
                 {
                     if (include(file))
                     {
-                        paths.Add(file);
+                        inputs.AddFile(file, new FileInfo(file).Length);
                     }
                 }
 
-                if (paths.Count == before)
+                if (inputs.Count == before)
                 {
                     problems.Add(new InputError(argument, "directory holds no files this source reads", 0));
                 }
             }
             else if (argument.AsSpan().IndexOfAny("*?[") >= 0)
             {
-                int before = paths.Count;
+                int before = inputs.Count;
                 foreach (string file in ExpandGlob(argument))
                 {
                     if (include(file))
                     {
-                        paths.Add(file);
+                        inputs.AddFile(file, new FileInfo(file).Length);
                     }
                 }
 
-                if (paths.Count == before)
+                if (inputs.Count == before)
                 {
                     problems.Add(new InputError(argument, "pattern matches no file", 0));
                 }
@@ -65,13 +94,7 @@ public static class InputResolver
             }
         }
 
-        var files = new List<InputFile>(paths.Count);
-        foreach (string path in paths)
-        {
-            files.Add(new InputFile(files.Count, path, new FileInfo(path).Length));
-        }
-
-        return new InputResolution(files, problems);
+        return inputs.Build(problems, options.Shard);
     }
 
     // Hidden and underscore-prefixed entries are skipped, as Spark and Hadoop do (_SUCCESS, _stats.json, .tmp files).

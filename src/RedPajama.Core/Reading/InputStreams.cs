@@ -18,6 +18,51 @@ public static class InputStreams
     public static FileStream OpenRaw(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 
+    /// <summary>
+    /// Opens an input as stored: a local file, or an <c>http://</c>/<c>https://</c> URL downloaded while it is read
+    /// (<see cref="ResumableHttpStream"/>, forward only).
+    /// </summary>
+    /// <param name="path">A file path or URL.</param>
+    /// <param name="downloads">How URLs are downloaded; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops a download between attempts.</param>
+    /// <returns>The stream; the caller disposes it.</returns>
+    public static Stream Open(string path, HttpDownloadOptions? downloads = null, CancellationToken cancellationToken = default) =>
+        IsUrl(path) ? new ResumableHttpStream(new Uri(path), downloads, cancellationToken) : OpenRaw(path);
+
+    /// <summary>
+    /// Opens an input for a reader, as the engines do: <see cref="Open"/>, and for a URL a wrapper that turns a download
+    /// given up part way into an early end first and the failure on the next read, so the records completed before it
+    /// are kept (<see cref="FailureOf"/> then tells the failure).
+    /// </summary>
+    /// <param name="path">A file path or URL.</param>
+    /// <param name="downloads">How URLs are downloaded.</param>
+    /// <param name="cancellationToken">Stops a download between attempts.</param>
+    /// <returns>The stream; the caller disposes it.</returns>
+    public static Stream OpenInput(string path, HttpDownloadOptions? downloads, CancellationToken cancellationToken = default)
+    {
+        Stream stream = Open(path, downloads, cancellationToken);
+        return stream is ResumableHttpStream ? new FailureDeferringStream(stream) : stream;
+    }
+
+    /// <summary>The failure of a download opened by <see cref="OpenInput"/>, which outranks what the decompressor made of it.</summary>
+    /// <param name="content">A stream from <see cref="OpenInput"/>, or null.</param>
+    /// <returns>The failure, or null.</returns>
+    public static Exception? FailureOf(Stream? content) => (content as FailureDeferringStream)?.Failure;
+
+    /// <summary>Bytes downloaded so far by a stream from <see cref="OpenInput"/>; null for a local file.</summary>
+    /// <param name="content">A stream from <see cref="OpenInput"/>, or null.</param>
+    /// <returns>The bytes, or null.</returns>
+    public static long? DownloadedBytes(Stream? content) => (content as FailureDeferringStream)?.Inner.Position;
+
+    /// <summary>Whether <paramref name="path"/> is an <c>http://</c> or <c>https://</c> URL (an input downloaded by the engines).</summary>
+    /// <param name="path">An input path.</param>
+    /// <returns>True for a URL.</returns>
+    public static bool IsUrl(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Wraps <paramref name="raw"/> in a decompressor chosen by the extension of <paramref name="path"/>.</summary>
     /// <param name="raw">The stored bytes.</param>
     /// <param name="path">The file's name or path.</param>

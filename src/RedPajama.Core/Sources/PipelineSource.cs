@@ -1,5 +1,6 @@
 using RedPajama.Configuration;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
 
 namespace RedPajama.Sources;
 
@@ -55,6 +56,19 @@ public abstract class PipelineSource
     /// <param name="config">The run configuration.</param>
     /// <returns>The files; none by default.</returns>
     public virtual IEnumerable<ShippedFile> ShippedFiles(RunConfig config) => [];
+
+    /// <summary>
+    /// What the relative entries of an input listing (<see cref="InputListing"/>, CommonCrawl's <c>wet.paths.gz</c>)
+    /// are relative to; null (the default) when the source takes no listings.
+    /// </summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The root, or null.</returns>
+    public virtual ListingRoot? ListingRoot(RunConfig config) => null;
+
+    /// <summary>How the source's inputs named by URL are downloaded; the defaults unless the source's section says otherwise.</summary>
+    /// <param name="config">The run configuration.</param>
+    /// <returns>The download settings.</returns>
+    public virtual HttpDownloadOptions Downloads(RunConfig config) => HttpDownloadOptions.Default;
 
     /// <summary>
     /// Describes the source's own steps (the global ones are added by <see cref="SourceCatalog.Describe"/>), and its

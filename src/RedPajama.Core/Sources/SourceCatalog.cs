@@ -4,6 +4,7 @@ using RedPajama.LanguageId;
 using RedPajama.LanguageModel;
 using RedPajama.Pipeline;
 using RedPajama.Quality;
+using RedPajama.Reading;
 using RedPajama.Tokenization;
 
 namespace RedPajama.Sources;
@@ -35,7 +36,7 @@ public static class SourceCatalog
     {
         ArgumentNullException.ThrowIfNull(config);
         PipelineSource found = Get(source);
-        PipelineDescription pipeline = found.Describe(config);
+        PipelineDescription pipeline = found.Describe(config) with { Downloads = found.Downloads(config) };
         if (warn is not null)
         {
             foreach (string warning in found.Warnings(config))
@@ -130,6 +131,21 @@ public static class SourceCatalog
     /// <returns>A predicate on file paths; every file for an unknown source (its name is refused elsewhere).</returns>
     public static Func<string, bool> InputFilter(string source) =>
         SourceRegistry.Find(source) is { } found ? found.Accepts : static _ => true;
+
+    /// <summary>
+    /// How the source's <c>--input</c> arguments are resolved: its directory filter, its listing root
+    /// (<see cref="PipelineSource.ListingRoot"/>), its download settings and the shard.
+    /// </summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <param name="config">The run configuration.</param>
+    /// <param name="shard">The part of the input list to read, or null for all of it.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">Unknown source, or a listing root that is not a valid URL.</exception>
+    public static InputResolverOptions InputOptions(string source, RunConfig config, InputShard? shard = null)
+    {
+        PipelineSource found = Get(source);
+        return new InputResolverOptions { Include = found.Accepts, ListingRoot = found.ListingRoot(config), Downloads = found.Downloads(config), Shard = shard };
+    }
 
     private static PipelineSource Get(string source) =>
         SourceRegistry.Find(source) ?? throw new ArgumentException($"unknown source '{source}' (available: {string.Join(", ", Names)})", nameof(source));

@@ -98,6 +98,10 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
 
         run.RecordsPerInput = [.. outcomes.Select(o => o.Records)];
+
+        // A URL's size is known once it is downloaded: it counts in the statistics and in the shard plan from there.
+        inputs = [.. inputs.Select(i => outcomes[i.Index].Bytes is { } bytes ? i with { Length = bytes } : i)];
+        statistics.InputBytes = inputs.Sum(i => i.Length);
         try
         {
             RunGroupedSteps(run, segments[0], inputs, progress);
@@ -180,7 +184,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         StepStatistics[] steps = run.NewCounters();
         long records = 0;
         InputError? error = null;
-        using var documents = new InputDocuments(run.Pipeline, input);
+        using var documents = new InputDocuments(run.Pipeline, input, cancellationToken);
         using (var output = new PassOutput(run, segment, input.Index, _options.SpillZstdLevel))
         {
             // Only the input's own failures (open, read, decompress, parse) skip the rest of it; a failure to
@@ -211,8 +215,9 @@ public sealed class LocalEngine(LocalEngineOptions options)
             _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
         }
 
-        progress.InputDone(input.Length);
-        return new InputOutcome(records, steps, error);
+        long? downloaded = documents.Downloaded;
+        progress.InputDone(downloaded ?? input.Length);
+        return new InputOutcome(records, steps, error, downloaded);
     }
 
     // A pass of a later segment over one input's spill: the previous segment's verdicts, then this segment's steps.
@@ -382,7 +387,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
     private static string EntryPath(string temporary, int step, int input) => Path.Combine(temporary, $"entries-{step}-{input:D6}.bin");
 
-    private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error);
+    /// <summary>What reading one input gave; <paramref name="Bytes"/> is the size of a URL input as downloaded, else null.</summary>
+    private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error, long? Bytes);
 
     /// <summary>What one grouped step of the last segment decided, for the next pass to apply.</summary>
     private sealed record SegmentVerdict(GroupedStep Step, int StepIndex, DropMask Dropped, EditStore? Edits);
@@ -472,12 +478,15 @@ public sealed class LocalEngine(LocalEngineOptions options)
     }
 
     /// <summary>The documents of one input, with the input's own failure caught and kept instead of thrown.</summary>
-    private sealed class InputDocuments(PipelineDescription pipeline, InputFile input) : IDisposable
+    private sealed class InputDocuments(PipelineDescription pipeline, InputFile input, CancellationToken cancellationToken) : IDisposable
     {
-        private FileStream? _content;
+        private Stream? _content;
         private IEnumerator<Document>? _documents;
 
         public Exception? Failure { get; private set; }
+
+        /// <summary>Bytes downloaded, for an input read from a URL; null for a local file.</summary>
+        public long? Downloaded => InputStreams.DownloadedBytes(_content);
 
         public bool TryMoveNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Document? document)
         {
@@ -489,10 +498,12 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
             try
             {
-                _content ??= InputStreams.OpenRaw(input.Path);
+                _content ??= InputStreams.OpenInput(input.Path, pipeline.Downloads, cancellationToken);
                 _documents ??= pipeline.Reader.Read(input, _content, pipeline.Meta).GetEnumerator();
                 if (!_documents.MoveNext())
                 {
+                    // A plain .wet download given up part way ends like a complete file; the failure says it was not.
+                    Failure = InputStreams.FailureOf(_content);
                     return false;
                 }
 
@@ -501,7 +512,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                Failure = exception;
+                // A download's failure outranks what the decompressor made of the early end it caused.
+                Failure = InputStreams.FailureOf(_content) ?? exception;
                 return false;
             }
         }

@@ -136,11 +136,32 @@ public sealed class SegmentRows
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
+        return Read(new InputFile(input, path, content.LongLength), () => new MemoryStream(content, writable: false));
+    }
+
+    /// <summary>
+    /// Pass 0 over an input the job reads itself rather than through <c>binaryFile</c> (a listing's entries): opens it
+    /// with <see cref="InputStreams.Open"/> — an <c>http(s)://</c> URL is downloaded while it is parsed, with the
+    /// pipeline's retries and resumes (<see cref="PipelineDescription.Downloads"/>), a path is opened as a local
+    /// file — then as <see cref="ReadFile"/>. A file that cannot be opened (404) or fails part way is the input's
+    /// error, with the rows read before it.
+    /// </summary>
+    /// <param name="input">The input's index among the run's inputs.</param>
+    /// <param name="path">The URL or path.</param>
+    /// <returns>The rows and the failure, if any.</returns>
+    public FileRows ReadFrom(int input, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Read(new InputFile(input, path, 0, Listed: true), () => InputStreams.OpenInput(path, Pipeline.Downloads));
+    }
+
+    private FileRows Read(InputFile file, Func<Stream> open)
+    {
         var rows = new List<object?[]>();
-        var file = new InputFile(input, path, content.LongLength);
-        using var stream = new MemoryStream(content, writable: false);
+        Stream? stream = null;
         try
         {
+            stream = open();
             foreach (Document document in Pipeline.Reader.Read(file, stream, Pipeline.Meta))
             {
                 object?[] row = new object?[Columns.Count];
@@ -150,11 +171,16 @@ public sealed class SegmentRows
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The input's own failure, as LocalEngine.InputDocuments catches it.
-            return new FileRows(rows, new InputError(path, InputError.Describe(exception), rows.Count));
+            // The input's own failure, as LocalEngine.InputDocuments catches it; a download's outranks the decompressor's.
+            return new FileRows(rows, new InputError(file.Path, InputError.Describe(InputStreams.FailureOf(stream) ?? exception), rows.Count));
+        }
+        finally
+        {
+            stream?.Dispose();
         }
 
-        return new FileRows(rows, null);
+        // A plain .wet download given up part way ends like a complete file; the failure says it was not.
+        return new FileRows(rows, InputStreams.FailureOf(stream) is { } failure ? new InputError(file.Path, InputError.Describe(failure), rows.Count) : null);
     }
 
     /// <summary>

@@ -19,6 +19,10 @@ namespace RedPajama.Sources.CommonCrawl;
 ///   signals: false           # also the quality: signals and token_count (RedPajama-V2 style)
 ///   classifier: null         # RedPajama's Wikipedia-reference fastText model.bin; null: not run
 ///   min_wiki_prob: 0.25
+///   url_root: https://data.commoncrawl.org/   # what wet.paths entries are relative to, or a mirror directory
+///   download_attempts: 5
+///   download_backoff_ms: 1000
+///   download_timeout_seconds: 60
 /// </code>
 /// </summary>
 public sealed class CommonCrawlConfig
@@ -87,4 +91,19 @@ public sealed class CommonCrawlConfig
     /// <summary>Whether <see cref="Languages"/> keeps every language.</summary>
     /// <returns>True for an empty list or one holding <c>all</c>.</returns>
     public bool KeepsAllLanguages() => Languages.Count == 0 || Languages.Contains(AllLanguages);
+
+    /// <summary>
+    /// What the relative entries of a <c>wet.paths</c> listing are relative to: CommonCrawl's HTTPS server (cc_net's
+    /// <c>WET_URL_ROOT</c> in RedPajama's fork) by default, or a local directory holding a mirrored dump.
+    /// </summary>
+    public string UrlRoot { get; set; } = Reading.ListingRoot.CommonCrawl;
+
+    /// <summary>Failed attempts in a row (without a byte of progress) before a WET file being downloaded is an input error.</summary>
+    public int DownloadAttempts { get; set; } = Reading.HttpDownloadOptions.Default.Attempts;
+
+    /// <summary>Milliseconds before the first retry of a download; the wait doubles with each failure, up to a minute.</summary>
+    public int DownloadBackoffMs { get; set; } = (int)Reading.HttpDownloadOptions.Default.Backoff.TotalMilliseconds;
+
+    /// <summary>Seconds a connection may stay silent before the attempt counts as failed.</summary>
+    public int DownloadTimeoutSeconds { get; set; } = (int)Reading.HttpDownloadOptions.Default.Timeout.TotalSeconds;
 }

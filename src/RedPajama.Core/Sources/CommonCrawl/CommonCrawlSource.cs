@@ -3,6 +3,7 @@ using RedPajama.Documents;
 using RedPajama.LanguageId;
 using RedPajama.LanguageModel;
 using RedPajama.Pipeline;
+using RedPajama.Reading;
 using RedPajama.Steps;
 
 namespace RedPajama.Sources.CommonCrawl;
@@ -45,6 +46,10 @@ public sealed class CommonCrawlSource : PipelineSource
             ? null
             : $"{SectionName}.languages must be language codes such as en, or all (got {string.Join(", ", section.Languages)})";
         yield return section.LmDir is { } lmDir && !Directory.Exists(lmDir) ? $"{SectionName}.lm_dir: no folder '{lmDir}'" : null;
+        yield return NumberRange.AtLeast(1).Check($"{SectionName}.download_attempts", section.DownloadAttempts);
+        yield return NumberRange.AtLeast(0).Check($"{SectionName}.download_backoff_ms", section.DownloadBackoffMs);
+        yield return NumberRange.AtLeast(1).Check($"{SectionName}.download_timeout_seconds", section.DownloadTimeoutSeconds);
+        yield return UrlRootProblem(section.UrlRoot);
     }
 
     /// <inheritdoc />
@@ -88,6 +93,40 @@ public sealed class CommonCrawlSource : PipelineSource
         if (section.Classifier is { Length: > 0 } classifier)
         {
             yield return new ShippedFile(classifier, static (c, path) => c.Section<CommonCrawlConfig>().Classifier = path);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A <c>wet.paths</c> or <c>wet.paths.gz</c> named as an input lists WET files relative to <c>commoncrawl.url_root</c>.</remarks>
+    public override ListingRoot? ListingRoot(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new ListingRoot(config.Section<CommonCrawlConfig>().UrlRoot);
+    }
+
+    /// <inheritdoc />
+    public override HttpDownloadOptions Downloads(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        CommonCrawlConfig section = config.Section<CommonCrawlConfig>();
+        return new HttpDownloadOptions
+        {
+            Attempts = section.DownloadAttempts,
+            Backoff = TimeSpan.FromMilliseconds(section.DownloadBackoffMs),
+            Timeout = TimeSpan.FromSeconds(section.DownloadTimeoutSeconds),
+        };
+    }
+
+    private string? UrlRootProblem(string root)
+    {
+        try
+        {
+            _ = new ListingRoot(root);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return $"{SectionName}.url_root must be an http(s) URL or a directory (got '{root}')";
         }
     }
 

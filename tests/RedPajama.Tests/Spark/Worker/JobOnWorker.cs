@@ -60,6 +60,11 @@ internal sealed class JobOnWorker : IJobUdfs, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) => InputFileRows(paths);
 
+    /// <summary><c>FetchRows(input, path)</c> over a listing's rows (input = position), on the worker: the read of listed inputs, downloads included.</summary>
+    public IReadOnlyList<string[]> FetchRows(IEnumerable<string> locations) =>
+        [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, string[]>(Udf.FetchRows), [0, 1], [.. locations.Select((p, i) => new object?[] { i, p })], _jobDirectory, _sparkFiles)
+            .Select(Strings)];
+
     /// <summary><c>DecideGroup(step, members)</c> over one row per group, on the worker (one task per grouped stage).</summary>
     public IReadOnlyList<string[]> DecideGroups(int stepIndex, IReadOnlyList<string> groups) =>
         groups.Count == 0 ? [] : [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, string[]>(Udf.DecideGroup), [0, 1], [.. groups.Select(g => new object?[] { stepIndex, g })], _jobDirectory, _sparkFiles)

@@ -256,6 +256,24 @@ public sealed class SparkWorkerTests
         job.InputFileRows([TestData.Book("pg1342.txt")]).Should().ContainSingle();
     }
 
+    [SkippableFact]
+    public void Fetch_udf_on_the_worker_downloads_listed_wet_files_through_dropped_connections_as_the_local_reader_reads_them()
+    {
+        SkipUnlessInstalled();
+        var config = new RunConfig();
+        config.Section<RedPajama.Sources.CommonCrawl.CommonCrawlConfig>().DownloadBackoffMs = 10;
+        using var job = new JobOnWorker(RedPajama.Sources.CommonCrawl.CommonCrawlSource.SourceName, config);
+        byte[] wet = File.ReadAllBytes(TestData.Fixture("commoncrawl/whirlwind.warc.wet.gz"));
+        using var server = new FlakyHttpServer(new Dictionary<string, byte[]> { ["a.warc.wet.gz"] = wet }, r => r.RangeStart is null ? new FlakyReply(CutAfter: 1500) : new FlakyReply());
+
+        IReadOnlyList<string[]> onWorker = job.FetchRows([server.Root + "a.warc.wet.gz", server.Root + "missing.warc.wet.gz"]);
+
+        SegmentRows local = job.Udf.Rows;
+        onWorker[0].Should().Equal(RedPajama.Spark.InputFileUdf.Encode(local, 0, server.Root + "a.warc.wet.gz", wet)).And.NotBeEmpty();
+        onWorker[1].Should().ContainSingle().Which.Should().Contain("404", "a missing file is the input's error, the task goes on");
+        server.Requests.Where(r => r.Path == "a.warc.wet.gz").Select(r => r.RangeStart).Should().Equal(null, 1500L);
+    }
+
     private static void SkipUnlessInstalled()
     {
         string? missing = SparkWorkerInstall.Missing;
