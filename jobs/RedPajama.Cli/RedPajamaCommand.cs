@@ -33,6 +33,7 @@ public static class RedPajamaCommand
         var threads = new Option<int?>("--threads", "-t") { Description = "Worker threads (default: all cores)." }.MustBeAtLeast(1);
         var format = new Option<string?>("--format") { Description = "Output format: parquet (default), jsonl or jsonl.zst." };
         var keepAll = new Option<bool>("--keep-all") { Description = "Also write dropped documents, with a drop_reason column." };
+        var hashInMem = new Option<int?>("--hash-in-mem") { Description = "cc_net's hash_in_mem: paragraph dedup over groups of this many consecutive shards; the run reads its shard's group and writes its shard (RedPajama: 1)." }.MustBeAtLeast(1);
         var numShards = new Option<int?>("--num-shards") { Description = "Cut the inputs (a wet.paths listing's segments, in listing order) into N contiguous shards, as cc_net does; with --shard." }.MustBeAtLeast(1);
         var shard = new Option<int?>("--shard") { Description = "The shard to read, 0 to N-1: inputs [floor(s*n/N), floor((s+1)*n/N)) of n." }.MustBeAtLeast(0);
         var nearDedup = new Option<double?>("--near-dedup") { Description = "Remove near duplicates (MinHash-LSH) at this Jaccard threshold, e.g. 0.8." }.MustBeIn(DedupConfig.NearThresholdRange);
@@ -44,7 +45,7 @@ public static class RedPajamaCommand
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy, numShards, shard,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy, numShards, shard, hashInMem,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,7 +67,8 @@ public static class RedPajamaCommand
                 parse.GetValue(classifier),
                 parse.GetValue(partitionBy) is { } fields ? [.. fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null,
                 parse.GetValue(numShards),
-                parse.GetValue(shard));
+                parse.GetValue(shard),
+                parse.GetValue(hashInMem));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
 

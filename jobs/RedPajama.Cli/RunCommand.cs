@@ -80,6 +80,13 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
         try
         {
             SourceCatalog.InferFromFirstInput(options.Source, config, inputs.Files.Count > 0 ? inputs.Files[0].Path : null);
+            if (inputs.WrittenInputs is (int start, int end))
+            {
+                config.Section<Sources.CommonCrawl.CommonCrawlConfig>().WrittenInputs = options.Source == Sources.CommonCrawl.CommonCrawlSource.SourceName
+                    ? [start, end]
+                    : throw new ArgumentException("--hash-in-mem goes with the commoncrawl source");
+            }
+
             pipeline = SourceCatalog.Describe(options.Source, config, message => { lock (error) { error.WriteLine($"redpajama: warning: {message}"); } });
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or IOException or InvalidDataException or SentencePieceModelException or Udfs.FastText.FastTextModelException)

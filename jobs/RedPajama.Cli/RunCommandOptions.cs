@@ -19,6 +19,7 @@ namespace RedPajama.Cli;
 /// <param name="PartitionBy">Meta fields to partition the output by, overriding <c>output.partition_by</c>; null keeps the configuration's, empty turns partitioning off.</param>
 /// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
 /// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
+/// <param name="HashInMem">cc_net's <c>hash_in_mem</c>: paragraph dedup over groups of this many shards (the run reads its shard's group, writes its shard).</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -37,7 +38,8 @@ public sealed record RunCommandOptions(
     string? Classifier = null,
     IReadOnlyList<string>? PartitionBy = null,
     int? NumShards = null,
-    int? Shard = null)
+    int? Shard = null,
+    int? HashInMem = null)
 {
     /// <summary>The shard of <c>--shard</c> and <c>--num-shards</c>, or null when neither is given.</summary>
     /// <returns>The shard.</returns>
@@ -46,7 +48,7 @@ public sealed record RunCommandOptions(
     {
         if (NumShards is null && Shard is null)
         {
-            return null;
+            return HashInMem is null ? null : throw new ArgumentException("--hash-in-mem goes with --num-shards N --shard s");
         }
 
         if (NumShards is not { } count || Shard is not { } index)
@@ -56,7 +58,7 @@ public sealed record RunCommandOptions(
 
         try
         {
-            return new Reading.InputShard(index, count);
+            return new Reading.InputShard(index, count) { HashInMem = HashInMem ?? 1 };
         }
         catch (ArgumentOutOfRangeException exception)
         {

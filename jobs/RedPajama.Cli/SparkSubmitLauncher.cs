@@ -58,6 +58,7 @@ public static class SparkSubmitLauncher
 
         // The Spark job takes its settings from the configuration file; these options exist for the local engine only.
         string? unsupported = options.Threads is not null ? "--threads (set executor cores with EXECUTOR_CORES)"
+            : options.HashInMem is > 1 ? "--hash-in-mem above 1 (run the shards of a group on the local engine, or one Spark job over the group without --shard)"
             : options.Format is not null ? "--format (the Spark job writes Parquet)"
             : options.NearDedup is not null ? "--near-dedup (set dedup.near_threshold in --config)"
             : options.Languages is not null || options.LmDir is not null || options.Metadata is not null || options.Classifier is not null ? "--languages, --lm-dir, --metadata or --classifier (set commoncrawl.languages, lm_dir, metadata, classifier in --config)"

@@ -60,23 +60,35 @@ public sealed class InputListBuilder
             }
         }
 
-        (int start, int end) = shard?.RangeOf(all.Count) ?? (0, all.Count);
+        // With hash_in_mem > 1 the run reads the shard's whole group (for paragraph dedup) and writes its own range only.
+        (int start, int end) = shard?.GroupRangeOf(all.Count) ?? (0, all.Count);
+        (int ownStart, int ownEnd) = shard?.RangeOf(all.Count) ?? (0, all.Count);
         var files = new List<InputFile>(end - start);
         var found = new List<InputError>(problems);
+        int firstWritten = 0;
+        int endWritten = 0;
         for (int i = start; i < end; i++)
         {
+            // The written range in file indices: the files added before the shard's first and after its last input.
+            firstWritten = i == ownStart ? files.Count : firstWritten;
             var (path, length, listed, error) = all[i];
             if (error is not null)
             {
-                found.Add(error);
+                // Another shard's malformed entry is that shard's to report.
+                if (i >= ownStart && i < ownEnd)
+                {
+                    found.Add(error);
+                }
             }
             else
             {
                 files.Add(new InputFile(files.Count, path, length, listed));
             }
+
+            endWritten = i < ownEnd ? files.Count : endWritten;
         }
 
-        return new InputResolution(files, found);
+        return new InputResolution(files, found) { WrittenInputs = shard is { HashInMem: > 1 } ? (firstWritten, endWritten) : null };
     }
 
     // A listed local file's size for shard planning; a missing one is the reader's to report, as an input error.

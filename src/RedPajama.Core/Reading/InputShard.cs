@@ -7,6 +7,8 @@ namespace RedPajama.Reading;
 /// </summary>
 public sealed record InputShard
 {
+    private readonly int _hashInMem = 1;
+
     /// <summary>Creates the shard.</summary>
     /// <param name="index">The shard, from 0.</param>
     /// <param name="count">The number of shards, at least 1.</param>
@@ -32,6 +34,27 @@ public sealed record InputShard
 
     /// <summary>The number of shards.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// cc_net's <c>hash_in_mem</c>: shards are deduplicated (paragraph dedup) in groups of this many consecutive shards,
+    /// so a run of shard <c>s</c> reads the whole group <c>s / HashInMem</c> and writes only shard <c>s</c>.
+    /// </summary>
+    public int HashInMem
+    {
+        get => _hashInMem;
+        init => _hashInMem = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"--hash-in-mem must be at least 1 (got {value})");
+    }
+
+    /// <summary>The inputs the run reads: those of the shard's group of <see cref="HashInMem"/> shards.</summary>
+    /// <param name="inputs">The length of the whole input list.</param>
+    /// <returns>Start (inclusive) and end (exclusive) positions.</returns>
+    public (int Start, int End) GroupRangeOf(int inputs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputs);
+        int first = Index / HashInMem * HashInMem;
+        int last = Math.Min(first + HashInMem, Count);
+        return ((int)((long)first * inputs / Count), (int)((long)last * inputs / Count));
+    }
 
     /// <summary>The range this shard keeps of <paramref name="inputs"/> inputs.</summary>
     /// <param name="inputs">The length of the whole list.</param>

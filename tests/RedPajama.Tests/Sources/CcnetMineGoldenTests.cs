@@ -14,28 +14,23 @@ public sealed class CcnetMineGoldenTests
 {
     private static readonly string Root = TestData.Fixture("ccnet-mine");
 
-    // Shard i of 2 holds segments [3i, 3i + 3) of the six (cc_net's CCShardReader over `ls wet/*`).
-    private static readonly string[][] TwoShards =
-    [
-        [.. Segments().Take(3)],
-        [.. Segments().Skip(3)],
-    ];
-
     [Theory]
-    [InlineData("en-hash1", "en", 1, "probing")]
-    [InlineData("en-hash2", "en", 2, "probing")]
-    [InlineData("all-hash1", "all", 1, "probing")]
-    [InlineData("all-hash2", "all", 2, "trie")]
-    [InlineData("en-hash1", "en", 1, "trie")]
-    public async Task Every_document_cc_net_wrote_comes_out_with_every_field(string run, string languages, int hashInMem, string lmFolder)
+    [InlineData("en-hash1", "en", 2, 1, "probing")]
+    [InlineData("en-hash2", "en", 2, 2, "probing")]
+    [InlineData("all-hash1", "all", 2, 1, "probing")]
+    [InlineData("all-hash2", "all", 2, 2, "trie")]
+    [InlineData("en-hash1", "en", 2, 1, "trie")]
+    [InlineData("all-4shards-hash3", "all", 4, 3, "probing")]
+    public async Task Every_document_cc_net_wrote_comes_out_with_every_field(string run, string languages, int shards, int hashInMem, string lmFolder)
     {
         using var directory = new TemporaryDirectory();
-        // hash_in_mem 1: each shard deduplicated on its own, so one run per shard; 2: both shards are one group.
-        string[][] groups = hashInMem == 1 ? TwoShards : [[.. Segments()]];
+        // One run per shard, as cc_net runs a task per shard: it reads its group of hash_in_mem shards for paragraph
+        // dedup and writes its own documents (the segments are `ls wet/*`, cut into contiguous shards).
         var ours = new List<JsonElement>();
-        for (int g = 0; g < groups.Length; g++)
+        for (int shard = 0; shard < shards; shard++)
         {
-            ours.AddRange(await Run(directory, $"group{g}", groups[g], languages, Path.Combine(Root, "lm", lmFolder)));
+            ours.AddRange(await Run(directory, $"shard{shard}", languages, Path.Combine(Root, "lm", lmFolder),
+                ["--num-shards", $"{shards}", "--shard", $"{shard}", "--hash-in-mem", $"{hashInMem}"]));
         }
 
         List<JsonElement> golden = Golden(run);
@@ -48,12 +43,12 @@ public sealed class CcnetMineGoldenTests
         }
     }
 
-    private static async Task<List<JsonElement>> Run(TemporaryDirectory directory, string name, string[] inputs, string languages, string lmDir)
+    private static async Task<List<JsonElement>> Run(TemporaryDirectory directory, string name, string languages, string lmDir, string[] sharding)
     {
         string config = directory.Combine(name + ".yaml");
         File.WriteAllText(config, $"commoncrawl:\n  languages: [{languages}]\n  lm_dir: {lmDir}\n  keep_buckets: [head, middle, tail, all]\n  digest_dedup: false\n  metadata: ccnet\n");
         string output = directory.Combine(name);
-        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", .. inputs, "--output", output, "--format", "jsonl", "--config", config]);
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", Path.Combine(Root, "wet"), "--output", output, "--format", "jsonl", "--config", config, .. sharding]);
         code.Should().Be(ExitCodes.Success, stderr);
         // cc_net's field names: raw_content for the text; meta fields and the Hive partitions (language, bucket) at the top.
         return [.. HiveJsonl.Read(output).Select(r => JsonSerializer.SerializeToElement(r.EnumerateObject().ToDictionary(p => p.Name == "text" ? "raw_content" : p.Name, p => p.Value)))];
@@ -95,7 +90,4 @@ public sealed class CcnetMineGoldenTests
         [.. Directory.GetFiles(Path.Combine(Root, "golden", run), "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .SelectMany(f => File.ReadAllText(f).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             .Select(l => JsonDocument.Parse(l).RootElement.Clone())];
-
-    private static IEnumerable<string> Segments() =>
-        Directory.GetFiles(Path.Combine(Root, "wet"), "*.warc.wet.gz").Order(StringComparer.Ordinal);
 }

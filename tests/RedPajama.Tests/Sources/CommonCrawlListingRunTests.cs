@@ -170,11 +170,11 @@ public sealed class CommonCrawlListingRunTests
         string config = directory.Combine(name + ".yaml");
         // Every record the reader completes reaches the output (no language, paragraph or digest filtering), with cc_segment.
         File.WriteAllText(config, $"commoncrawl:\n  url_root: {root}\n  download_attempts: 3\n  download_backoff_ms: 10\n  languages: [all]\n  paragraph_dedup: false\n  digest_dedup: false\n  metadata: ccnet\n");
-        return CliRun.Invoke(["run", "commoncrawl", "-i", listing, "-o", directory.Combine(name), "--format", "jsonl", "--config", config, "--threads", "2", .. options]);
+        return CliRun.Invoke(["run", "commoncrawl", "-i", listing, "-o", directory.Combine(name), "--format", "jsonl", "--metadata", "ccnet", "--config", config, "--threads", "2", .. options]);
     }
 
     private static string Output(TemporaryDirectory directory, string name) =>
-        string.Concat(Directory.GetFiles(directory.Combine(name), "part-*").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        string.Concat(Directory.GetFiles(directory.Combine(name), "part-*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText));
 
     private static JsonDocument Stats(TemporaryDirectory directory, string name) =>
         JsonDocument.Parse(File.ReadAllText(directory.Combine(name, "_stats.json")));

@@ -39,6 +39,13 @@ public sealed class CommonCrawlConfig
     /// <summary>Whether cc_net's paragraph dedup runs (<c>dedup</c> in <c>DEFAULT_PIPELINE</c>), each run one shard group.</summary>
     public bool ParagraphDedup { get; set; } = true;
 
+    /// <summary>
+    /// The inputs whose documents are written, as input indices <c>[start, end)</c>; null writes all. Set by the engine for
+    /// <c>--hash-in-mem</c> &gt; 1, when a run reads its shard's whole group for paragraph dedup (cc_net's
+    /// <c>hash_in_mem</c>) and writes its own shard only; the others' documents are dropped as <c>other_shard</c>.
+    /// </summary>
+    public List<int>? WrittenInputs { get; set; }
+
     /// <summary>Languages kept after language ID (cc_net's <c>lang_whitelist</c>, <c>-l en</c>); <c>all</c> keeps every one.</summary>
     public List<string> Languages { get; set; } = ["en"];
 

@@ -46,6 +46,7 @@ public sealed class CommonCrawlSource : PipelineSource
             ? null
             : $"{SectionName}.languages must be language codes such as en, or all (got {string.Join(", ", section.Languages)})";
         yield return section.LmDir is { } lmDir && !Directory.Exists(lmDir) ? $"{SectionName}.lm_dir: no folder '{lmDir}'" : null;
+        yield return section.WrittenInputs is null or [>= 0, >= 0] ? null : $"{SectionName}.written_inputs must be [start, end] input indices";
         yield return NumberRange.AtLeast(1).Check($"{SectionName}.download_attempts", section.DownloadAttempts);
         yield return NumberRange.AtLeast(0).Check($"{SectionName}.download_backoff_ms", section.DownloadBackoffMs);
         yield return NumberRange.AtLeast(1).Check($"{SectionName}.download_timeout_seconds", section.DownloadTimeoutSeconds);
@@ -178,6 +179,11 @@ public sealed class CommonCrawlSource : PipelineSource
         if (section.ParagraphDedup)
         {
             steps.Add(new CcnetLineDedupStep(meta, perInput: false));
+        }
+
+        if (section.WrittenInputs is [int start, int end])
+        {
+            steps.Add(new OwnShardStep(start, end));
         }
 
         IEnumerable<string> languages = section.KeepsAllLanguages() ? [] : section.Languages;

@@ -113,7 +113,8 @@ public sealed class SparkWorkerTests
         var config = new RunConfig();
         config.Section<CommonCrawlConfig>().Classifier = classifier;
         config.Section<CommonCrawlConfig>().Languages = ["all"];
-        PipelineDescription pipeline = SourceCatalog.Describe(CommonCrawlSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config)));
+        // Unpartitioned and every field written: the comparison reads the local engine's top-level part files.
+        PipelineDescription pipeline = SourceCatalog.Describe(CommonCrawlSource.SourceName, RunConfigLoader.Parse(RunConfigLoader.ToYaml(config))) with { PartitionBy = [], WrittenMeta = null };
         using var job = new JobOnWorker(CommonCrawlSource.SourceName, config);
         IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve(
             [TestData.Fixture("commoncrawl/ccnet-sample.warc.wet"), TestData.Fixture("commoncrawl/whirlwind.warc.wet.gz")], WetReader.Accepts).Files;
