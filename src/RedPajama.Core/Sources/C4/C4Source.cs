@@ -1,0 +1,59 @@
+using RedPajama.Configuration;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Reading;
+
+namespace RedPajama.Sources.C4;
+
+/// <summary>
+/// RedPajama's C4 subset: the <c>allenai/c4</c> <c>en</c> files (<c>c4-train.NNNNN-of-01024.json.gz</c>, one
+/// <c>{"text", "timestamp", "url"}</c> object a line) reformatted as <c>c4_reformat.py</c> does, to
+/// <c>{"text": …, "meta": {"timestamp": …, "url": …, "language": "en", "source": "c4"}}</c>. No filter, no dedup: RedPajama
+/// took C4 as it is. Its section is <c>c4:</c> (<see cref="C4Config"/>).
+/// </summary>
+public sealed class C4Source : PipelineSource
+{
+    /// <summary>The source name used on the command line.</summary>
+    public const string SourceName = "c4";
+
+    /// <summary>The meta field holding the language (always <c>en</c>).</summary>
+    public const string LanguageField = "language";
+
+    /// <summary>The meta field naming the subset (always <c>c4</c>).</summary>
+    public const string SourceField = "source";
+
+    /// <summary>The record's meta fields, in <c>process_record</c>'s key order.</summary>
+    public static MetaSchema Schema { get; } = new(
+        new MetaField("timestamp", MetaType.Text),
+        new MetaField("url", MetaType.Text),
+        new MetaField(LanguageField, MetaType.Text),
+        new MetaField(SourceField, MetaType.Text));
+
+    /// <inheritdoc />
+    public override string Name => SourceName;
+
+    /// <inheritdoc />
+    public override Type SectionType => typeof(C4Config);
+
+    /// <summary>True for <c>allenai/c4</c>'s files (<c>*.json.gz</c>, <c>*.json</c>) and JSON lines.</summary>
+    /// <param name="path">A file path.</param>
+    /// <returns>Whether the source reads it from a directory or glob.</returns>
+    public override bool Accepts(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string inner = InputStreams.InnerName(path);
+        return inner.EndsWith(".json", StringComparison.Ordinal) || inner.EndsWith(".jsonl", StringComparison.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public override PipelineDescription Describe(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new PipelineDescription(
+            SourceName,
+            Schema,
+            new JsonlRowReader(ReadLimits.Default.MaxLineBytes),
+            [new C4RecordStep(Schema)],
+            JsonLayout.TextThenMeta);
+    }
+}
