@@ -241,6 +241,21 @@ public sealed class SparkSeamTests
     }
 
     [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_c4()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = new RunConfig { Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } };
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.C4.C4Source.SourceName, config);
+        string input = TestData.Fixture("c4/c4-train.00000-of-01024.json.gz");
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([input], SourceCatalog.InputFilter(RedPajama.Sources.C4.C4Source.SourceName)).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        local.Should().HaveCount(21).And.OnlyContain(l => l.Contains("\"language\": \"en\", \"source\": \"c4\"", StringComparison.Ordinal));
+        sparkStatistics.Read.Should().Be(localStatistics.Read);
+    }
+
+    [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"],
