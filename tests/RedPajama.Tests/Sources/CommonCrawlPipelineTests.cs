@@ -204,5 +204,23 @@ public sealed class CommonCrawlPipelineTests
 
     private static void Write(Stream stream, string text) => stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
+    [Fact]
+    public async Task A_language_without_a_model_gets_bucket_all_with_one_warning()
+    {
+        using var directory = new TemporaryDirectory();
+        string shard = WetFile.Write(directory.Combine("s.warc.wet"), new WetFile.Record("http://a.example/", "sha1:AAAA", "A", Quotes));
+        string lmDir = TestData.Fixture("ccnet-mine/lm/probing");
+
+        (int code, _, string stderr) = await CliRun.Invoke(["run", "commoncrawl", "--input", shard, "--output", directory.Combine("out"), "--format", "jsonl", "--metadata", "ccnet", "--languages", "en,de", "--lm-dir", lmDir]);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stderr.Split('\n').Where(l => l.Contains("de.sp.model", StringComparison.Ordinal)).Should().ContainSingle("one warning for the language, not one per document");
+        stderr.Should().NotContain("en.sp.model");
+        JsonElement written = ReadOutput(directory.Combine("out")).Single();
+        written.GetProperty("language").GetString().Should().Be("en");
+        written.GetProperty("bucket").GetString().Should().NotBe("all", "en has a model");
+        written.TryGetProperty("perplexity", out _).Should().BeTrue();
+    }
+
     private static List<JsonElement> ReadOutput(string output) => HiveJsonl.Read(output);
 }
