@@ -37,13 +37,18 @@ public static class PipelineQuality
     /// <param name="pipeline">A source's pipeline.</param>
     /// <param name="config">The <c>quality:</c> section.</param>
     /// <param name="warn">Receives one warning per missing word list.</param>
+    /// <param name="signalsWanted">
+    /// False when the source leaves the signals out (<see cref="Sources.PipelineSource.AddsSignalsAndTokenCount"/>):
+    /// then only a preset or rules file adds the step, and no signal is written.
+    /// </param>
     /// <returns>The pipeline to run.</returns>
-    public static PipelineDescription AddTo(PipelineDescription pipeline, QualityConfig config, Action<string>? warn = null)
+    public static PipelineDescription AddTo(PipelineDescription pipeline, QualityConfig config, Action<string>? warn = null, bool signalsWanted = true)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
         QualityRuleSet? rules = Rules(config);
-        if (!config.Signals && rules is null)
+        bool signals = config.Signals && signalsWanted;
+        if (!signals && rules is null)
         {
             return pipeline;
         }
@@ -55,7 +60,7 @@ public static class PipelineQuality
         }
 
         var computer = new QualitySignalComputer(lists, rules?.SignalOptions);
-        bool writesLines = config.Signals && config.LineSignals;
+        bool writesLines = signals && config.LineSignals;
         List<IDocumentStep> steps =
         [
             new QualitySignalsStep(computer, pipeline.Meta, config.Language, keepLines: writesLines || rules is not null),
@@ -65,6 +70,6 @@ public static class PipelineQuality
             steps.Add(new QualityFilterStep(rules, pipeline.Source, keepLines: writesLines));
         }
 
-        return (pipeline with { WritesSignals = config.Signals, WritesLineSignals = writesLines }).InsertBeforeDeduplication(steps);
+        return (pipeline with { WritesSignals = signals, WritesLineSignals = writesLines }).InsertBeforeDeduplication(steps);
     }
 }

@@ -49,18 +49,9 @@ public static class SourceCatalog
         pipeline = PipelineLanguageId.AddTo(pipeline, config.Lid);
         pipeline = PerplexitySteps.AddTo(pipeline, config.Perplexity);
         bool extras = found.AddsSignalsAndTokenCount(config);
-        QualityConfig quality = extras ? config.Quality : new QualityConfig
-        {
-            Signals = false, LineSignals = false, Preset = config.Quality.Preset, RulesFile = config.Quality.RulesFile,
-            Language = config.Quality.Language, BadWordsDir = config.Quality.BadWordsDir,
-        };
-        pipeline = PipelineQuality.AddTo(pipeline, quality, warn);
+        pipeline = PipelineQuality.AddTo(pipeline, config.Quality, warn, signalsWanted: extras);
         pipeline = PipelineDedup.AddTo(pipeline, config.Dedup);
-        TokenizerConfig tokenizer = extras || !config.Tokenizer.TokenCount ? config.Tokenizer : new TokenizerConfig
-        {
-            TokenCount = false, InputIds = config.Tokenizer.InputIds, Model = config.Tokenizer.Model, AddBos = config.Tokenizer.AddBos, AddEos = config.Tokenizer.AddEos,
-        };
-        pipeline = PipelineTokenization.AddTo(pipeline, tokenizer);
+        pipeline = PipelineTokenization.AddTo(pipeline, config.Tokenizer, tokenCountWanted: extras);
         if (config.Output.PartitionBy is { } partitionBy)
         {
             pipeline = pipeline with { PartitionBy = [.. partitionBy] };
@@ -101,8 +92,9 @@ public static class SourceCatalog
     public static IReadOnlyList<ShippedFile> ShippedFiles(string source, RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        PipelineSource found = Get(source);
         var files = new List<ShippedFile>();
-        if (config.Tokenizer.TokenCount || config.Tokenizer.InputIds)
+        if ((config.Tokenizer.TokenCount && found.AddsSignalsAndTokenCount(config)) || config.Tokenizer.InputIds)
         {
             files.Add(new ShippedFile(PipelineTokenization.ModelPath(config.Tokenizer), static (c, path) => c.Tokenizer.Model = path));
         }
@@ -122,7 +114,7 @@ public static class SourceCatalog
             files.Add(new ShippedFile(config.Perplexity.Cutoffs, static (c, path) => c.Perplexity.Cutoffs = path));
         }
 
-        files.AddRange(Get(source).ShippedFiles(config));
+        files.AddRange(found.ShippedFiles(config));
         return files;
     }
 

@@ -120,7 +120,7 @@ public sealed class CcnetLineDedupStep : GroupedStep
 
         if (kept.Count == 0)
         {
-            // cc_net returns None before finalize_doc: the counts of a dropped document stay as they were.
+            // cc_net returns None before finalize_doc; a keep-all run shows nlines 0 and the original counts.
             SetCount(document, _keptLinesField, 0);
             document.Drop(Reason);
             return;
@@ -133,7 +133,6 @@ public sealed class CcnetLineDedupStep : GroupedStep
         {
             document.Meta[_lineIdsField] = keptIds.ToArray();
         }
-        document.Text = string.Join('\n', kept);
     }
 
     // The distinct non-zero hashes of the lines, in first-seen order: entry e is the e-th of them.

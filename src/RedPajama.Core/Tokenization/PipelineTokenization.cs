@@ -20,23 +20,28 @@ public static class PipelineTokenization
     /// <summary>Returns <paramref name="pipeline"/> with tokenization added, or unchanged when the configuration turns it off.</summary>
     /// <param name="pipeline">A source's pipeline.</param>
     /// <param name="config">The <c>tokenizer:</c> section.</param>
+    /// <param name="tokenCountWanted">
+    /// False when the source leaves <c>token_count</c> out (<see cref="Sources.PipelineSource.AddsSignalsAndTokenCount"/>);
+    /// <c>input_ids</c> still follow the configuration.
+    /// </param>
     /// <returns>The pipeline to run.</returns>
     /// <exception cref="SentencePieceModelException">The model cannot be loaded.</exception>
-    public static PipelineDescription AddTo(PipelineDescription pipeline, TokenizerConfig config)
+    public static PipelineDescription AddTo(PipelineDescription pipeline, TokenizerConfig config, bool tokenCountWanted = true)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
-        if (!config.TokenCount && !config.InputIds)
+        bool tokenCount = config.TokenCount && tokenCountWanted;
+        if (!tokenCount && !config.InputIds)
         {
             return pipeline;
         }
 
         SentencePieceTokenizer tokenizer = TokenizerCache.Get(ModelPath(config));
         // Re-read output of this project already has token_count; the step recounts it.
-        MetaSchema meta = config.TokenCount && pipeline.Meta.IndexOf(TokenizeStep.TokenCountField) < 0
+        MetaSchema meta = tokenCount && pipeline.Meta.IndexOf(TokenizeStep.TokenCountField) < 0
             ? new MetaSchema([.. pipeline.Meta.Fields, new MetaField(TokenizeStep.TokenCountField, MetaType.Integer)])
             : pipeline.Meta;
-        var step = new TokenizeStep(tokenizer, meta, config.TokenCount, config.InputIds, config.AddBos, config.AddEos);
+        var step = new TokenizeStep(tokenizer, meta, tokenCount, config.InputIds, config.AddBos, config.AddEos);
         return (pipeline with { Meta = meta, WritesInputIds = config.InputIds }).InsertBeforeDeduplication(step);
     }
 }

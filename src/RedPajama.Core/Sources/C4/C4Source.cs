@@ -16,8 +16,8 @@ public sealed class C4Source : PipelineSource
     /// <summary>The source name used on the command line.</summary>
     public const string SourceName = "c4";
 
-    /// <summary>The meta field holding the language (always <c>en</c>).</summary>
-    public const string LanguageField = "language";
+    /// <summary>The meta field holding the language (always <c>en</c>), the field language ID writes elsewhere.</summary>
+    public const string LanguageField = LanguageId.LanguageIdStep.LanguageField;
 
     /// <summary>The meta field naming the subset (always <c>c4</c>).</summary>
     public const string SourceField = "source";
@@ -38,12 +38,7 @@ public sealed class C4Source : PipelineSource
     /// <summary>True for <c>allenai/c4</c>'s files (<c>*.json.gz</c>, <c>*.json</c>) and JSON lines.</summary>
     /// <param name="path">A file path.</param>
     /// <returns>Whether the source reads it from a directory or glob.</returns>
-    public override bool Accepts(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string inner = InputStreams.InnerName(path);
-        return inner.EndsWith(".json", StringComparison.Ordinal) || inner.EndsWith(".jsonl", StringComparison.Ordinal);
-    }
+    public override bool Accepts(string path) => Documents.DocumentsReader.IsJsonLines(path);
 
     /// <inheritdoc />
     public override PipelineDescription Describe(RunConfig config)
