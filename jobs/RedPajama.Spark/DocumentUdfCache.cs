@@ -33,7 +33,7 @@ internal static class DocumentUdfCache
             RunConfig config = RunConfigLoader.Parse(key.Yaml);
             foreach (ShippedFile file in SourceCatalog.ShippedFiles(key.Source, config))
             {
-                if (!File.Exists(file.Path) && !Directory.Exists(file.Path))
+                if (!Path.Exists(file.Path))
                 {
                     file.Relocate(config, SparkFiles.Get(file.Name));
                 }

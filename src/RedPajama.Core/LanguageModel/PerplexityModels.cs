@@ -20,7 +20,7 @@ public static class PerplexityModels
     /// <summary>Suffix of a language's n-gram model as ARPA text (<c>en.arpa</c>).</summary>
     public const string ArpaSuffix = ".arpa";
 
-    private static readonly ModelCache<NGramLanguageModel> s_languageModels = new(LoadLanguageModel);
+    private static readonly ModelCache<NGramLanguageModel> s_languageModels = new(NGramLanguageModel.Load);
     private static readonly ModelCache<PerplexityBuckets> s_cutoffs = new(PerplexityBuckets.Load);
 
     /// <summary>The bundled copy of CCNet's <c>cc_net/data/cutoff.csv</c> (MIT).</summary>
@@ -68,7 +68,4 @@ public static class PerplexityModels
 
         return (TokenizerCache.Get(pieces), s_languageModels.Get(ngrams));
     }
-
-    // KenLM's binary files (CCNet's released en.arpa.bin, or lm binarize's) and ARPA text, by their first bytes.
-    private static NGramLanguageModel LoadLanguageModel(string path) => NGramLanguageModel.Load(path);
 }

@@ -53,9 +53,6 @@ public sealed class ResumableHttpStream : Stream
     /// <summary>Requests sent after the first one (resumes and retries), for logs and tests.</summary>
     public int Retries => Math.Max(0, _requests - 1);
 
-    /// <summary>The file's size once a response has told it, else null.</summary>
-    public long? TotalLength => _length;
-
     /// <inheritdoc />
     public override bool CanRead => true;
 

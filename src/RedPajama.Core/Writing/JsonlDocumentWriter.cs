@@ -27,18 +27,6 @@ public sealed class JsonlDocumentWriter : IDocumentWriter
 
     /// <summary>Creates the part file.</summary>
     /// <param name="path">The final path.</param>
-    /// <param name="meta">The meta schema.</param>
-    /// <param name="layout">The key order.</param>
-    /// <param name="zstdLevel">Null for plain JSON lines; otherwise the zstd level.</param>
-    /// <param name="signals">Write a <c>quality_signals</c> object (RedPajama-V2's format) from <see cref="Document.Signals"/>.</param>
-    /// <param name="keepAll">Write each document's <c>keep</c> verdict (keep-all runs).</param>
-    public JsonlDocumentWriter(string path, MetaSchema meta, JsonLayout layout, int? zstdLevel, bool signals = false, bool keepAll = false)
-        : this(path, OutputFields.All(meta, layout), zstdLevel, signals, keepAll)
-    {
-    }
-
-    /// <summary>Creates the part file.</summary>
-    /// <param name="path">The final path.</param>
     /// <param name="fields">The meta fields written and the layout.</param>
     /// <param name="zstdLevel">Null for plain JSON lines; otherwise the zstd level.</param>
     /// <param name="signals">Write a <c>quality_signals</c> object (RedPajama-V2's format) from <see cref="Document.Signals"/>.</param>

@@ -1,6 +1,6 @@
 namespace RedPajama.Udfs.LanguageModel;
 
-/// <summary>The n-grams of one order as scoring reads them, in memory or in a mapped binary model.</summary>
+/// <summary>The n-grams of one order as scoring reads them from an ARPA model loaded in memory (KenLM binaries have their own search).</summary>
 internal interface INGramTable
 {
     /// <summary>Number of n-grams.</summary>

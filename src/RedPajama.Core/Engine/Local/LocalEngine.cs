@@ -277,7 +277,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 document.Drop(verdict.Step.DropReason);
             }
             else if (edits[v] is { } byRecord
-                && DocumentStepRunner.ApplyEdits(verdict.Step, document, byRecord.GetValueOrDefault(document.Order.Record) ?? [], (step, exception) => WarnStepError(input, document, step, exception)))
+                && DocumentStepRunner.ApplyEdits(verdict.Step, document, EditsOf(byRecord, document.Order.Record), (step, exception) => WarnStepError(input, document, step, exception)))
             {
                 // Counted by the grouping as kept; the edit dropped it.
                 steps[verdict.StepIndex + 1].Kept--;
@@ -524,4 +524,9 @@ public sealed class LocalEngine(LocalEngineOptions options)
             _content?.Dispose();
         }
     }
+
+    // A document's edits; the shared empty list for the many documents without any, so none is allocated per document.
+    private static IReadOnlyList<GroupEdit> EditsOf(IReadOnlyDictionary<long, List<GroupEdit>> byRecord, long record) =>
+        byRecord.TryGetValue(record, out List<GroupEdit>? edits) ? edits : Array.Empty<GroupEdit>();
+
 }

@@ -219,7 +219,7 @@ public sealed class SegmentRows
             throw new InvalidOperationException($"pass {pass} got edits, but pass {pass - 1} ends with no editing step");
         }
 
-        if (editing is not null && DocumentStepRunner.ApplyEdits(editing, document, [.. (edits ?? []).OrderBy(e => e.Entry)]))
+        if (editing is not null && DocumentStepRunner.ApplyEdits(editing, document, edits is { Count: > 0 } ? [.. edits.OrderBy(e => e.Entry)] : []))
         {
             // As in the local engine: written as the edit left it, counted under the grouped step.
             Set(result, TextColumn, document.Text);

@@ -14,6 +14,16 @@ namespace RedPajama.Sources.Documents;
 /// </summary>
 public static class DocumentsMetaInference
 {
+    // The type names of documents.meta entries, one per meta type: Parse reads them, Infer writes them.
+    private static readonly Dictionary<string, MetaType> TypeNames = new(StringComparer.Ordinal)
+    {
+        ["text"] = MetaType.Text,
+        ["integer"] = MetaType.Integer,
+        ["float"] = MetaType.Float,
+        ["boolean"] = MetaType.Boolean,
+        ["integer_list"] = MetaType.IntegerList,
+    };
+
     private static readonly HashSet<string> s_outputColumns =
     [
         "text", "drop_reason", "keep", "cluster_id", "input_ids", "quality_signals",
@@ -41,7 +51,7 @@ public static class DocumentsMetaInference
                 }
             }
 
-            return [.. fields.Select(f => $"{f.Name}:{(f.Type == MetaType.IntegerList ? "integer_list" : f.Type.ToString().ToLowerInvariant())}")];
+            return [.. fields.Select(f => $"{f.Name}:{TypeNames.First(n => n.Value == f.Type).Key}")];
         }
         catch (Exception exception) when (exception is not (InvalidDataException or OutOfMemoryException))
         {
@@ -61,15 +71,7 @@ public static class DocumentsMetaInference
         foreach (string entry in entries)
         {
             int colon = entry.LastIndexOf(':');
-            MetaType? type = colon <= 0 ? null : entry[(colon + 1)..].Trim() switch
-            {
-                "text" => MetaType.Text,
-                "integer" => MetaType.Integer,
-                "float" => MetaType.Float,
-                "boolean" => MetaType.Boolean,
-                "integer_list" => MetaType.IntegerList,
-                _ => null,
-            };
+            MetaType? type = colon > 0 && TypeNames.TryGetValue(entry[(colon + 1)..].Trim(), out MetaType named) ? named : null;
             fields.Add(type is { } known
                 ? new MetaField(entry[..colon].Trim(), known)
                 : throw new ArgumentException($"documents.meta: '{entry}' is not name:text|integer|float|boolean|integer_list"));
