@@ -28,6 +28,8 @@ public sealed class LanguageIdStep : IDocumentStep
     private readonly int _scoreIndex;
     private readonly double _minScore;
     private readonly HashSet<string> _languages;
+    private readonly bool _roundScore;
+    private readonly string _newlineReplacement;
 
     /// <summary>Creates the step.</summary>
     /// <param name="model">A fastText language-ID model.</param>
@@ -35,7 +37,9 @@ public sealed class LanguageIdStep : IDocumentStep
     /// <param name="field">The label's meta field.</param>
     /// <param name="minScore">The rounded score below which a document is dropped.</param>
     /// <param name="languages">Languages kept; empty keeps all.</param>
-    public LanguageIdStep(FastTextModel model, MetaSchema meta, string field, double minScore, IEnumerable<string> languages)
+    /// <param name="roundScore">Whether the score is rounded to 2 decimals first (CCNet); false compares the probability itself (C4's 0.99).</param>
+    /// <param name="newlineReplacement">What each <c>\n</c> becomes before prediction: removed as CCNet does, or a space.</param>
+    public LanguageIdStep(FastTextModel model, MetaSchema meta, string field, double minScore, IEnumerable<string> languages, bool roundScore = true, string newlineReplacement = "")
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(meta);
@@ -50,19 +54,21 @@ public sealed class LanguageIdStep : IDocumentStep
         }
 
         _minScore = minScore;
+        _roundScore = roundScore;
+        _newlineReplacement = newlineReplacement ?? string.Empty;
         _languages = new HashSet<string>(languages, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
     public string Name => "language_id";
 
-    /// <summary>The top label (without <c>__label__</c>) and its score rounded to 2 decimals, as CCNet computes them.</summary>
+    /// <summary>The top label (without <c>__label__</c>) and its score, rounded to 2 decimals as CCNet computes it unless the step was made otherwise.</summary>
     /// <param name="text">A document's text.</param>
     /// <returns>The label (null when the model predicts nothing, e.g. for an empty text) and the score.</returns>
     public (string? Language, double Score) Identify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        FastTextPrediction[] predictions = _model.Predict(text.Replace("\n", string.Empty, StringComparison.Ordinal), k: 1);
+        FastTextPrediction[] predictions = _model.Predict(text.Replace("\n", _newlineReplacement, StringComparison.Ordinal), k: 1);
         if (predictions.Length == 0)
         {
             return (null, 0);
@@ -70,7 +76,7 @@ public sealed class LanguageIdStep : IDocumentStep
 
         string label = predictions[0].Label;
         return (label.StartsWith(LabelPrefix, StringComparison.Ordinal) ? label[LabelPrefix.Length..] : label,
-            PythonRounding.Round(predictions[0].Probability, 2));
+            _roundScore ? PythonRounding.Round(predictions[0].Probability, 2) : predictions[0].Probability);
     }
 
     /// <inheritdoc />

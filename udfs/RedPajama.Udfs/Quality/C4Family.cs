@@ -126,7 +126,7 @@ internal static class C4Family
         // Most lines have no '[': then there is no citation to remove and no copy to make.
         if (stripped.Contains('['))
         {
-            RemoveCitations(stripped, scratch.Line);
+            C4Citations.Remove(stripped, scratch.Line);
             cleaned = scratch.Line.Span;
         }
         if (cleaned.Length == 0 || cleaned[^1] is not ('.' or '?' or '!' or '"' or '\'') || cleaned.EndsWith("...", StringComparison.Ordinal))
@@ -169,50 +169,5 @@ internal static class C4Family
         }
 
         return true;
-    }
-
-    /// <summary><c>re.sub(r"\[\d*]|\[edit]|\[citation needed]", "", line)</c>.</summary>
-    private static void RemoveCitations(ReadOnlySpan<char> line, CharBuffer output)
-    {
-        int i = 0;
-        while (i < line.Length)
-        {
-            if (line[i] == '[')
-            {
-                int j = i + 1;
-                while (j < line.Length)
-                {
-                    int codePoint = PythonText.CodePointAt(line, j, out int width);
-                    if (!PythonText.IsDecimalDigit(codePoint))
-                    {
-                        break;
-                    }
-
-                    j += width;
-                }
-
-                if (j < line.Length && line[j] == ']')
-                {
-                    i = j + 1;
-                    continue;
-                }
-
-                ReadOnlySpan<char> rest = line[i..];
-                if (rest.StartsWith("[edit]", StringComparison.Ordinal))
-                {
-                    i += 6;
-                    continue;
-                }
-
-                if (rest.StartsWith("[citation needed]", StringComparison.Ordinal))
-                {
-                    i += 17;
-                    continue;
-                }
-            }
-
-            output.Append(line[i]);
-            i++;
-        }
     }
 }
