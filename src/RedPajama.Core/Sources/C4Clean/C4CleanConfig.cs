@@ -10,7 +10,8 @@ namespace RedPajama.Sources.C4Clean;
 ///   clean: true              # clean_page
 ///   badwords: null           # null: the bundled LDNOOBW en at TFDS's commit 25e679f; "none" turns the rule off
 ///   punkt: null              # an NLTK punkt_tab folder (tokenizers/punkt_tab/english); null: the bundled english-gutenberg
-///   line_dedup: true         # remove_duplicate_text
+///   max_word_length: 1000    # lines with a longer word go; 0: no such rule (the original C4)
+///   dedup: lines             # lines (TFDS >= 2.3, allenai/c4) | spans (three-sentence spans, the T5 paper's C4) | none
 ///   min_sentences: 3
 ///   language: en             # fastText lid.176 stands in for langdetect; "all" turns the filter off
 ///   lid_model: null          # null: the bundled lid.176.ftz
@@ -22,6 +23,15 @@ public sealed class C4CleanConfig
 {
     /// <summary>The <see cref="Badwords"/> value that turns the bad-words rule off.</summary>
     public const string NoBadwords = "none";
+
+    /// <summary>The <see cref="Dedup"/> value of TFDS's line dedup (<c>c4_utils.py</c> from 2.3.0 on, the one <c>allenai/c4</c> ran).</summary>
+    public const string LineDedup = "lines";
+
+    /// <summary>The <see cref="Dedup"/> value of the three-sentence-span dedup of the original C4 (TFDS <c>15cd71bf</c>).</summary>
+    public const string SpanDedup = "spans";
+
+    /// <summary>The <see cref="Dedup"/> value that turns cross-page dedup off.</summary>
+    public const string NoDedup = "none";
 
     /// <summary>The <see cref="Language"/> value that turns the language filter off.</summary>
     public const string AllLanguages = "all";
@@ -41,8 +51,11 @@ public sealed class C4CleanConfig
     /// <summary>The Punkt parameters folder (NLTK's <c>punkt_tab</c> format); null for the bundled model.</summary>
     public string? Punkt { get; set; }
 
-    /// <summary>Whether lines are deduplicated across pages.</summary>
-    public bool LineDedup { get; set; } = true;
+    /// <summary>Lines with a word of more code points go (added to TFDS in January 2020); 0 turns the rule off.</summary>
+    public int MaxWordLength { get; set; } = Udfs.C4.TfdsPageCleaner.DefaultMaxWordLength;
+
+    /// <summary>The cross-page dedup: <see cref="LineDedup"/>, <see cref="SpanDedup"/> or <see cref="NoDedup"/>.</summary>
+    public string Dedup { get; set; } = LineDedup;
 
     /// <summary>Pages with fewer Punkt sentences are dropped, after cleaning and again after line dedup.</summary>
     public int MinSentences { get; set; } = 3;

@@ -11,7 +11,7 @@ namespace RedPajama.Sources.C4Clean;
 /// <summary>
 /// C4's own cleaning re-run on any CommonCrawl dump, as TFDS's <c>c4/en</c> builder ran it (<c>c4.py</c>,
 /// <c>c4_utils.py</c>): WET pages split by <see cref="TfdsWetReader"/>, the 1.9e5-character limit, URL dedup on the
-/// normalized URL, <c>clean_page</c>, line dedup across the corpus, and English at probability 0.99 (fastText lid.176
+/// normalized URL, <c>clean_page</c>, line dedup across the corpus (or the original C4's three-sentence spans), and English at probability 0.99 (fastText lid.176
 /// where TFDS ran langdetect). Output as <c>allenai/c4</c> publishes it, <c>{"text", "timestamp", "url"}</c>, in
 /// <c>split=train</c> and <c>split=validation</c> folders. Its section is <c>c4_clean:</c> (<see cref="C4CleanConfig"/>).
 /// </summary>
@@ -36,6 +36,10 @@ public sealed class C4CleanSource : PipelineSource
         C4CleanConfig section = config.Section<C4CleanConfig>();
         yield return NumberRange.AtLeast(0).Check($"{SectionName}.max_length", section.MaxLength);
         yield return NumberRange.AtLeast(0).Check($"{SectionName}.min_sentences", section.MinSentences);
+        yield return NumberRange.AtLeast(0).Check($"{SectionName}.max_word_length", section.MaxWordLength);
+        yield return section.Dedup is C4CleanConfig.LineDedup or C4CleanConfig.SpanDedup or C4CleanConfig.NoDedup
+            ? null
+            : $"{SectionName}.dedup must be {C4CleanConfig.LineDedup}, {C4CleanConfig.SpanDedup} or {C4CleanConfig.NoDedup} (got '{section.Dedup}')";
         yield return new NumberRange(0, 1).Check($"{SectionName}.min_language_probability", section.MinLanguageProbability);
         yield return section.Language == C4CleanConfig.AllLanguages || PerplexityConfig.IsLanguageCode(section.Language)
             ? null
@@ -51,7 +55,7 @@ public sealed class C4CleanSource : PipelineSource
     {
         ArgumentNullException.ThrowIfNull(config);
         C4CleanConfig section = config.Section<C4CleanConfig>();
-        if (string.IsNullOrEmpty(section.Punkt) && (section.Clean || section.LineDedup))
+        if (string.IsNullOrEmpty(section.Punkt) && (section.Clean || section.Dedup != C4CleanConfig.NoDedup))
         {
             yield return $"{SectionName}: no punkt folder, so sentences are counted with the bundled {C4CleanModels.BundledPunkt} Punkt model, not NLTK's english one; point {SectionName}.punkt at nltk_data/tokenizers/punkt_tab/english for C4's counts";
         }
@@ -112,13 +116,22 @@ public sealed class C4CleanSource : PipelineSource
         if (section.Clean)
         {
             TfdsBadWords? badWords = section.Badwords == C4CleanConfig.NoBadwords ? null : C4CleanModels.Badwords(C4CleanModels.BadwordsPath(section.Badwords));
-            steps.Add(new C4CleanPageStep(new TfdsPageCleaner(sentences, badWords) { MinSentences = section.MinSentences }));
+            steps.Add(new C4CleanPageStep(new TfdsPageCleaner(sentences, badWords)
+            {
+                MinSentences = section.MinSentences,
+                MaxWordLength = section.MaxWordLength == 0 ? int.MaxValue : section.MaxWordLength,
+            }));
         }
 
-        if (section.LineDedup)
+        // Without cleaning TFDS keeps every non-empty deduplicated page (min_num_sentences=0).
+        int minSentencesAfterDedup = section.Clean ? section.MinSentences : 0;
+        if (section.Dedup == C4CleanConfig.LineDedup)
         {
-            // Without cleaning TFDS keeps every non-empty deduplicated page (min_num_sentences=0).
-            steps.Add(new C4LineDedupStep(meta, sentences, section.Clean ? section.MinSentences : 0));
+            steps.Add(new C4LineDedupStep(meta, sentences, minSentencesAfterDedup));
+        }
+        else if (section.Dedup == C4CleanConfig.SpanDedup)
+        {
+            steps.Add(new C4SpanDedupStep(meta, new TfdsSentenceWindows(sentences), minSentencesAfterDedup));
         }
 
         if (identifiesLanguage)

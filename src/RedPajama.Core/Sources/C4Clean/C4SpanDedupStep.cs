@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Udfs.C4;
+
+namespace RedPajama.Sources.C4Clean;
+
+/// <summary>
+/// The original C4's dedup (T5 paper: "discarded all but one of any three-sentence span occurring more than once";
+/// TFDS <c>15cd71bf</c> <c>remove_duplicate_text</c>), shuffled on the span hash: of the pages holding a window of three
+/// sentences (<see cref="TfdsSentenceWindows"/>), the one whose normalized URL has the smallest MD5 keeps it
+/// (<c>sorted(urls, key=md5)</c>, first skipped) and every other page loses every copy of it. As upstream, a page
+/// holding a window twice is listed twice and so loses it even when no other page has it. Every page's lines are
+/// rejoined from their sentences.
+/// </summary>
+public sealed class C4SpanDedupStep : GroupedStep
+{
+    private const int UrlHashBytes = 16;
+
+    private readonly int _normalizedUrl;
+    private readonly TfdsSentenceWindows _windows;
+    private readonly int _minSentences;
+
+    /// <summary>Creates the step.</summary>
+    /// <param name="meta">The pipeline's meta schema, holding <see cref="C4CleanMeta.NormalizedUrl"/>.</param>
+    /// <param name="windows">Cuts pages into sentence windows.</param>
+    /// <param name="minSentences">Pages left with fewer sentences are dropped.</param>
+    public C4SpanDedupStep(MetaSchema meta, TfdsSentenceWindows windows, int minSentences)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(windows);
+        _normalizedUrl = meta.Require(C4CleanMeta.NormalizedUrl);
+        _windows = windows;
+        _minSentences = minSentences;
+    }
+
+    /// <inheritdoc />
+    public override string Name => "c4_span_dedup";
+
+    /// <inheritdoc />
+    public override string DropReason => TfdsDropReasons.DedupedTooFewSentences;
+
+    /// <inheritdoc />
+    public override bool EditsDocuments => true;
+
+    // Upstream rejoins every page's sentences and recounts them, duplicates or not.
+    /// <inheritdoc />
+    public override bool AppliesToEveryDocument => true;
+
+    /// <inheritdoc />
+    public override void EmitKeys(Document document, GroupKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(keys);
+        Span<byte> owner = stackalloc byte[UrlHashBytes];
+        BinaryPrimitives.WriteUInt128BigEndian(owner, TfdsUrls.Md5(document.Meta[_normalizedUrl] as string ?? string.Empty));
+        foreach (UInt128 window in _windows.Windows(document.Text))
+        {
+            keys.Add(window, owner);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        int first = 0;
+        for (int i = 1; i < members.Length; i++)
+        {
+            if (members[i].Payload.Span.SequenceCompareTo(members[first].Payload.Span) < 0)
+            {
+                first = i;
+            }
+        }
+
+        // del sorted_urls[:1]: one listing of the first URL is spared, every other listing loses the window.
+        for (int i = 0; i < members.Length; i++)
+        {
+            if (i != first)
+            {
+                verdicts.Edit(i);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Apply(Document document, IReadOnlyList<GroupEdit> edits)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(edits);
+        var removed = new HashSet<UInt128>();
+        if (edits.Count > 0)
+        {
+            IReadOnlyList<UInt128> windows = _windows.Windows(document.Text);
+            foreach (GroupEdit edit in edits)
+            {
+                removed.Add(windows[edit.Entry]);
+            }
+        }
+
+        string text = _windows.Remove(document.Text, removed, out int remaining);
+        if (remaining < _minSentences)
+        {
+            document.Drop(TfdsDropReasons.DedupedTooFewSentences);
+            return;
+        }
+
+        document.Text = text;
+    }
+}
