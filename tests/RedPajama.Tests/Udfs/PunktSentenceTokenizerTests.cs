@@ -49,6 +49,27 @@ public sealed class PunktSentenceTokenizerTests
     }
 
     [Fact]
+    public void One_tokenizer_serves_many_threads()
+    {
+        var tokenizer = new PunktSentenceTokenizer(PunktParameters.Load(BundledModels.PunktDirectory));
+        (string Text, int Count)[] cases = File.ReadLines(Path.Combine(s_fixtures, "golden.jsonl")).Select(line =>
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            return (document.RootElement.GetProperty("text").GetString()!, document.RootElement.GetProperty("spans").GetArrayLength());
+        }).ToArray();
+        int wrong = 0;
+        Parallel.For(0, cases.Length * 4, i =>
+        {
+            (string text, int count) = cases[i % cases.Length];
+            if (tokenizer.CountSentences(text) != count)
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+        wrong.Should().Be(0);
+    }
+
+    [Fact]
     public void Bundled_model_loads()
     {
         PunktParameters parameters = PunktParameters.Load(BundledModels.PunktDirectory);

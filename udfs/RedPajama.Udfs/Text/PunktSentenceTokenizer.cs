@@ -130,7 +130,7 @@ public sealed class PunktSentenceTokenizer
 
         // The last sentence has no trailing whitespace.
         realigner.Add(text, lastBreak, PythonText.RightStrip(text).Length, ref sink);
-        realigner.Finish(text, ref sink);
+        realigner.Finish(ref sink);
     }
 
     // A sentence ends after the mark when its context holds a break; the next starts at the following word, or right
@@ -223,10 +223,9 @@ public sealed class PunktSentenceTokenizer
             _pendingEnd = end;
         }
 
-        public readonly void Finish<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        public readonly void Finish<TSink>(ref TSink sink)
             where TSink : struct, ISpanSink
         {
-            _ = text;
             int start = _pendingStart + _realign;
             if (_havePending && start < _pendingEnd)
             {
