@@ -9,6 +9,12 @@ public static class BundledModels
     /// <summary>The directory of the bundled LDNOOBW bad-words lists (<c>models/ldnoobw</c>, CC BY 4.0).</summary>
     public static string BadWordsDirectory => Path.GetDirectoryName(Locate(Path.Combine("ldnoobw", "en")))!;
 
+    /// <summary>
+    /// The directory of the bundled Punkt sentence model (<c>models/punkt/english-gutenberg</c>, NLTK's <c>punkt_tab</c>
+    /// layout), trained here on public-domain books; not NLTK's English model (see its README).
+    /// </summary>
+    public static string PunktDirectory => Path.GetDirectoryName(Locate(Path.Combine("punkt", "english-gutenberg", "abbrev_types.txt")))!;
+
     /// <summary>The path of the default tokenizer model.</summary>
     public static string DefaultTokenizerPath => Locate(DefaultTokenizerFileName);
 
