@@ -18,7 +18,7 @@ public static class C4CleanModels
     /// <param name="configured">The configured folder, or null.</param>
     /// <returns>The folder.</returns>
     public static string PunktPath(string? configured) =>
-        string.IsNullOrEmpty(configured) ? Path.GetDirectoryName(BundledModels.Locate(Path.Combine("punkt", BundledPunkt, "abbrev_types.txt")))! : configured;
+        string.IsNullOrEmpty(configured) ? BundledModels.PunktDirectory : configured;
 
     /// <summary>The bad-words file a configuration names, or the bundled LDNOOBW <c>en</c> at TFDS's commit.</summary>
     /// <param name="configured">The configured file, or null.</param>
