@@ -30,15 +30,16 @@ internal static class DocumentUdfCache
     public static RunConfig Config(string source, string configYaml) =>
         Configs.GetOrAdd((source, configYaml), static key =>
         {
-            RunConfig config = RunConfigLoader.Parse(key.Yaml);
-            foreach (ShippedFile file in SourceCatalog.ShippedFiles(key.Source, config))
+            string source = key.Source;
+            return RunConfigLoader.Parse(key.Yaml, beforeValidation: config =>
             {
-                if (!Path.Exists(file.Path))
+                foreach (ShippedFile file in SourceCatalog.ShippedFiles(source, config))
                 {
-                    file.Relocate(config, SparkFiles.Get(file.Name));
+                    if (!Path.Exists(file.Path))
+                    {
+                        file.Relocate(config, SparkFiles.Get(file.Name));
+                    }
                 }
-            }
-
-            return config;
+            });
         });
 }

@@ -13,9 +13,13 @@ public static class RunConfigLoader
     /// <summary>Parses YAML text.</summary>
     /// <param name="yaml">The configuration.</param>
     /// <param name="origin">The file name, for messages.</param>
+    /// <param name="beforeValidation">
+    /// Changes the configuration before it is checked: a Spark worker points model paths, which name the driver's files,
+    /// at the copies shipped to it, so that a check that a folder exists looks at the copy.
+    /// </param>
     /// <returns>The configuration; defaults for absent keys.</returns>
     /// <exception cref="FormatException">The YAML is invalid, has an unknown key, a value of the wrong kind or out of range.</exception>
-    public static RunConfig Parse(string yaml, string origin = "config")
+    public static RunConfig Parse(string yaml, string origin = "config", Action<RunConfig>? beforeValidation = null)
     {
         IDeserializer deserializer = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -33,6 +37,7 @@ public static class RunConfigLoader
             throw new FormatException($"{origin}: {detail}", exception);
         }
 
+        beforeValidation?.Invoke(config);
         config.Validate(origin);
         return config;
     }

@@ -255,6 +255,29 @@ public sealed class SparkSeamTests
         sparkStatistics.Read.Should().Be(localStatistics.Read);
     }
 
+    [Theory]
+    [InlineData("lines")]
+    [InlineData("spans")]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_c4_clean(string dedup)
+    {
+        using var directory = new TemporaryDirectory();
+        var config = new RunConfig();
+        var section = config.Section<RedPajama.Sources.C4Clean.C4CleanConfig>();
+        section.Dedup = dedup;
+        section.Language = "en";
+        section.MinLanguageProbability = 0.9;
+        // Unpartitioned and every field written, so that the comparison reads the local part files and sees every field.
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.C4Clean.C4CleanSource.SourceName, config) with { PartitionBy = [], WrittenMeta = null };
+        string[] inputs = [.. File.ReadAllLines(TestData.Fixture("c4-clean/inputs.txt")).Select(f => TestData.Fixture(Path.Combine("c4-clean", f)))];
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve(inputs, RedPajama.Sources.CommonCrawl.WetReader.Accepts).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKeys(RedPajama.Udfs.C4.TfdsDropReasons.DuplicateUrl, RedPajama.Udfs.C4.TfdsDropReasons.BadWord, RedPajama.LanguageId.LanguageIdStep.OtherLanguageReason);
+        localStatistics.Dropped.Should().ContainKey(dedup == "lines" ? RedPajama.Udfs.C4.TfdsDropReasons.DedupedPageEmpty : RedPajama.Udfs.C4.TfdsDropReasons.DedupedTooFewSentences);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
     [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {

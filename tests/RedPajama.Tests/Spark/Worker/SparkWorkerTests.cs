@@ -174,6 +174,37 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void C4_clean_runs_on_the_worker_with_its_punkt_model_and_word_list_shipped_as_spark_files()
+    {
+        SkipUnlessInstalled();
+        using var driver = new TemporaryDirectory();
+        string punkt = driver.Combine("punkt");
+        Directory.CreateDirectory(punkt);
+        foreach (string file in Directory.GetFiles(RedPajama.Tokenization.BundledModels.PunktDirectory))
+        {
+            File.Copy(file, Path.Combine(punkt, Path.GetFileName(file)));
+        }
+
+        string badwords = driver.Combine("en");
+        File.Copy(RedPajama.Sources.C4Clean.C4CleanModels.BadwordsPath(null), badwords);
+        var config = new RunConfig();
+        var section = config.Section<RedPajama.Sources.C4Clean.C4CleanConfig>();
+        (section.Punkt, section.Badwords, section.Dedup, section.Language) = (punkt, badwords, "spans", "all");
+        using var job = new JobOnWorker(RedPajama.Sources.C4Clean.C4CleanSource.SourceName, config);
+        PipelineDescription pipeline = job.Udf.Rows.Pipeline with { PartitionBy = [], WrittenMeta = null };
+        string[] inputs = [.. File.ReadAllLines(TestData.Fixture("c4-clean/inputs.txt")).Select(f => TestData.Fixture(Path.Combine("c4-clean", f)))];
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve(inputs, RedPajama.Sources.CommonCrawl.WetReader.Accepts).Files;
+
+        // The worker cannot see the driver's paths: it must find both among the task's Spark files.
+        Directory.Delete(punkt, recursive: true);
+        File.Delete(badwords);
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        sparkStatistics.Dropped.Should().ContainKey(RedPajama.Udfs.C4.TfdsDropReasons.BadWord).And.BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
     public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
     {
         SkipUnlessInstalled();
