@@ -10,8 +10,9 @@ namespace RedPajama.Udfs.C4;
 /// </summary>
 public sealed class TfdsBadWords
 {
-    // Entries by their first UTF-16 unit: a position is tested only against the entries that can start there.
-    private readonly Dictionary<char, string[]> _byFirst;
+    // A trie of the entries: node 0 is the root; one walk from a position finds every entry starting there.
+    private readonly List<Dictionary<char, int>?> _children = [null];
+    private readonly List<bool> _terminal = [false];
 
     /// <summary>Builds the matcher from a list's lines; each is stripped (Python <c>strip()</c>), empty ones ignored.</summary>
     /// <param name="lines">The lines of an LDNOOBW file.</param>
@@ -29,7 +30,25 @@ public sealed class TfdsBadWords
         }
 
         Count = entries.Count;
-        _byFirst = entries.GroupBy(e => e[0]).ToDictionary(g => g.Key, g => g.OrderBy(e => e, StringComparer.Ordinal).ToArray());
+        foreach (string entry in entries)
+        {
+            int node = 0;
+            foreach (char c in entry)
+            {
+                Dictionary<char, int> children = _children[node] ??= [];
+                if (!children.TryGetValue(c, out int next))
+                {
+                    next = _children.Count;
+                    children.Add(c, next);
+                    _children.Add(null);
+                    _terminal.Add(false);
+                }
+
+                node = next;
+            }
+
+            _terminal[node] = true;
+        }
     }
 
     /// <summary>Number of distinct entries.</summary>
@@ -52,18 +71,30 @@ public sealed class TfdsBadWords
             int width = char.IsHighSurrogate(flank) && i + 1 < lowered.Length && char.IsLowSurrogate(lowered[i + 1]) ? 2 : 1;
             int start = i + width;
             i = start;
-            if (flank is >= 'a' and <= 'z' || start >= lowered.Length || !_byFirst.TryGetValue(lowered[start], out string[]? candidates))
+            if (flank is not (>= 'a' and <= 'z') && EntryEndsFlanked(lowered, start))
             {
-                continue;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some entry starts at <paramref name="start"/> and is followed by a character other than a–z.</summary>
+    private bool EntryEndsFlanked(ReadOnlySpan<char> text, int start)
+    {
+        int node = 0;
+        for (int end = start; end < text.Length; end++)
+        {
+            if (_children[node] is not { } children || !children.TryGetValue(text[end], out node))
+            {
+                return false;
             }
 
-            foreach (string entry in candidates)
+            // An entry ends here; the pattern then needs one more character, not a-z.
+            if (_terminal[node] && end + 1 < text.Length && text[end + 1] is not (>= 'a' and <= 'z'))
             {
-                int end = start + entry.Length;
-                if (end < lowered.Length && lowered[end] is not (>= 'a' and <= 'z') && lowered[start..end].SequenceEqual(entry))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
