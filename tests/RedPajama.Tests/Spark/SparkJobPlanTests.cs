@@ -94,6 +94,24 @@ public sealed class SparkJobPlanTests
         plan.Stages[5].Should().BeOfType<WriteStage>().Which.Compression.Should().Be("zstd");
     }
 
+    [Theory]
+    [InlineData("lines", "c4_line_dedup")]
+    [InlineData("spans", "c4_span_dedup")]
+    public void C4_clean_shuffles_on_the_url_then_on_the_line_or_span_hash_and_identifies_language_after_the_edits(string dedup, string dedupStep)
+    {
+        var config = new RunConfig();
+        config.Section<RedPajama.Sources.C4Clean.C4CleanConfig>().Dedup = dedup;
+        InputFile[] wet = [new(0, "s3a://cc/a.warc.wet.gz", 10), new(1, "s3a://cc/b.warc.wet.gz", 20)];
+
+        List<SparkStage> stages = [.. SparkJobPlan.Describe(SourceCatalog.Describe(RedPajama.Sources.C4Clean.C4CleanSource.SourceName, config), keepAll: false, wet).Stages];
+
+        stages.OfType<GroupedStage>().Select(g => (g.StepIndex, g.Step, g.DropReason, g.EditsDocuments)).Should().Equal(
+            (1, "c4_url_dedup", "duplicate_url", false), (3, dedupStep, dedup == "lines" ? "deduped_page_empty" : "deduped_too_few_sentences", true));
+        stages.OfType<PassStage>().Should().HaveCount(2, "clean_page runs after the URL shuffle, language ID after the edits");
+        stages.OfType<AccountingStage>().Single().StepNames.Should().Equal("read", "c4_length", "c4_url_dedup", "c4_clean_page", dedupStep, "language_id");
+        stages.OfType<WriteStage>().Single().HivePartitionBy.Should().Equal("split");
+    }
+
     [Fact]
     public void Read_is_counted_at_the_read_and_written_from_the_output_not_both_from_the_accounting_group_by()
     {
