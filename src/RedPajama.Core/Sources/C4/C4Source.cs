@@ -49,6 +49,10 @@ public sealed class C4Source : PipelineSource
             Schema,
             new JsonlRowReader(ReadLimits.Default.MaxLineBytes),
             [new C4RecordStep(Schema)],
-            JsonLayout.TextThenMeta);
+            JsonLayout.TextThenMeta)
+        {
+            // c4_reformat.py writes c4-train.00000-of-01024.jsonl for c4-train.00000-of-01024.json.gz.
+            NamesPartsAfterInputs = true,
+        };
     }
 }
