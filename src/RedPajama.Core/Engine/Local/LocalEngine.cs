@@ -353,7 +353,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
         if (seen <= LoggedDropsPerReason)
         {
             string more = seen == LoggedDropsPerReason ? " (further drops for this reason are only counted)" : string.Empty;
-            _options.Warn?.Invoke($"skipped {input.Path} record {document.Order.Record}: {reason}{more}");
+            string where = document.Line is { } line ? $"line {line}" : $"record {document.Order.Record}";
+            _options.Warn?.Invoke($"skipped {input.Path} {where}: {reason}{more}");
         }
     }
 
