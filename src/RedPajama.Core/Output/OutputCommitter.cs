@@ -18,7 +18,8 @@ namespace RedPajama.Output;
 /// A run that fails or is killed before the manifest leaves the previous output as it was. Killed after it, the
 /// next <see cref="Begin"/> completes the commit from the manifest: the output is always the old one or the new
 /// one, and <c>_SUCCESS</c> is present only when the files match <c>_stats.json</c>. Files in the output directory
-/// that are not part files, <c>_stats.json</c> or <c>_SUCCESS</c> are never touched. Part files may sit in Hive
+/// that are not part files (<c>part-*</c>, or named after inputs and listed in the previous <c>_stats.json</c>),
+/// <c>_stats.json</c> or <c>_SUCCESS</c> are never touched. Part files may sit in Hive
 /// partition directories (<c>language=en/part-00000.parquet</c>, <see cref="IsJobPath"/>): the commit creates them,
 /// deletes the previous run's part files in them and removes the directories it emptied; only directories named
 /// <c>column=value</c> are looked into.
