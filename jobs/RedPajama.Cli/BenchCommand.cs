@@ -39,11 +39,13 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
         }
 
         PipelineDescription pipeline;
+        Writing.OutputFormat format;
         try
         {
             RunConfig config = configPath is null ? new RunConfig() : RunConfigLoader.Load(configPath);
             SourceCatalog.InferFromFirstInput(source, config, resolution.Files[0].Path);
             pipeline = SourceCatalog.Describe(source, config);
+            format = Writing.OutputFormats.Parse(config.Format);
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or IOException or InvalidDataException or SentencePieceModelException or Udfs.FastText.FastTextModelException)
         {
@@ -53,7 +55,7 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
 
         // MB of input as the pipeline reads it (decompressed), the unit cc_net's and other tools' throughput is quoted in.
         long bytes = resolution.Files.Sum(f => UncompressedLength(f.Path));
-        await output.WriteLineAsync(Invariant($"{source}: {resolution.Files.Count} files, {bytes / 1e6:F1} MB uncompressed; best of {repeat} runs, whole pipeline (read, steps, keyed steps, Parquet write)")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"{source}: {resolution.Files.Count} files, {bytes / 1e6:F1} MB uncompressed; best of {repeat} runs, whole pipeline (read, steps, keyed steps, {format} write)")).ConfigureAwait(false);
         await output.WriteLineAsync("threads  docs        seconds   docs/s      MB/s   CPU s   MB/CPU-s").ConfigureAwait(false);
         string scratch = Path.Combine(Path.GetTempPath(), $"redpajama-bench-{Guid.NewGuid():N}");
         try
@@ -67,7 +69,7 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
                 {
                     TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                     var stopwatch = Stopwatch.StartNew();
-                    RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Threads = threads })
+                    RunStatistics statistics = await new LocalEngine(new LocalEngineOptions { Threads = threads, Format = format })
                         .RunAsync(pipeline, resolution.Files, scratch, resolution.Problems, cancellationToken).ConfigureAwait(false);
                     best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
                     bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);

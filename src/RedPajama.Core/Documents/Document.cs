@@ -34,6 +34,12 @@ public sealed class Document
     /// </summary>
     public byte[]? SourceLine { get; set; }
 
+    /// <summary>
+    /// The 1-based line of the input the record was read from, for readers of line formats (JSON lines); null
+    /// otherwise. Only for messages: a skipped line is named by its file and line number.
+    /// </summary>
+    public long? Line { get; set; }
+
     /// <summary>Meta values by schema index: <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or null.</summary>
     public object?[] Meta { get; }
 

@@ -18,7 +18,8 @@ namespace RedPajama.Output;
 /// A run that fails or is killed before the manifest leaves the previous output as it was. Killed after it, the
 /// next <see cref="Begin"/> completes the commit from the manifest: the output is always the old one or the new
 /// one, and <c>_SUCCESS</c> is present only when the files match <c>_stats.json</c>. Files in the output directory
-/// that are not part files, <c>_stats.json</c> or <c>_SUCCESS</c> are never touched. Part files may sit in Hive
+/// that are not part files (<c>part-*</c>, or named after inputs and listed in the previous <c>_stats.json</c>),
+/// <c>_stats.json</c> or <c>_SUCCESS</c> are never touched. Part files may sit in Hive
 /// partition directories (<c>language=en/part-00000.parquet</c>, <see cref="IsJobPath"/>): the commit creates them,
 /// deletes the previous run's part files in them and removes the directories it emptied; only directories named
 /// <c>column=value</c> are looked into.
@@ -125,6 +126,42 @@ public sealed class OutputCommitter : IDisposable
             segments[..^1].All(d => d is not ("." or "..") && !d.Contains('\\', StringComparison.Ordinal) && HivePartitions.TryParseDirectoryName(d, out _, out _));
     }
 
+    // A part file named after its input (InputPartNames), at the top or in Hive partition directories.
+    private static bool IsInputNamedPartPath(string relativePath)
+    {
+        string[] segments = relativePath.Split('/');
+        return InputPartNames.IsPartName(segments[^1]) &&
+            segments[..^1].All(d => d is not ("." or "..") && !d.Contains('\\', StringComparison.Ordinal) && HivePartitions.TryParseDirectoryName(d, out _, out _));
+    }
+
+    // The part files the current output's _stats.json lists: a previous run's files named after inputs, which a new
+    // commit replaces like part-NNNNN files (other files in the output directory are never touched).
+    private static HashSet<string> PreviousParts(string directory)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        string statistics = Path.Combine(directory, StatisticsFileName);
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(statistics));
+            if (document.RootElement.TryGetProperty("parts", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement part in list.EnumerateArray())
+                {
+                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("file", out JsonElement file) && file.GetString() is { } name && IsInputNamedPartPath(name))
+                    {
+                        parts.Add(name);
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or JsonException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // No readable statistics: only part-NNNNN files are known to be a run's.
+        }
+
+        return parts;
+    }
+
     /// <summary>
     /// Makes the staged files the output: the files named (in <see cref="StagingDirectory"/>) replace the previous
     /// run's, and <c>_SUCCESS</c> is written last.
@@ -136,7 +173,7 @@ public sealed class OutputCommitter : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         foreach (string name in stagedFiles)
         {
-            if (!IsJobPath(name) || name == SuccessFileName || !File.Exists(Path.Combine(StagingDirectory, name)))
+            if (!(IsJobPath(name) || IsInputNamedPartPath(name)) || name == SuccessFileName || !File.Exists(Path.Combine(StagingDirectory, name)))
             {
                 throw new ArgumentException($"'{name}' is not a staged part file or {StatisticsFileName}", nameof(stagedFiles));
             }
@@ -218,7 +255,7 @@ public sealed class OutputCommitter : IDisposable
 
     // The previous runs' part files in a partition directory and those below it that this commit did not write;
     // directories left empty go too. Directories not named column=value are not looked into.
-    private static void RemoveStalePartFiles(string directory, string relative, HashSet<string> committed)
+    private static void RemoveStalePartFiles(string directory, string relative, HashSet<string> committed, HashSet<string> previous)
     {
         if (!HivePartitions.TryParseDirectoryName(Path.GetFileName(directory), out _, out _))
         {
@@ -228,7 +265,7 @@ public sealed class OutputCommitter : IDisposable
         foreach (string file in Directory.EnumerateFiles(directory))
         {
             string path = relative + "/" + Path.GetFileName(file);
-            if (IsJobPath(path) && !committed.Contains(path))
+            if ((IsJobPath(path) || previous.Contains(path)) && !committed.Contains(path))
             {
                 File.Delete(file);
             }
@@ -236,7 +273,7 @@ public sealed class OutputCommitter : IDisposable
 
         foreach (string child in Directory.EnumerateDirectories(directory))
         {
-            RemoveStalePartFiles(child, relative + "/" + Path.GetFileName(child), committed);
+            RemoveStalePartFiles(child, relative + "/" + Path.GetFileName(child), committed, previous);
         }
 
         if (!Directory.EnumerateFileSystemEntries(directory).Any())
@@ -258,6 +295,7 @@ public sealed class OutputCommitter : IDisposable
             throw new RunFailedException($"the commit manifest {Path.Combine(staging, ManifestFileName)} is corrupt ({exception.Message}); remove {staging} and rerun", exception);
         }
 
+        HashSet<string> previous = PreviousParts(directory);
         File.Delete(Path.Combine(directory, SuccessFileName));
         foreach (string name in files)
         {
@@ -274,7 +312,7 @@ public sealed class OutputCommitter : IDisposable
         foreach (string file in Directory.EnumerateFiles(directory))
         {
             string name = Path.GetFileName(file);
-            if (IsJobFile(name) && name != SuccessFileName && !committed.Contains(name))
+            if ((IsJobFile(name) || previous.Contains(name)) && name != SuccessFileName && !committed.Contains(name))
             {
                 File.Delete(file);
             }
@@ -282,7 +320,7 @@ public sealed class OutputCommitter : IDisposable
 
         foreach (string partition in Directory.EnumerateDirectories(directory))
         {
-            RemoveStalePartFiles(partition, Path.GetFileName(partition), committed);
+            RemoveStalePartFiles(partition, Path.GetFileName(partition), committed, previous);
         }
 
         using (var success = new AtomicFile(Path.Combine(directory, SuccessFileName)))

@@ -55,6 +55,14 @@ public sealed record PipelineDescription(
     public IReadOnlyList<string> PartitionBy { get; init; } = [];
 
     /// <summary>
+    /// One part file per input, named after it (<see cref="Writing.InputPartNames"/>:
+    /// <c>c4-train.00000-of-01024.json.gz</c> → <c>c4-train.00000-of-01024.jsonl</c>), as the upstream per-file scripts
+    /// wrote, instead of <c>part-NNNNN</c> shards of consecutive inputs. The local engine then also writes each input
+    /// while it reads it when no grouped step needs the whole run first. Default false.
+    /// </summary>
+    public bool NamesPartsAfterInputs { get; init; }
+
+    /// <summary>
     /// <see cref="WrittenMeta"/> and <see cref="PartitionBy"/> resolved against the final <see cref="Meta"/>: what
     /// writers put inside part files and what goes to directories.
     /// </summary>

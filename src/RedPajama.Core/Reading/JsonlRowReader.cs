@@ -11,8 +11,16 @@ namespace RedPajama.Reading;
 /// </summary>
 /// <param name="maxLineBytes">Lines longer than this are yielded dropped as <see cref="ReadDropReasons.TooLarge"/>.</param>
 /// <param name="keepSourceLines">Keep each parsed line in <see cref="Document.SourceLine"/>.</param>
-public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = false) : IDocumentReader
+/// <param name="refuseDuplicateKeys">
+/// Yield an object with a top-level key twice dropped as <see cref="ReadDropReasons.DuplicateKey"/> (otherwise the last
+/// value wins, as in Python).
+/// </param>
+public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = false, bool refuseDuplicateKeys = false) : IDocumentReader
 {
+    // The top-level keys of the object being parsed, for refuseDuplicateKeys; one set per reading thread.
+    [ThreadStatic]
+    private static HashSet<string>? _keys;
+
     /// <inheritdoc />
     public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
     {
@@ -21,21 +29,23 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
         using Stream stream = InputStreams.Decompress(content, input.Path);
         var lines = new ByteLineReader(stream, maxLineBytes);
         long record = 0;
-        while (lines.ReadLine(out ReadOnlyMemory<byte> line, out bool tooLong))
+        long lineNumber = 0;
+        while (NextLine(lines, lineNumber, out ReadOnlyMemory<byte> line, out bool tooLong))
         {
+            lineNumber++;
             if (!tooLong && IsBlank(line.Span))
             {
                 continue;
             }
 
-            var document = new Document(new OrderKey(input.Index, record++), meta.Count);
+            var document = new Document(new OrderKey(input.Index, record++), meta.Count) { Line = lineNumber };
             if (tooLong)
             {
                 document.Drop(ReadDropReasons.TooLarge);
             }
             else
             {
-                Parse(line.Span, meta, document);
+                Parse(line.Span, meta, document, refuseDuplicateKeys);
                 if (keepSourceLines && !document.IsDropped)
                 {
                     document.SourceLine = line.ToArray();
@@ -50,11 +60,25 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
     /// <param name="json">UTF-8 JSON.</param>
     /// <param name="meta">The meta schema.</param>
     /// <param name="document">The document to fill.</param>
-    public static void Parse(ReadOnlySpan<byte> json, MetaSchema meta, Document document)
+    public static void Parse(ReadOnlySpan<byte> json, MetaSchema meta, Document document) => Parse(json, meta, document, refuseDuplicateKeys: false);
+
+    /// <summary>Fills <paramref name="document"/> from one JSON object, or drops it with the reason.</summary>
+    /// <param name="json">UTF-8 JSON.</param>
+    /// <param name="meta">The meta schema.</param>
+    /// <param name="document">The document to fill.</param>
+    /// <param name="refuseDuplicateKeys">Drop an object with a top-level key twice as <see cref="ReadDropReasons.DuplicateKey"/>.</param>
+    public static void Parse(ReadOnlySpan<byte> json, MetaSchema meta, Document document, bool refuseDuplicateKeys)
     {
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(document);
         string? text = null;
+        HashSet<string>? keys = null;
+        if (refuseDuplicateKeys)
+        {
+            keys = _keys ??= new HashSet<string>(StringComparer.Ordinal);
+            keys.Clear();
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
@@ -67,6 +91,12 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 string name = reader.GetString()!;
+                if (keys is not null && !keys.Add(name))
+                {
+                    document.Drop(ReadDropReasons.DuplicateKey);
+                    return;
+                }
+
                 reader.Read();
                 if (name == "text")
                 {
@@ -153,6 +183,19 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
         JsonTokenType.False => false,
         _ => null,
     };
+
+    // The next line; an input failure (a truncated gzip) is reported with the line it came after.
+    private static bool NextLine(ByteLineReader lines, long lineNumber, out ReadOnlyMemory<byte> line, out bool tooLong)
+    {
+        try
+        {
+            return lines.ReadLine(out line, out tooLong);
+        }
+        catch (Exception exception) when (InputError.IsInputFailure(exception))
+        {
+            throw new InvalidDataException($"{InputError.Describe(exception)}, after line {lineNumber}", exception);
+        }
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
 }

@@ -9,6 +9,12 @@ public static class ReadDropReasons
     /// <summary>A row without a string <c>text</c> field.</summary>
     public const string MissingText = "missing_text";
 
+    /// <summary>
+    /// A JSON object with a key twice, from readers asked to refuse them (c4): which value is meant is unclear
+    /// (Python's <c>json.loads</c> would keep the last).
+    /// </summary>
+    public const string DuplicateKey = "duplicate_key";
+
     /// <summary>A line or file larger than the configured limit.</summary>
     public const string TooLarge = "too_large";
 }

@@ -128,9 +128,9 @@ public sealed class DedupCommandTests
         (int code, _, string stderr) = await CliRun.Invoke("dedup", "exact", "-i", input, "-o", directory.Combine("out"));
 
         code.Should().Be(ExitCodes.Success);
-        // Records are numbered from 0 over the non-blank lines: line 6 comes after the blank line 5.
-        stderr.Should().Contain($"skipped {input} record 1: malformed_json").And.Contain($"skipped {input} record 2: malformed_json")
-            .And.Contain($"skipped {input} record 3: missing_text").And.Contain($"skipped {input} record 4: malformed_json");
+        // Skips are named by their 1-based line in the file (the blank line 5 counts as a line, not as a record).
+        stderr.Should().Contain($"skipped {input} line 2: malformed_json").And.Contain($"skipped {input} line 3: malformed_json")
+            .And.Contain($"skipped {input} line 4: missing_text").And.Contain($"skipped {input} line 6: malformed_json");
         using JsonDocument stats = JsonDocument.Parse(File.ReadAllText(directory.Combine("out", "_stats.json")));
         JsonElement root = stats.RootElement;
         (root.GetProperty("read").GetInt64(), root.GetProperty("written").GetInt64()).Should().Be((6, 1));

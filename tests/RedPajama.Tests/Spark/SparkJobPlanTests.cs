@@ -67,6 +67,27 @@ public sealed class SparkJobPlanTests
     }
 
     [Fact]
+    public void C4_plan_reads_the_json_gz_files_runs_the_record_step_and_writes_with_no_grouped_stage()
+    {
+        var config = new RunConfig { Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } };
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.C4.C4Source.SourceName, config);
+        InputFile[] files = [new(0, "hdfs://c4/en/c4-train.00000-of-01024.json.gz", 10), new(1, "hdfs://c4/en/c4-train.00001-of-01024.json.gz", 10)];
+
+        SparkJobPlan plan = SparkJobPlan.Describe(pipeline, keepAll: false, files);
+
+        plan.Stages[0].Should().BeOfType<ReadStage>().Which.Files.Should().Equal(files.Select(f => f.Path));
+        plan.Stages.OfType<GroupedStage>().Should().BeEmpty("c4 is reformatted as it is: no filter, no dedup");
+        plan.Stages.OfType<PassStage>().Should().BeEmpty();
+        plan.Stages.OfType<AccountingStage>().Single().StepNames.Should().Equal("read", "c4_record");
+        plan.Stages.OfType<WriteStage>().Single().Columns.Should().Equal("text", "meta");
+
+        // The local engine names each part after its input (c4_reformat.py's names); Spark keeps its own part names.
+        pipeline.NamesPartsAfterInputs.Should().BeTrue();
+        files.Select(f => RedPajama.Writing.InputPartNames.Of(f.Path, RedPajama.Writing.OutputFormat.Parquet))
+            .Should().Equal("c4-train.00000-of-01024.parquet", "c4-train.00001-of-01024.parquet");
+    }
+
+    [Fact]
     public void An_argument_with_no_file_the_source_reads_is_an_input_problem()
     {
         InputResolution spark = SparkJobPlan.SelectInputs("documents", [new ListedInput("s3a://b/notes", false, [new ListedFile("s3a://b/notes/a.txt", 3)]), new ListedInput("s3a://b/none", false, [])]);

@@ -77,14 +77,30 @@ public sealed class LocalEngine(LocalEngineOptions options)
         IReadOnlyList<PipelineSegment> segments = pipeline.Segments;
         var run = new RunState(pipeline, fields, temporary);
 
+        if (pipeline.NamesPartsAfterInputs)
+        {
+            InputPartNames.CheckDistinct(inputs, _options.Format);
+        }
+
+        // One part per input and nothing that needs the whole run first: each input is written while it is read,
+        // with no spill file and no second pass (c4's reformat is read, one step, write).
+        bool streaming = pipeline.NamesPartsAfterInputs && segments.Count == 1 && segments[0].GroupedSteps.Count == 0;
+
         // Pass 0 reads the inputs through the first segment's per-document steps; every later segment is a pass over
         // the previous pass's spill files that first applies what the previous segment's grouped steps decided.
         progress.Phase = DocumentStepRunner.ReadStepName;
         var outcomes = new InputOutcome[inputs.Count];
-        await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
+        var streamed = new WrittenShard[streaming ? inputs.Count : 0];
+        await Parallel.ForEachAsync(inputs, parallel, async (input, token) =>
         {
-            outcomes[input.Index] = ReadInput(run, segments[0], input, progress, token);
-            return ValueTask.CompletedTask;
+            if (streaming)
+            {
+                (outcomes[input.Index], streamed[input.Index]) = await StreamInputAsync(run, segments[0], input, committer.StagingDirectory, progress, token).ConfigureAwait(false);
+            }
+            else
+            {
+                outcomes[input.Index] = ReadInput(run, segments[0], input, progress, token);
+            }
         }).ConfigureAwait(false);
 
         run.AddStatistics(outcomes.Select(o => o.Steps));
@@ -104,37 +120,49 @@ public sealed class LocalEngine(LocalEngineOptions options)
         statistics.InputBytes = inputs.Sum(i => i.Length);
         try
         {
-            RunGroupedSteps(run, segments[0], inputs, progress);
-            for (int s = 1; s < segments.Count; s++)
+            if (streaming)
             {
-                PipelineSegment segment = segments[s];
-                progress.Phase = "pass:" + segment.DocumentSteps.Concat<IPipelineStep>(segment.GroupedSteps).First().Name;
-                var passStatistics = new StepStatistics[inputs.Count][];
-                await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
+                run.AddStatistics(streamed.Select(p => p.Steps));
+                statistics.Steps.AddRange(run.Steps);
+                statistics.Parts.AddRange(streamed.SelectMany(p => p.Parts));
+                statistics.Written = streamed.Sum(p => p.Kept);
+            }
+            else
+            {
+                RunGroupedSteps(run, segments[0], inputs, progress);
+                for (int s = 1; s < segments.Count; s++)
                 {
-                    passStatistics[input.Index] = PassOver(run, segment, input, progress, token);
-                    return ValueTask.CompletedTask;
+                    PipelineSegment segment = segments[s];
+                    progress.Phase = "pass:" + segment.DocumentSteps.Concat<IPipelineStep>(segment.GroupedSteps).First().Name;
+                    var passStatistics = new StepStatistics[inputs.Count][];
+                    await Parallel.ForEachAsync(inputs, parallel, (input, token) =>
+                    {
+                        passStatistics[input.Index] = PassOver(run, segment, input, progress, token);
+                        return ValueTask.CompletedTask;
+                    }).ConfigureAwait(false);
+
+                    run.AddStatistics(passStatistics);
+                    run.Pass = s;
+                    run.Verdicts.ForEach(v => v.Edits?.Dispose());
+                    run.Verdicts.Clear();
+                    RunGroupedSteps(run, segment, inputs, progress);
+                }
+
+                progress.Phase = "write";
+                IReadOnlyList<IReadOnlyList<InputFile>> shards = pipeline.NamesPartsAfterInputs
+                    ? [.. inputs.Select(i => (IReadOnlyList<InputFile>)[i])]
+                    : ShardPlanner.Plan(inputs, _options.ShardBytes);
+                var parts = new WrittenShard[shards.Count];
+                await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
+                {
+                    parts[s] = await WriteShardAsync(run, s, shards[s], committer.StagingDirectory, progress, token).ConfigureAwait(false);
                 }).ConfigureAwait(false);
 
-                run.AddStatistics(passStatistics);
-                run.Pass = s;
-                run.Verdicts.ForEach(v => v.Edits?.Dispose());
-                run.Verdicts.Clear();
-                RunGroupedSteps(run, segment, inputs, progress);
+                run.AddStatistics(parts.Select(p => p.Steps));
+                statistics.Steps.AddRange(run.Steps);
+                statistics.Parts.AddRange(parts.SelectMany(p => p.Parts));
+                statistics.Written = parts.Sum(p => p.Kept);
             }
-
-            progress.Phase = "write";
-            IReadOnlyList<IReadOnlyList<InputFile>> shards = ShardPlanner.Plan(inputs, _options.ShardBytes);
-            var parts = new (IReadOnlyList<PartStatistics> Parts, long Kept, StepStatistics[] Steps)[shards.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, shards.Count), parallel, async (s, token) =>
-            {
-                parts[s] = await WriteShardAsync(run, s, shards[s], committer.StagingDirectory, progress, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-
-            run.AddStatistics(parts.Select(p => p.Steps));
-            statistics.Steps.AddRange(run.Steps);
-            statistics.Parts.AddRange(parts.SelectMany(p => p.Parts));
-            statistics.Written = parts.Sum(p => p.Kept);
         }
         finally
         {
@@ -325,11 +353,12 @@ public sealed class LocalEngine(LocalEngineOptions options)
         if (seen <= LoggedDropsPerReason)
         {
             string more = seen == LoggedDropsPerReason ? " (further drops for this reason are only counted)" : string.Empty;
-            _options.Warn?.Invoke($"skipped {input.Path} record {document.Order.Record}: {reason}{more}");
+            string where = document.Line is { } line ? $"line {line}" : $"record {document.Order.Record}";
+            _options.Warn?.Invoke($"skipped {input.Path} {where}: {reason}{more}");
         }
     }
 
-    private async Task<(IReadOnlyList<PartStatistics> Parts, long Kept, StepStatistics[] Steps)> WriteShardAsync(
+    private async Task<WrittenShard> WriteShardAsync(
         RunState run,
         int shard,
         IReadOnlyList<InputFile> inputs,
@@ -337,13 +366,10 @@ public sealed class LocalEngine(LocalEngineOptions options)
         RunProgress progress,
         CancellationToken cancellationToken)
     {
-        string name = $"part-{shard:D5}{OutputFormats.Extension(_options.Format)}";
-        long rowGroupBytes = Math.Clamp(_options.MemoryBytes / (4L * Math.Max(1, _options.Threads)), 4L << 20, 128L << 20);
         long kept = 0;
         StepStatistics[] steps = run.NewCounters();
         RecordComponents? clusters = _options.KeepAll ? run.Clusters : null;
-        // One part file per partition the shard's documents fall into (one file at the top when not partitioned).
-        await using var writer = new PartitionedDocumentWriter(_options.Format, outputDirectory, name, run.Pipeline, run.Fields, rowGroupBytes, _options.KeepAll, _options.MaxPartitions);
+        await using PartitionedDocumentWriter writer = CreatePartWriter(run, shard, inputs, outputDirectory);
         foreach (InputFile input in inputs)
         {
             IReadOnlyDictionary<long, List<GroupEdit>>?[] edits = [.. run.Verdicts.Select(v => v.Edits?.Take(input.Index))];
@@ -369,7 +395,74 @@ public sealed class LocalEngine(LocalEngineOptions options)
         }
 
         await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return (writer.Parts, kept, steps);
+        return new WrittenShard(writer.Parts, kept, steps);
+    }
+
+    // One part file per partition the shard's documents fall into (one file at the top when not partitioned), named
+    // part-NNNNN or, for a pipeline that names parts after inputs, after the shard's one input.
+    private PartitionedDocumentWriter CreatePartWriter(RunState run, int shard, IReadOnlyList<InputFile> inputs, string outputDirectory)
+    {
+        string name = run.Pipeline.NamesPartsAfterInputs
+            ? InputPartNames.Of(inputs.Single().Path, _options.Format)
+            : $"part-{shard:D5}{OutputFormats.Extension(_options.Format)}";
+        long rowGroupBytes = Math.Clamp(_options.MemoryBytes / (4L * Math.Max(1, _options.Threads)), 4L << 20, 128L << 20);
+        return new PartitionedDocumentWriter(_options.Format, outputDirectory, name, run.Pipeline, run.Fields, rowGroupBytes, _options.KeepAll, _options.MaxPartitions);
+    }
+
+    // Pass 0 and the write in one: an input read through the (only) segment's per-document steps straight into its part file.
+    private async Task<(InputOutcome Outcome, WrittenShard Written)> StreamInputAsync(RunState run, PipelineSegment segment, InputFile input, string outputDirectory, RunProgress progress, CancellationToken cancellationToken)
+    {
+        StepStatistics[] steps = run.NewCounters();
+        long records = 0;
+        long kept = 0;
+        InputError? error = null;
+        await using PartitionedDocumentWriter writer = CreatePartWriter(run, input.Index, [input], outputDirectory);
+        using (var documents = new InputDocuments(run.Pipeline, input, cancellationToken))
+        {
+            while (documents.TryMoveNext(out Document? document))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                records++;
+                progress.AddRead(1);
+                steps[0].In++;
+                if (document.DropReason is { } readReason)
+                {
+                    steps[0].AddDropped(readReason);
+                }
+                else
+                {
+                    steps[0].Kept++;
+                }
+
+                ApplyDocumentSteps(segment, document, steps, input);
+                if (document.IsDropped)
+                {
+                    progress.AddDropped(1);
+                    LogDrop(input, document);
+                    if (!_options.KeepAll)
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    kept++;
+                    progress.AddWritten(1);
+                }
+
+                await writer.WriteAsync(document, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (documents.Failure is { } failure)
+            {
+                error = new InputError(input.Path, Describe(failure), records);
+                _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
+            }
+
+            progress.InputDone(documents.Downloaded ?? input.Length);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return (new InputOutcome(records, steps, error, documents.Downloaded), new WrittenShard(writer.Parts, kept, [.. run.NewCounters()]));
+        }
     }
 
     private static void WriteStatistics(string outputDirectory, RunStatistics statistics)
@@ -386,6 +479,9 @@ public sealed class LocalEngine(LocalEngineOptions options)
     private static string Describe(Exception exception) => InputError.Describe(exception);
 
     private static string EntryPath(string temporary, int step, int input) => Path.Combine(temporary, $"entries-{step}-{input:D6}.bin");
+
+    /// <summary>What writing one shard gave: its part files, the documents kept, and the counters of the verdicts it applied.</summary>
+    private sealed record WrittenShard(IReadOnlyList<PartStatistics> Parts, long Kept, StepStatistics[] Steps);
 
     /// <summary>What reading one input gave; <paramref name="Bytes"/> is the size of a URL input as downloaded, else null.</summary>
     private sealed record InputOutcome(long Records, StepStatistics[] Steps, InputError? Error, long? Bytes);

@@ -9,7 +9,9 @@ namespace RedPajama.Sources.C4;
 /// RedPajama's C4 subset: the <c>allenai/c4</c> <c>en</c> files (<c>c4-train.NNNNN-of-01024.json.gz</c>, one
 /// <c>{"text", "timestamp", "url"}</c> object a line) reformatted as <c>c4_reformat.py</c> does, to
 /// <c>{"text": …, "meta": {"timestamp": …, "url": …, "language": "en", "source": "c4"}}</c>. No filter, no dedup: RedPajama
-/// took C4 as it is. Its section is <c>c4:</c> (<see cref="C4Config"/>).
+/// took C4 as it is. Its section is <c>c4:</c> (<see cref="C4Config"/>). A line that is not a C4 record — not JSON, not
+/// valid UTF-8, a key twice (upstream's <c>json.loads</c> would keep the last value; here it is a counted skip, as issue
+/// 18 asks), over <see cref="MaxLineBytes"/> — is a counted skip named by file and line.
 /// </summary>
 public sealed class C4Source : PipelineSource
 {
@@ -21,6 +23,13 @@ public sealed class C4Source : PipelineSource
 
     /// <summary>The meta field naming the subset (always <c>c4</c>).</summary>
     public const string SourceField = "source";
+
+    /// <summary>
+    /// The longest line read (16 MiB): C4's pages are a few KB (the longest a few hundred KB), so a longer line is
+    /// not a page; it is skipped as <see cref="ReadDropReasons.TooLarge"/> without being held in memory, and the
+    /// rest of the file is read.
+    /// </summary>
+    public const int MaxLineBytes = 16 << 20;
 
     /// <summary>The record's meta fields, in <c>process_record</c>'s key order.</summary>
     public static MetaSchema Schema { get; } = new(
@@ -47,8 +56,12 @@ public sealed class C4Source : PipelineSource
         return new PipelineDescription(
             SourceName,
             Schema,
-            new JsonlRowReader(ReadLimits.Default.MaxLineBytes),
+            new JsonlRowReader(MaxLineBytes, refuseDuplicateKeys: true),
             [new C4RecordStep(Schema)],
-            JsonLayout.TextThenMeta);
+            JsonLayout.TextThenMeta)
+        {
+            // c4_reformat.py writes c4-train.00000-of-01024.jsonl for c4-train.00000-of-01024.json.gz.
+            NamesPartsAfterInputs = true,
+        };
     }
 }

@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using ICSharpCode.SharpZipLib.GZip;
+
+namespace RedPajama.Reading;
+
+/// <summary>
+/// Gzip decompression through System.IO.Compression (zlib-ng: about twice SharpZipLib's speed) that still fails on a
+/// truncated file. zlib checks each complete member's CRC, but <see cref="GZipStream"/> ends quietly when the input
+/// stops inside a member. So at the end the total length is compared with the file's last four bytes (the last
+/// member's ISIZE); when they differ — a truncated file, or one of several members — the file is decoded again by
+/// SharpZipLib, which knows member boundaries and throws on a cut, and the end is reported only if that agrees.
+/// The check happens before the end is returned, so a reader never sees the partial line before a cut.
+/// </summary>
+internal sealed class CheckedGZipStream : Stream
+{
+    private readonly Stream _raw;
+    private readonly GZipStream _inflate;
+    private long _length;
+
+    /// <summary>Wraps a seekable gzip file.</summary>
+    /// <param name="raw">The compressed file, seekable, positioned at its start; disposed with this stream.</param>
+    public CheckedGZipStream(Stream raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        _raw = raw;
+        _inflate = new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true);
+    }
+
+    /// <inheritdoc />
+    public override bool CanRead => true;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => false;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc />
+    public override int Read(Span<byte> buffer)
+    {
+        int read = _inflate.Read(buffer);
+        if (read == 0 && !buffer.IsEmpty)
+        {
+            CheckEnd();
+        }
+
+        _length += read;
+        return read;
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inflate.Dispose();
+            _raw.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void CheckEnd()
+    {
+        if (_raw.Length >= 18)
+        {
+            Span<byte> size = stackalloc byte[4];
+            _raw.Seek(-4, SeekOrigin.End);
+            _raw.ReadExactly(size);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(size) == unchecked((uint)_length))
+            {
+                return;
+            }
+        }
+
+        // Several members, or a cut: SharpZipLib throws on the cut (GZipException, an IOException kind for readers).
+        _raw.Seek(0, SeekOrigin.Begin);
+        long length = 0;
+        using (var check = new GZipInputStream(_raw) { IsStreamOwner = false })
+        {
+            byte[] chunk = new byte[1 << 16];
+            int read;
+            while ((read = check.Read(chunk)) > 0)
+            {
+                length += read;
+            }
+        }
+
+        if (length != _length)
+        {
+            throw new InvalidDataException($"gzip decoded to {_length} bytes, but its members hold {length}");
+        }
+    }
+}
