@@ -27,6 +27,30 @@ internal sealed class CheckedGZipStream : Stream
         _inflate = new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true);
     }
 
+    /// <summary>
+    /// Whether a seekable gzip file is very likely made of many members (a WET file has one per record): its last
+    /// member's ISIZE is less than half the compressed size, which one member, even of incompressible data, never
+    /// shows unless it holds 4 GiB or more (ISIZE wraps; then the end check still decides). The end check would decode
+    /// such a file a second time, so it is better read by SharpZipLib in one pass. The stream is left at its start.
+    /// </summary>
+    /// <param name="raw">The compressed file, seekable, at its start.</param>
+    /// <returns>True when the file should be read member by member.</returns>
+    public static bool LooksMultiMember(Stream raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        long length = raw.Length;
+        if (length < 18)
+        {
+            return false;
+        }
+
+        Span<byte> size = stackalloc byte[4];
+        raw.Seek(-4, SeekOrigin.End);
+        raw.ReadExactly(size);
+        raw.Seek(0, SeekOrigin.Begin);
+        return BinaryPrimitives.ReadUInt32LittleEndian(size) < length / 2;
+    }
+
     /// <inheritdoc />
     public override bool CanRead => true;
 

@@ -5,8 +5,8 @@ namespace RedPajama.Reading;
 
 /// <summary>
 /// Opens input files, decompressing by extension (<c>.gz</c>, <c>.zst</c>). A seekable gzip file goes through
-/// System.IO.Compression's zlib-ng with an end check (<see cref="CheckedGZipStream"/>), other gzip streams (downloads)
-/// through SharpZipLib: both throw on a truncated file, where a bare GZipStream silently returns what it could inflate.
+/// System.IO.Compression's zlib-ng with an end check (<see cref="CheckedGZipStream"/>), other gzip streams (downloads,
+/// and files of many members such as WET files, which that check would decode twice) through SharpZipLib: both throw on a truncated file, where a bare GZipStream silently returns what it could inflate.
 /// </summary>
 public static class InputStreams
 {
@@ -69,7 +69,7 @@ public static class InputStreams
     /// <returns>A stream of decompressed bytes that disposes <paramref name="raw"/>.</returns>
     public static Stream Decompress(Stream raw, string path) => CompressionOf(path) switch
     {
-        ".gz" => raw.CanSeek ? new CheckedGZipStream(raw) : new GZipInputStream(raw),
+        ".gz" => raw.CanSeek && !CheckedGZipStream.LooksMultiMember(raw) ? new CheckedGZipStream(raw) : new GZipInputStream(raw),
         ".zst" => new DecompressionStream(raw),
         _ => raw,
     };

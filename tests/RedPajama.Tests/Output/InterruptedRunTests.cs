@@ -52,10 +52,18 @@ public sealed class InterruptedRunTests
     {
         using var directory = new TemporaryDirectory();
         string output = directory.Combine("out");
-        await CliRun.Invoke("run", "books", "--input", TestData.SampleBooks, "--output", output);
+
+        // Several copies of the samples, so that the run is still going when the signal lands on a loaded machine.
+        string input = directory.Combine("in");
+        for (int copy = 0; copy < 6; copy++)
+        {
+            TestData.CopySampleBooks(Path.Combine(input, $"copy{copy}"));
+        }
+
+        await CliRun.Invoke("run", "books", "--input", input, "--output", output);
         SortedDictionary<string, string> before = OutputState.Of(output);
 
-        using CliProcess process = CliProcess.Start("run", "books", "--input", TestData.SampleBooks, "--output", output);
+        using CliProcess process = CliProcess.Start("run", "books", "--input", input, "--output", output);
         WaitFor(() => Directory.Exists(Path.Combine(output, "_temporary")) && Directory.EnumerateFiles(Path.Combine(output, "_temporary"), "*.spill", SearchOption.AllDirectories).Any());
         process.Signal(signal);
         (int code, string stderr) = process.WaitForExit();
