@@ -16,6 +16,30 @@ internal sealed class ByteLineReader(Stream stream, int maxLineBytes)
     private bool _eof;
     private Exception? _failure;
 
+    /// <summary>
+    /// Reads the next line; a failure of the input (<see cref="InputError.IsInputFailure"/>) is handed back instead of
+    /// thrown, so that an iterator can first yield the record the failure broke off, then rethrow it.
+    /// </summary>
+    /// <param name="line">The line's bytes, valid until the next call; empty on a failure.</param>
+    /// <param name="tooLong">True when the line exceeded the limit.</param>
+    /// <param name="failure">The input's failure, or null.</param>
+    /// <returns>False at the end of the stream or on a failure.</returns>
+    public bool ReadLine(out ReadOnlyMemory<byte> line, out bool tooLong, out System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure)
+    {
+        failure = null;
+        try
+        {
+            return ReadLine(out line, out tooLong);
+        }
+        catch (Exception exception) when (InputError.IsInputFailure(exception))
+        {
+            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+            line = default;
+            tooLong = false;
+            return false;
+        }
+    }
+
     /// <summary>Reads the next line.</summary>
     /// <param name="line">The line's bytes, valid until the next call.</param>
     /// <param name="tooLong">True when the line exceeded the limit; <paramref name="line"/> is then empty.</param>

@@ -222,15 +222,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 cancellationToken.ThrowIfCancellationRequested();
                 records++;
                 progress.AddRead(1);
-                steps[0].In++;
-                if (document.DropReason is { } readReason)
-                {
-                    steps[0].AddDropped(readReason);
-                }
-                else
-                {
-                    steps[0].Kept++;
-                }
+                CountRead(steps[0], document);
 
                 ApplyDocumentSteps(segment, document, steps, input);
                 Keep(output, document, document.IsDropped, input, progress);
@@ -424,15 +416,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
                 cancellationToken.ThrowIfCancellationRequested();
                 records++;
                 progress.AddRead(1);
-                steps[0].In++;
-                if (document.DropReason is { } readReason)
-                {
-                    steps[0].AddDropped(readReason);
-                }
-                else
-                {
-                    steps[0].Kept++;
-                }
+                CountRead(steps[0], document);
 
                 ApplyDocumentSteps(segment, document, steps, input);
                 if (document.IsDropped)
@@ -625,4 +609,17 @@ public sealed class LocalEngine(LocalEngineOptions options)
     private static IReadOnlyList<GroupEdit> EditsOf(IReadOnlyDictionary<long, List<GroupEdit>> byRecord, long record) =>
         byRecord.TryGetValue(record, out List<GroupEdit>? edits) ? edits : Array.Empty<GroupEdit>();
 
+    /// <summary>Counts a document the reader yielded: kept, or dropped with the reader's reason.</summary>
+    private static void CountRead(StepStatistics read, Document document)
+    {
+        read.In++;
+        if (document.DropReason is { } reason)
+        {
+            read.AddDropped(reason);
+        }
+        else
+        {
+            read.Kept++;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using RedPajama.Documents;
 using RedPajama.Pipeline;
 using RedPajama.Udfs.C4;
@@ -13,11 +12,8 @@ namespace RedPajama.Sources.C4Clean;
 /// repeated line keeps its first copy. A page left empty, or with fewer Punkt sentences than the minimum, is dropped.
 /// The shuffle is keyed on the line hash, so it scales as the corpus does.
 /// </summary>
-public sealed class C4LineDedupStep : GroupedStep
+public sealed class C4LineDedupStep : TfdsOwnedKeyStep
 {
-    private const int UrlHashBytes = 16;
-
-    private readonly int _normalizedUrl;
     private readonly PunktSentenceTokenizer _sentences;
     private readonly int _minSentences;
 
@@ -26,10 +22,9 @@ public sealed class C4LineDedupStep : GroupedStep
     /// <param name="sentences">Counts a deduplicated page's sentences.</param>
     /// <param name="minSentences">Pages with fewer sentences after dedup are dropped; 0 keeps every non-empty page (TFDS without cleaning).</param>
     public C4LineDedupStep(MetaSchema meta, PunktSentenceTokenizer sentences, int minSentences)
+        : base(meta)
     {
-        ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(sentences);
-        _normalizedUrl = meta.Require(C4CleanMeta.NormalizedUrl);
         _sentences = sentences;
         _minSentences = minSentences;
     }
@@ -41,39 +36,10 @@ public sealed class C4LineDedupStep : GroupedStep
     public override string DropReason => TfdsDropReasons.DedupedPageEmpty;
 
     /// <inheritdoc />
-    public override bool EditsDocuments => true;
-
-    // Every page loses its own repeated lines and has its sentences recounted, as upstream's join visits every page.
-    /// <inheritdoc />
-    public override bool AppliesToEveryDocument => true;
-
-    /// <inheritdoc />
-    public override void EmitKeys(Document document, GroupKeys keys)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(keys);
-        Span<byte> owner = stackalloc byte[UrlHashBytes];
-        BinaryPrimitives.WriteUInt128BigEndian(owner, TfdsUrls.Md5(document.Meta[_normalizedUrl] as string ?? string.Empty));
-        string text = document.Text;
-        for (int start = 0, end; start <= text.Length; start = end + 1)
-        {
-            end = LineEnd(text, start);
-            keys.Add(TfdsLineHash.Of(text.AsSpan(start, end - start)), owner);
-        }
-    }
-
-    /// <inheritdoc />
     public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        ReadOnlySpan<byte> owner = members[0].Payload.Span;
-        foreach (GroupMember member in members)
-        {
-            if (member.Payload.Span.SequenceCompareTo(owner) < 0)
-            {
-                owner = member.Payload.Span;
-            }
-        }
+        ReadOnlySpan<byte> owner = members[Owner(members)].Payload.Span;
 
         // Every copy on another page loses the line; the owner's own repeats are left to Apply (first copy stays).
         for (int i = 0; i < members.Length; i++)
@@ -83,6 +49,19 @@ public sealed class C4LineDedupStep : GroupedStep
                 verdicts.Edit(i);
             }
         }
+    }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<UInt128> Keys(string text)
+    {
+        var keys = new List<UInt128>();
+        for (int start = 0, end; start <= text.Length; start = end + 1)
+        {
+            end = LineEnd(text, start);
+            keys.Add(TfdsLineHash.Of(text.AsSpan(start, end - start)));
+        }
+
+        return keys;
     }
 
     /// <summary>The end of the <c>split("\n")</c> piece starting at <paramref name="start"/>: its <c>\n</c> or the text's end.</summary>

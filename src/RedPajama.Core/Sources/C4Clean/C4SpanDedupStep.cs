@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using RedPajama.Documents;
 using RedPajama.Pipeline;
 using RedPajama.Udfs.C4;
@@ -13,11 +12,8 @@ namespace RedPajama.Sources.C4Clean;
 /// holding a window twice is listed twice and so loses it even when no other page has it. Every page's lines are
 /// rejoined from their sentences.
 /// </summary>
-public sealed class C4SpanDedupStep : GroupedStep
+public sealed class C4SpanDedupStep : TfdsOwnedKeyStep
 {
-    private const int UrlHashBytes = 16;
-
-    private readonly int _normalizedUrl;
     private readonly TfdsSentenceWindows _windows;
     private readonly int _minSentences;
 
@@ -26,10 +22,9 @@ public sealed class C4SpanDedupStep : GroupedStep
     /// <param name="windows">Cuts pages into sentence windows.</param>
     /// <param name="minSentences">Pages left with fewer sentences are dropped.</param>
     public C4SpanDedupStep(MetaSchema meta, TfdsSentenceWindows windows, int minSentences)
+        : base(meta)
     {
-        ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(windows);
-        _normalizedUrl = meta.Require(C4CleanMeta.NormalizedUrl);
         _windows = windows;
         _minSentences = minSentences;
     }
@@ -41,47 +36,23 @@ public sealed class C4SpanDedupStep : GroupedStep
     public override string DropReason => TfdsDropReasons.DedupedTooFewSentences;
 
     /// <inheritdoc />
-    public override bool EditsDocuments => true;
-
-    // Upstream rejoins every page's sentences and recounts them, duplicates or not.
-    /// <inheritdoc />
-    public override bool AppliesToEveryDocument => true;
-
-    /// <inheritdoc />
-    public override void EmitKeys(Document document, GroupKeys keys)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(keys);
-        Span<byte> owner = stackalloc byte[UrlHashBytes];
-        BinaryPrimitives.WriteUInt128BigEndian(owner, TfdsUrls.Md5(document.Meta[_normalizedUrl] as string ?? string.Empty));
-        foreach (UInt128 window in _windows.Windows(document.Text))
-        {
-            keys.Add(window, owner);
-        }
-    }
-
-    /// <inheritdoc />
     public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        int first = 0;
-        for (int i = 1; i < members.Length; i++)
-        {
-            if (members[i].Payload.Span.SequenceCompareTo(members[first].Payload.Span) < 0)
-            {
-                first = i;
-            }
-        }
 
         // del sorted_urls[:1]: one listing of the first URL is spared, every other listing loses the window.
+        int owner = Owner(members);
         for (int i = 0; i < members.Length; i++)
         {
-            if (i != first)
+            if (i != owner)
             {
                 verdicts.Edit(i);
             }
         }
     }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<UInt128> Keys(string text) => _windows.Windows(text);
 
     /// <inheritdoc />
     public override void Apply(Document document, IReadOnlyList<GroupEdit> edits)

@@ -68,21 +68,7 @@ public sealed class TfdsWetReader : IDocumentReader
         long record = 0;
         while (true)
         {
-            ReadOnlyMemory<byte> bytes;
-            bool tooLong;
-            ExceptionDispatchInfo? failure = null;
-            bool more = false;
-            try
-            {
-                more = lines.ReadLine(out bytes, out tooLong);
-            }
-            catch (Exception exception) when (InputError.IsInputFailure(exception))
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
-                bytes = default;
-                tooLong = false;
-            }
-
+            bool more = lines.ReadLine(out ReadOnlyMemory<byte> bytes, out bool tooLong, out ExceptionDispatchInfo? failure);
             if (failure is not null)
             {
                 // The page being read when the file broke is counted, not lost; its end is unknown.

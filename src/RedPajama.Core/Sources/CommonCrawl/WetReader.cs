@@ -111,21 +111,7 @@ public sealed class WetReader : IDocumentReader
         // group_by_docs: headers up to and including the first empty line, then body lines up to the next WARC/1.0.
         while (true)
         {
-            ReadOnlyMemory<byte> bytes;
-            bool lineTooLong;
-            ExceptionDispatchInfo? failure = null;
-            bool more = false;
-            try
-            {
-                more = lines.ReadLine(out bytes, out lineTooLong);
-            }
-            catch (Exception exception) when (InputError.IsInputFailure(exception))
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
-                bytes = default;
-                lineTooLong = false;
-            }
-
+            bool more = lines.ReadLine(out ReadOnlyMemory<byte> bytes, out bool lineTooLong, out ExceptionDispatchInfo? failure);
             if (failure is not null)
             {
                 // The record being read when the file broke (a truncated gzip member) is counted, not lost; its end is unknown.
