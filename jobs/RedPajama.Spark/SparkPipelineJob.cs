@@ -126,6 +126,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         MetaType.Float => new DoubleType(),
         MetaType.Boolean => new BooleanType(),
         MetaType.IntegerList => new ArrayType(new LongType()),
+        MetaType.Json => new StringType(),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

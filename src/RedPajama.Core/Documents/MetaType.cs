@@ -17,4 +17,10 @@ public enum MetaType
 
     /// <summary>A list of 64-bit integers (<see cref="long"/>[]; cc_net's <c>line_ids</c>): a JSON array, a Parquet LIST of int64.</summary>
     IntegerList,
+
+    /// <summary>
+    /// Any JSON value kept as it is (<see cref="JsonText"/>; BigQuery's <c>language</c> records): written back as JSON,
+    /// a string of JSON text in Parquet and on Spark.
+    /// </summary>
+    Json,
 }

@@ -15,7 +15,8 @@ namespace RedPajama.Reading;
 /// Yield an object with a top-level key twice dropped as <see cref="ReadDropReasons.DuplicateKey"/> (otherwise the last
 /// value wins, as in Python).
 /// </param>
-public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = false, bool refuseDuplicateKeys = false) : IDocumentReader
+/// <param name="textKey">The field that holds the text (<c>content</c> in BigQuery's GitHub rows).</param>
+public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = false, bool refuseDuplicateKeys = false, string textKey = "text") : IDocumentReader
 {
     // The top-level keys of the object being parsed, for refuseDuplicateKeys; one set per reading thread.
     [ThreadStatic]
@@ -45,7 +46,7 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
             }
             else
             {
-                Parse(line.Span, meta, document, refuseDuplicateKeys);
+                Parse(line.Span, meta, document, refuseDuplicateKeys, textKey);
                 if (keepSourceLines && !document.IsDropped)
                 {
                     document.SourceLine = line.ToArray();
@@ -67,7 +68,8 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
     /// <param name="meta">The meta schema.</param>
     /// <param name="document">The document to fill.</param>
     /// <param name="refuseDuplicateKeys">Drop an object with a top-level key twice as <see cref="ReadDropReasons.DuplicateKey"/>.</param>
-    public static void Parse(ReadOnlySpan<byte> json, MetaSchema meta, Document document, bool refuseDuplicateKeys)
+    /// <param name="textKey">The field that holds the text.</param>
+    public static void Parse(ReadOnlySpan<byte> json, MetaSchema meta, Document document, bool refuseDuplicateKeys, string textKey = "text")
     {
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(document);
@@ -98,7 +100,7 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
                 }
 
                 reader.Read();
-                if (name == "text")
+                if (name == textKey)
                 {
                     text = reader.TokenType == JsonTokenType.String ? JsonStrings.Read(ref reader) : null;
                     reader.Skip();
@@ -148,7 +150,14 @@ public sealed class JsonlRowReader(int maxLineBytes, bool keepSourceLines = fals
     private static void SetField(ref Utf8JsonReader reader, MetaSchema meta, Document document, string name)
     {
         int field = meta.IndexOf(name);
-        if (field >= 0)
+        if (field >= 0 && meta.Fields[field].Type == MetaType.Json)
+        {
+            // The value as it is, whatever its kind, an explicit null included (written back as null, where an absent
+            // field is left out); the reader is left on its last token for the caller's Skip.
+            using JsonDocument value = JsonDocument.ParseValue(ref reader);
+            document.Meta[field] = new JsonText(value.RootElement.GetRawText());
+        }
+        else if (field >= 0)
         {
             object? value = reader.TokenType == JsonTokenType.StartArray ? IntegerArray(ref reader) : ScalarValue(ref reader);
             document.Meta[field] = MetaValues.Coerce(value, meta.Fields[field].Type);

@@ -27,6 +27,8 @@ public static class MetaValues
         (bool b, MetaType.Boolean) => b,
         (long[] list, MetaType.IntegerList) => list,
         (int[] list, MetaType.IntegerList) => Array.ConvertAll(list, i => (long)i),
+        (JsonText json, MetaType.Json) => json,
+        (string s, MetaType.Json) => new JsonText(s),
         _ => null,
     };
 }

@@ -9,7 +9,8 @@ namespace RedPajama.Reading;
 /// schema knows, top level or inside a <c>meta</c> struct, becomes meta. A row whose text is null is yielded dropped as
 /// <see cref="ReadDropReasons.MissingText"/>.
 /// </summary>
-public sealed class ParquetRowReader : IDocumentReader
+/// <param name="textKey">The column that holds the text (<c>content</c> in BigQuery's GitHub rows).</param>
+public sealed class ParquetRowReader(string textKey = "text") : IDocumentReader
 {
     /// <inheritdoc />
     public IEnumerable<Document> Read(InputFile input, Stream content, MetaSchema meta)
@@ -20,7 +21,7 @@ public sealed class ParquetRowReader : IDocumentReader
         ParquetReader reader = ParquetReader.CreateAsync(content, leaveStreamOpen: true).GetAwaiter().GetResult();
         try
         {
-            foreach (Document document in ReadRows(input, meta, reader))
+            foreach (Document document in ReadRows(input, meta, reader, textKey))
             {
                 yield return document;
             }
@@ -31,10 +32,10 @@ public sealed class ParquetRowReader : IDocumentReader
         }
     }
 
-    private static IEnumerable<Document> ReadRows(InputFile input, MetaSchema meta, ParquetReader reader)
+    private static IEnumerable<Document> ReadRows(InputFile input, MetaSchema meta, ParquetReader reader, string textKey)
     {
-        DataField textField = reader.Schema.DataFields.FirstOrDefault(f => f.Path.ToString() == "text")
-            ?? throw new InvalidDataException($"{input.Path}: Parquet file has no top-level 'text' column");
+        DataField textField = reader.Schema.DataFields.FirstOrDefault(f => f.Path.ToString() == textKey)
+            ?? throw new InvalidDataException($"{input.Path}: Parquet file has no top-level '{textKey}' column");
         var metaFields = new List<(int Index, DataField Field)>();
         foreach (DataField field in reader.Schema.DataFields)
         {

@@ -75,7 +75,65 @@ public static class PythonJson
 
                 output.Append(']');
                 break;
+            case Documents.JsonText json:
+                using (System.Text.Json.JsonDocument parsed = System.Text.Json.JsonDocument.Parse(json.Value))
+                {
+                    WriteElement(output, parsed.RootElement);
+                }
+
+                break;
             default: throw new ArgumentException($"cannot write a {value.GetType().Name} as JSON", nameof(value));
+        }
+    }
+
+    /// <summary>
+    /// Appends a JSON value as <c>json.dumps(json.loads(text))</c> writes it: <c>", "</c> and <c>": "</c> separators,
+    /// ASCII escapes, integers as written, other numbers as Python floats.
+    /// </summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="element">The value.</param>
+    public static void WriteElement(StringBuilder output, System.Text.Json.JsonElement element)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        switch (element.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Object:
+                output.Append('{');
+                bool firstProperty = true;
+                foreach (System.Text.Json.JsonProperty property in element.EnumerateObject())
+                {
+                    output.Append(firstProperty ? string.Empty : ", ");
+                    WriteString(output, property.Name);
+                    output.Append(": ");
+                    WriteElement(output, property.Value);
+                    firstProperty = false;
+                }
+
+                output.Append('}');
+                break;
+            case System.Text.Json.JsonValueKind.Array:
+                output.Append('[');
+                bool firstItem = true;
+                foreach (System.Text.Json.JsonElement item in element.EnumerateArray())
+                {
+                    output.Append(firstItem ? string.Empty : ", ");
+                    WriteElement(output, item);
+                    firstItem = false;
+                }
+
+                output.Append(']');
+                break;
+            case System.Text.Json.JsonValueKind.String: WriteString(output, element.GetString()); break;
+            case System.Text.Json.JsonValueKind.True: output.Append("true"); break;
+            case System.Text.Json.JsonValueKind.False: output.Append("false"); break;
+            case System.Text.Json.JsonValueKind.Number:
+                // json.loads makes an int of a literal without fraction or exponent, whatever its size.
+                string raw = element.GetRawText();
+                output.Append(raw.AsSpan().IndexOfAny(".eE") < 0
+                    ? System.Numerics.BigInteger.Parse(raw, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
+                    : FormatFloat(element.TryGetDouble(out double number) ? number : raw.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity));
+                break;
+            default: output.Append("null"); break;
         }
     }
 

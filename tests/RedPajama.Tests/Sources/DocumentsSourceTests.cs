@@ -39,9 +39,42 @@ public sealed class DocumentsSourceTests
         string flat = directory.Combine("flat.jsonl");
         File.WriteAllText(flat, "{\"text\": \"a\", \"source\": \"c4\", \"timestamp\": \"2019\", \"rps_doc_word_count\": 1, \"drop_reason\": null}\n");
 
-        DocumentsMetaInference.Infer(nested).Should().Equal("url:text", "n:integer", "p:float", "ok:boolean", "line_ids:integer_list");
+        DocumentsMetaInference.Infer(nested).Should().Equal("url:text", "n:integer", "p:float", "ok:boolean", "line_ids:integer_list", "tags:json");
         DocumentsMetaInference.Infer(flat).Should().Equal("source:text", "timestamp:text");
         FluentActions.Invoking(() => DocumentsMetaInference.Parse(["url:text", "size:huge"])).Should().Throw<ArgumentException>().WithMessage("*size:huge*");
+    }
+
+    [Theory]
+    [InlineData("jsonl")]
+    [InlineData("parquet")]
+    public async Task Json_meta_values_come_back_as_python_json_dumps_writes_them_through_spill_and_either_format(string format)
+    {
+        using var directory = new TemporaryDirectory();
+        string input = directory.Combine("rows.jsonl");
+        // BigQuery's github_repos export: a REPEATED RECORD as an array of objects, INT64 as strings; compact JSON in.
+        File.WriteAllText(input,
+            "{\"text\":\"int main() {}\",\"repo_name\":\"a/b\",\"language\":[{\"name\":\"C\",\"bytes\":\"100\"},{\"name\":\"C\\u002B\\u002B\",\"bytes\":\"7\"}],\"extra\":{\"k\":[1,2.50,1e2,12345678901234567890,null,true,\"\\u00e9\\ud83d\\ude00\"]}}\n" +
+            "{\"text\":\"int main() {}\",\"repo_name\":\"c/d\",\"language\":[],\"extra\":null}\n" +
+            "{\"text\":\"other\",\"repo_name\":\"e/f\",\"language\":[{\"name\":\"Go\",\"bytes\":\"1\"}],\"extra\":\"plain\"}\n");
+        string config = directory.Combine("run.yaml");
+        File.WriteAllText(config, "tokenizer:\n  token_count: false\nquality:\n  signals: false\n");
+        string output = directory.Combine("out");
+
+        (int code, string stdout, string stderr) = await CliRun.Invoke("run", "documents", "-i", input, "-o", output, "--format", format, "--config", config);
+
+        code.Should().Be(ExitCodes.Success, stderr);
+        stdout.Should().Contain("duplicate 1", "exact dedup spills the documents with their JSON values");
+        string again = directory.Combine("again");
+        if (format == "parquet")
+        {
+            // Parquet holds the JSON text as a string; reading it back as documents and writing JSON lines restores it.
+            (await CliRun.Invoke("run", "documents", "-i", output, "-o", again, "--format", "jsonl", "--config", config)).Code.Should().Be(ExitCodes.Success);
+            output = again;
+        }
+
+        File.ReadAllLines(Path.Combine(output, "part-00000.jsonl")).Should().Equal(
+            "{\"text\": \"int main() {}\", \"meta\": {\"repo_name\": \"a/b\", \"language\": [{\"name\": \"C\", \"bytes\": \"100\"}, {\"name\": \"C++\", \"bytes\": \"7\"}], \"extra\": {\"k\": [1, 2.5, 100.0, 12345678901234567890, null, true, \"\\u00e9\\ud83d\\ude00\"]}}}",
+            "{\"text\": \"other\", \"meta\": {\"repo_name\": \"e/f\", \"language\": [{\"name\": \"Go\", \"bytes\": \"1\"}], \"extra\": \"plain\"}}");
     }
 
     [Fact]

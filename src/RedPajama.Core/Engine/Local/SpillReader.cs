@@ -33,6 +33,7 @@ internal static class SpillReader
                     SpillWriter.FloatValue => reader.ReadDouble(),
                     SpillWriter.BooleanValue => reader.ReadBoolean(),
                     SpillWriter.IntegerListValue => ReadIntegers(reader),
+                    SpillWriter.JsonValue => new JsonText(reader.ReadString()),
                     byte tag => throw new InvalidDataException($"{path}: unknown spill value tag {tag}"),
                 };
             }

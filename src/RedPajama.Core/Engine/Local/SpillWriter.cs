@@ -20,6 +20,7 @@ internal sealed class SpillWriter : IDisposable
     internal const byte FloatValue = 3;
     internal const byte BooleanValue = 4;
     internal const byte IntegerListValue = 5;
+    internal const byte JsonValue = 6;
 
     private readonly FileStream _file;
     private readonly Stream _compression;
@@ -53,6 +54,7 @@ internal sealed class SpillWriter : IDisposable
                 case long l: _writer.Write(IntegerValue); _writer.Write(l); break;
                 case double d: _writer.Write(FloatValue); _writer.Write(d); break;
                 case bool b: _writer.Write(BooleanValue); _writer.Write(b); break;
+                case JsonText json: _writer.Write(JsonValue); _writer.Write(json.Value); break;
                 case long[] list:
                     _writer.Write(IntegerListValue);
                     _writer.Write(list.Length);

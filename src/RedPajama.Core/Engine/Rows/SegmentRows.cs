@@ -319,6 +319,7 @@ public sealed class SegmentRows
                 MetaType.Float => value.GetDouble(),
                 MetaType.Boolean => value.GetBoolean(),
                 MetaType.IntegerList => value.EnumerateArray().Select(e => e.GetInt64()).ToArray(),
+                MetaType.Json => new JsonText(value.GetString()!),
                 _ => value.GetString(),
             };
         }

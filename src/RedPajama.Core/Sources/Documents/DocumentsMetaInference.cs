@@ -22,6 +22,7 @@ public static class DocumentsMetaInference
         ["float"] = MetaType.Float,
         ["boolean"] = MetaType.Boolean,
         ["integer_list"] = MetaType.IntegerList,
+        ["json"] = MetaType.Json,
     };
 
     private static readonly HashSet<string> s_outputColumns =
@@ -35,12 +36,24 @@ public static class DocumentsMetaInference
     /// <param name="path">The first input file.</param>
     /// <returns>The fields, in file order.</returns>
     /// <exception cref="InvalidDataException">The file has no readable first record or schema.</exception>
-    public static IReadOnlyList<string> Infer(string path)
+    public static IReadOnlyList<string> Infer(string path) => Infer(path, "text", MetaType.Text);
+
+    /// <summary>Infers the meta fields of rows whose text is in another field (<c>content</c> in GitHub rows).</summary>
+    /// <param name="path">The first input file.</param>
+    /// <param name="textKey">The field holding the text, which is not meta.</param>
+    /// <param name="nullType">
+    /// The type of a field whose first value is null: text, or JSON, which also writes an explicit null back (RedPajama
+    /// copies every input column, nulls included).
+    /// </param>
+    /// <returns>The fields, in file order.</returns>
+    /// <exception cref="InvalidDataException">The file has no readable first record or schema.</exception>
+    public static IReadOnlyList<string> Infer(string path, string textKey, MetaType nullType)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(textKey);
         try
         {
-            List<MetaField> fields = [.. DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path)];
+            List<MetaField> fields = [.. (DocumentsReader.IsParquet(path) ? FromParquet(path) : FromJsonLines(path, nullType)).Where(f => f.Name != textKey)];
 
             // Partition columns of a Hive-partitioned output live in its directory names, after the file's own fields.
             foreach ((string name, string? value) in Writing.HivePartitions.FromPath(path))
@@ -80,7 +93,7 @@ public static class DocumentsMetaInference
         return new MetaSchema([.. fields]);
     }
 
-    private static IEnumerable<MetaField> FromJsonLines(string path)
+    private static IEnumerable<MetaField> FromJsonLines(string path, MetaType nullType)
     {
         using Stream stream = InputStreams.Decompress(File.OpenRead(path), path);
         using var reader = new StreamReader(stream);
@@ -107,8 +120,9 @@ public static class DocumentsMetaInference
                 JsonValueKind.String => MetaType.Text,
                 JsonValueKind.Number => property.Value.TryGetInt64(out _) ? MetaType.Integer : MetaType.Float,
                 JsonValueKind.True or JsonValueKind.False => MetaType.Boolean,
-                JsonValueKind.Null => MetaType.Text,
+                JsonValueKind.Null => nullType,
                 JsonValueKind.Array when property.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _)) => MetaType.IntegerList,
+                JsonValueKind.Array or JsonValueKind.Object => MetaType.Json,
                 _ => null,
             };
             if (type is { } known && !s_outputColumns.Contains(property.Name))

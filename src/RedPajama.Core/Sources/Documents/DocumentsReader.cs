@@ -12,10 +12,11 @@ namespace RedPajama.Sources.Documents;
 /// </summary>
 /// <param name="limits">Size limits of a JSON line.</param>
 /// <param name="keepSourceLines">Keep each JSON line in <see cref="Document.SourceLine"/> (for <see cref="Writing.OutputFormat.SourceJsonl"/>).</param>
-public sealed class DocumentsReader(ReadLimits limits, bool keepSourceLines = false) : IDocumentReader
+/// <param name="textKey">The field or column that holds the text.</param>
+public sealed class DocumentsReader(ReadLimits limits, bool keepSourceLines = false, string textKey = "text") : IDocumentReader
 {
-    private readonly JsonlRowReader _jsonl = new((limits ?? throw new ArgumentNullException(nameof(limits))).MaxLineBytes, keepSourceLines);
-    private readonly ParquetRowReader _parquet = new();
+    private readonly JsonlRowReader _jsonl = new((limits ?? throw new ArgumentNullException(nameof(limits))).MaxLineBytes, keepSourceLines, textKey: textKey);
+    private readonly ParquetRowReader _parquet = new(textKey);
 
     /// <summary>Whether a file is a documents input.</summary>
     /// <param name="path">A file path.</param>
