@@ -28,10 +28,15 @@ namespace RedPajama.Spark;
 /// <param name="spark">The session.</param>
 /// <param name="pipeline">The pipeline, built on the driver.</param>
 /// <param name="udf">The same pipeline's UDFs, for the workers.</param>
-public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pipeline, DocumentUdf udf)
+/// <param name="fileSystem">The driver's file operations on the output; null for the output path's Hadoop filesystem.</param>
+public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pipeline, DocumentUdf udf, IOutputFileSystem? fileSystem = null)
 {
     // Verdicts and components cached for the joins that read them twice, released when the job is done.
     private readonly List<DataFrame> _cached = [];
+
+    private IOutputFileSystem? _files = fileSystem;
+
+    private IOutputFileSystem Files => _files ??= new HadoopOutputFileSystem(spark.SparkContext);
 
     /// <summary>Runs the pipeline: <see cref="SparkJobPlan.Describe"/>, one stage at a time.</summary>
     /// <param name="inputs">Input paths.</param>
@@ -51,6 +56,11 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         long read = 0;
         long written = 0;
         RunStatistics? statistics = null;
+        string? writtenPath = null;
+        DataFrame? fileColumns = null;
+        WriteStage? lastWrite = null;
+        Dictionary<int, long> rowsByInput = [];
+        List<PartStatistics> parts = [];
         foreach (SparkStage stage in SparkJobPlan.Describe(pipeline, keepAll, resolved.Files).Stages)
         {
             switch (stage)
@@ -83,13 +93,27 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                         .Select(r => new DropCount(r.Get(0) as string, r.Get(1) as string, Convert.ToInt64(r.Get(2), System.Globalization.CultureInfo.InvariantCulture)))];
                     break;
                 case WriteStage write:
-                    Write(Required(documents), write, output);
+                    writtenPath = write.Directory is null ? output : Join(output, write.Directory);
+                    fileColumns = Write(Required(documents), write, writtenPath);
+                    lastWrite = write;
                     break;
                 case CountWrittenStage:
                     // A partitioned write of no rows leaves no file to infer a schema from: read with the one needed.
-                    DataFrame back = pipeline.PartitionBy.Count == 0 ? spark.Read().Parquet(output)
-                        : spark.Read().Schema(keepAll ? "text STRING, keep BOOLEAN" : "text STRING").Parquet(output);
+                    string schema = keepAll ? "text STRING, keep BOOLEAN" : "text STRING";
+                    bool byInput = lastWrite?.HivePartitionBy is [SegmentRows.InputColumn];
+                    DataFrame back = lastWrite?.HivePartitionBy.Count is null or 0 ? spark.Read().Parquet(writtenPath)
+                        : spark.Read().Schema(byInput ? $"{schema}, {SegmentRows.InputColumn} BIGINT" : schema).Parquet(writtenPath);
                     written = (keepAll ? back.Filter(Col("keep")) : back).Count();
+                    if (byInput)
+                    {
+                        // Rows per named part (dropped ones too in keep-all runs), for _stats.json's parts.
+                        rowsByInput = back.GroupBy(Col(SegmentRows.InputColumn)).Count().Collect()
+                            .ToDictionary(r => Convert.ToInt32(r.Get(0), System.Globalization.CultureInfo.InvariantCulture), r => Convert.ToInt64(r.Get(1), System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    break;
+                case RenamePartsStage rename:
+                    parts = [.. NamedPartsCommit.Commit(Files, output, rename, rowsByInput, () => WriteEmptyPart(Required(fileColumns), Join(output, rename.StagingDirectory), Required(lastWrite)))];
                     break;
                 case WriteStatisticsStage writeStatistics:
                     statistics = RunStatistics.FromDropCounts(pipeline.Source, "spark", pipeline.StepNames,
@@ -97,10 +121,11 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
                     statistics.InputFiles = resolved.Files.Count;
                     statistics.InputBytes = resolved.Files.Sum(f => f.Length);
                     statistics.InputErrors.AddRange(inputErrors);
-                    HadoopOutputFile.Write(spark.SparkContext, output, writeStatistics.FileName, System.Text.Encoding.UTF8.GetBytes(statistics.ToJson()));
+                    statistics.Parts.AddRange(parts);
+                    Files.Write(Join(output, writeStatistics.FileName), System.Text.Encoding.UTF8.GetBytes(statistics.ToJson()));
                     break;
                 case MarkSuccessStage marker:
-                    HadoopOutputFile.Write(spark.SparkContext, output, marker.FileName, []);
+                    Files.Write(Join(output, marker.FileName), []);
                     break;
                 default:
                     throw new NotSupportedException($"no translation for {stage}");
@@ -133,8 +158,24 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     private static StructType RowType(SegmentRows rows) =>
         new(rows.Columns.Select(c => new StructField(c.Name, SparkType(c.Type), isNullable: true)));
 
-    private static DataFrame Required(DataFrame? documents) =>
-        documents ?? throw new InvalidOperationException("the plan reads nothing before this stage");
+    private static T Required<T>(T? value)
+        where T : class =>
+        value ?? throw new InvalidOperationException($"the plan has no stage that gives a {typeof(T).Name} before this one");
+
+    private static string Join(string directory, string name) => directory.TrimEnd('/') + "/" + name;
+
+    // A part of no rows with the written schema, for an input none of whose rows was written: an empty frame written
+    // as one task writes one file (Spark writes the schema-only file of partition 0).
+    private string WriteEmptyPart(DataFrame fileColumns, string staging, WriteStage write)
+    {
+        string directory = Join(staging, NamedPartsCommit.EmptyPartDirectory);
+        fileColumns.Limit(0).Coalesce(1).Write().Mode(SaveMode.Overwrite)
+            .Options(write.Options.ToDictionary())
+            .Option("compression", write.Compression)
+            .Parquet(directory);
+        return Files.Glob(Join(directory, "part-*")) is [string part] ? part
+            : throw new InvalidDataException($"{directory}: Spark wrote no single empty part");
+    }
 
     // The row struct as read: the path, the codec's columns, and the failure report of a file read part way.
     private static StructType ReadType(SegmentRows rows) =>
@@ -221,7 +262,8 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }
 
-    private void Write(DataFrame documents, WriteStage write, string output)
+    // Returns the frame of the columns inside the files (the partition columns left out).
+    private DataFrame Write(DataFrame documents, WriteStage write, string output)
     {
         DataFrame written = write.KeepAll ? documents : documents.Filter(Col(SegmentRows.DropReasonColumn).IsNull());
         var columns = new List<Column>();
@@ -246,9 +288,11 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         // No global sort (a sampling job plus a range shuffle): rows are hash-partitioned on the order key and
         // sorted within each part, so a part's content and order depend only on the input and the partition count.
         // Partition columns last: partitionBy takes them out of the files and into the directory names.
+        Column[] inFiles = [.. columns];
         columns.AddRange(write.HivePartitionBy.Select(Col));
-        DataFrameWriter writer = written.Repartition([.. write.PartitionBy.Select(Col)])
-            .SortWithinPartitions([.. write.SortWithinPartitionsBy.Select(Col)])
+        DataFrame sorted = written.Repartition([.. write.PartitionBy.Select(Col)])
+            .SortWithinPartitions([.. write.SortWithinPartitionsBy.Select(Col)]);
+        DataFrameWriter writer = sorted
             .Select([.. columns])
             .Write()
             .Mode(SaveMode.Overwrite)
@@ -260,6 +304,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         }
 
         writer.Parquet(output);
+        return sorted.Select(inFiles);
     }
 
     // Every grouped step the same way: entries → groups of a key → DecideGroup → drops, links and edits.

@@ -3,6 +3,7 @@ using RedPajama.Pipeline;
 using RedPajama.Reading;
 using RedPajama.Sources;
 using RedPajama.Udfs.Quality;
+using RedPajama.Writing;
 
 namespace RedPajama.Spark.Plan;
 
@@ -151,11 +152,34 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
 
         string[] orderKey = [SegmentRows.InputColumn, SegmentRows.RecordColumn];
         string[] partitionBy = [.. fields.Partitions.Select(i => fields.Meta.Fields[i].Name)];
-        stages.Add(new WriteStage(columns, keepAll, "zstd", new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" }, orderKey, [.. partitionBy, .. orderKey])
+        var options = new Dictionary<string, string> { [MarkSuccessfulJobsKey] = "false" };
+        if (!pipeline.NamesPartsAfterInputs)
         {
-            HivePartitionBy = partitionBy,
-        });
-        stages.Add(new CountWrittenStage());
+            stages.Add(new WriteStage(columns, keepAll, "zstd", options, orderKey, [.. partitionBy, .. orderKey]) { HivePartitionBy = partitionBy });
+            stages.Add(new CountWrittenStage());
+        }
+        else
+        {
+            // One file per input, named after it: each input's rows hash to one task (partitioned on the input alone)
+            // and go to a directory of their own (partitionBy on the input column), in a staging directory; the driver
+            // then moves each file to its input's name. maxRecordsPerFile would split an input's file: off.
+            if (partitionBy.Length > 0)
+            {
+                throw new ArgumentException($"pipeline {pipeline.Source}: part files named after inputs under Hive partitions (output.partition_by) are written by the local engine only");
+            }
+
+            InputPartNames.CheckDistinct(inputs, OutputFormat.Parquet);
+            options["maxRecordsPerFile"] = "0";
+            stages.Add(new WriteStage(columns, keepAll, "zstd", options, [SegmentRows.InputColumn], orderKey)
+            {
+                HivePartitionBy = [SegmentRows.InputColumn],
+                Directory = NamedPartsCommit.StagingDirectory,
+            });
+            stages.Add(new CountWrittenStage());
+            stages.Add(new RenamePartsStage(NamedPartsCommit.StagingDirectory, SegmentRows.InputColumn,
+                inputs.ToDictionary(i => i.Index, i => InputPartNames.Of(i.Path, OutputFormat.Parquet))));
+        }
+
         stages.Add(new WriteStatisticsStage(RedPajama.Engine.Local.LocalEngine.StatisticsFileName));
         stages.Add(new MarkSuccessStage(SuccessMarker));
         return new SparkJobPlan(stages);

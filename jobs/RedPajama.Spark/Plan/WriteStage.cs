@@ -28,4 +28,11 @@ public sealed record WriteStage(
     /// one directory after the other (Spark adds no sort of its own).
     /// </summary>
     public IReadOnlyList<string> HivePartitionBy { get; init; } = [];
+
+    /// <summary>
+    /// The directory written, inside the output directory, or null for the output directory itself (replaced by
+    /// <c>SaveMode.Overwrite</c>). Part files named after inputs are staged there and moved by <see cref="RenamePartsStage"/>;
+    /// <see cref="HivePartitionBy"/> is then the input column, whose directories tell the driver which input a file holds.
+    /// </summary>
+    public string? Directory { get; init; }
 }

@@ -81,10 +81,12 @@ public sealed class SparkJobPlanTests
         plan.Stages.OfType<AccountingStage>().Single().StepNames.Should().Equal("read", "c4_record");
         plan.Stages.OfType<WriteStage>().Single().Columns.Should().Equal("text", "meta");
 
-        // The local engine names each part after its input (c4_reformat.py's names); Spark keeps its own part names.
+        // Each part is named after its input (c4_reformat.py's names), as the local engine names it: Spark's files are
+        // moved to those names after the write (SparkNamedPartsTests).
         pipeline.NamesPartsAfterInputs.Should().BeTrue();
-        files.Select(f => RedPajama.Writing.InputPartNames.Of(f.Path, RedPajama.Writing.OutputFormat.Parquet))
-            .Should().Equal("c4-train.00000-of-01024.parquet", "c4-train.00001-of-01024.parquet");
+        plan.Stages.OfType<RenamePartsStage>().Single().Names.Values.Should().Equal(
+            files.Select(f => RedPajama.Writing.InputPartNames.Of(f.Path, RedPajama.Writing.OutputFormat.Parquet)));
+        plan.Stages.OfType<RenamePartsStage>().Single().Names.Values.Should().Equal("c4-train.00000-of-01024.parquet", "c4-train.00001-of-01024.parquet");
     }
 
     [Fact]

@@ -248,7 +248,8 @@ public sealed class SparkSeamTests
         PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.C4.C4Source.SourceName, config);
         string input = TestData.Fixture("c4/c4-train.00000-of-01024.json.gz");
 
-        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([input], SourceCatalog.InputFilter(RedPajama.Sources.C4.C4Source.SourceName)).Files, directory.Combine("out"));
+        IReadOnlyList<InputFile> files = InputResolver.Resolve([input], SourceCatalog.InputFilter(RedPajama.Sources.C4.C4Source.SourceName)).Files;
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, files, directory.Combine("out"));
 
         // Spark's strings are UTF-8: a lone surrogate escape becomes U+FFFD there; the local engine, which writes c4
         // without a UTF-8 spill, keeps it as c4_reformat.py does.
@@ -257,7 +258,56 @@ public sealed class SparkSeamTests
         local.Where(l => !l.Contains("\"drop_reason\": \"duplicate_key\"", StringComparison.Ordinal)).Should().HaveCount(20)
             .And.OnlyContain(l => l.Contains("\"language\": \"en\", \"source\": \"c4\"", StringComparison.Ordinal));
         Directory.GetFiles(directory.Combine("out"), "*.jsonl").Select(Path.GetFileName).Should().Equal("c4-train.00000-of-01024.jsonl");
+        // The Spark job writes Parquet under the same names (the moves themselves: the next test).
+        RedPajama.Spark.Plan.SparkJobPlan.Describe(pipeline, keepAll: true, files).Stages.OfType<RedPajama.Spark.Plan.RenamePartsStage>().Single().Names.Values
+            .Should().Equal(Directory.GetFiles(directory.Combine("out"), "*.jsonl").Select(f => Path.ChangeExtension(Path.GetFileName(f), ".parquet")));
         sparkStatistics.Read.Should().Be(localStatistics.Read);
+    }
+
+    [Fact]
+    public async Task Simulated_spark_job_names_each_c4_part_after_its_input_as_the_local_engine_does()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = new RunConfig { Quality = new QualityConfig { Signals = false }, Tokenizer = new TokenizerConfig { TokenCount = false } };
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.C4.C4Source.SourceName, config);
+        // Two inputs of different rows; Spark's task numbers below run against input order.
+        string inputs = directory.Combine("in");
+        Directory.CreateDirectory(inputs);
+        File.Copy(TestData.Fixture("c4/c4-train.00000-of-01024.json.gz"), Path.Combine(inputs, "c4-train.00000-of-01024.json.gz"));
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(inputs, "c4-validation.00000-of-00008.json.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write("{\"text\":\"a validation page\",\"timestamp\":\"2019-04-25T12:57:54Z\",\"url\":\"https://example.com/v\"}\n"u8);
+        }
+
+        IReadOnlyList<InputFile> files = InputResolver.Resolve([inputs], SourceCatalog.InputFilter(RedPajama.Sources.C4.C4Source.SourceName)).Files;
+        string local = directory.Combine("local");
+        await new LocalEngine(new LocalEngineOptions { Format = OutputFormat.Jsonl, KeepAll = true }).RunAsync(pipeline, files, local);
+        string localParquet = directory.Combine("local-parquet");
+        await new LocalEngine(new LocalEngineOptions { KeepAll = true }).RunAsync(pipeline, files, localParquet);
+
+        // The job's write: each input's rows in Spark's partitionBy(_rp_input) layout, task numbers in reverse input
+        // order; then the plan's rename stage on the driver.
+        SimulateSparkJob(pipeline, files, out _, out long[] clusterIds, out var finalRows);
+        string[] lines = KeepAllLines(pipeline, finalRows, clusterIds);
+        var rows = new SegmentRows(pipeline);
+        string spark = directory.Combine("spark");
+        foreach (var input in finalRows.Select((r, i) => (Input: (long)rows.Get(r.Row, SegmentRows.InputColumn)!, Line: lines[i])).GroupBy(r => r.Input))
+        {
+            SparkNamedPartsTests.Stage(spark, (int)input.Key, $"part-{files.Count - input.Key:D5}-1e.c000.zstd.parquet", string.Concat(input.Select(r => r.Line + "\n")));
+        }
+
+        RedPajama.Spark.Plan.RenamePartsStage rename = RedPajama.Spark.Plan.SparkJobPlan.Describe(pipeline, keepAll: true, files).Stages.OfType<RedPajama.Spark.Plan.RenamePartsStage>().Single();
+        RedPajama.Spark.NamedPartsCommit.Commit(new LocalOutputFileSystem(), spark, rename, new Dictionary<int, long>(), () => throw new InvalidOperationException("every input has rows"));
+
+        string[] sparkNames = [.. Directory.GetFileSystemEntries(spark).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        sparkNames.Should().Equal("c4-train.00000-of-01024.parquet", "c4-validation.00000-of-00008.parquet");
+        sparkNames.Should().Equal(Directory.GetFiles(localParquet, "*.parquet").Select(Path.GetFileName).Order(StringComparer.Ordinal), "the Spark job's names are the local engine's");
+        foreach (string name in sparkNames)
+        {
+            // Each file holds its own input's rows.
+            string[] localLines = File.ReadAllLines(Path.Combine(local, Path.ChangeExtension(name, ".jsonl")));
+            SameLines(File.ReadAllLines(Path.Combine(spark, name)), [.. localLines.Select(l => l.Replace("lone surrogate \\ud800", "lone surrogate \\ufffd", StringComparison.Ordinal))]);
+        }
     }
 
     [Theory]
