@@ -334,6 +334,22 @@ public sealed class SparkSeamTests
     }
 
     [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_github()
+    {
+        using var directory = new TemporaryDirectory();
+        string input = TestData.Fixture("github/github-rows.jsonl.gz");
+        var config = new RunConfig();
+        SourceCatalog.InferFromFirstInput(RedPajama.Sources.Github.GithubSource.SourceName, config, input);
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.Github.GithubSource.SourceName, config);
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, InputResolver.Resolve([input], SourceCatalog.InputFilter(RedPajama.Sources.Github.GithubSource.SourceName)).Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKeys(RedPajama.Steps.ExactDedupStep.Reason, RedPajama.Sources.Github.GithubLicenseStep.NotPermissive, RedPajama.Udfs.Code.GithubFileFilter.AlphaPerToken);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"],

@@ -205,6 +205,29 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void Github_runs_on_the_worker_with_the_neox_tokenizer_shipped_as_a_spark_file()
+    {
+        SkipUnlessInstalled();
+        using var driver = new TemporaryDirectory();
+        string tokenizer = driver.Combine("tokenizer.json");
+        File.Copy(RedPajama.Tokenization.BundledModels.Locate(RedPajama.Sources.Github.GithubSource.BundledTokenizer), tokenizer);
+        string input = TestData.Fixture("github/github-rows.jsonl.gz");
+        var config = new RunConfig();
+        config.Section<RedPajama.Sources.Github.GithubConfig>().Tokenizer = tokenizer;
+        SourceCatalog.InferFromFirstInput(RedPajama.Sources.Github.GithubSource.SourceName, config, input);
+        using var job = new JobOnWorker(RedPajama.Sources.Github.GithubSource.SourceName, config);
+        PipelineDescription pipeline = job.Udf.Rows.Pipeline;
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve([input], SourceCatalog.InputFilter(RedPajama.Sources.Github.GithubSource.SourceName)).Files;
+
+        // The worker cannot see the driver's path: it must find the tokenizer among the task's Spark files.
+        File.Delete(tokenizer);
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        sparkStatistics.Dropped.Should().ContainKey(RedPajama.Udfs.Code.GithubFileFilter.AlphaPerToken).And.BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
     public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
     {
         SkipUnlessInstalled();
