@@ -8,7 +8,8 @@ namespace RedPajama.Cli;
 
 /// <summary>
 /// <c>redpajama bench-tokenizer</c>: tokenizes the same files with this project and with <c>spm_encode</c> in one
-/// run, one thread each, and prints MB/s of both, the ratio, and how many output lines differ.
+/// run, one thread each, and prints MB/s of both, the ratio, and how many output lines differ. With
+/// <c>--tokenizer-json</c>, a byte-level BPE model against the HuggingFace <c>tokenizers</c> library instead.
 /// </summary>
 public static class TokenizerBenchCommand
 {
@@ -21,17 +22,24 @@ public static class TokenizerBenchCommand
         var model = new Option<string?>("--model", "-m") { Description = $"SentencePiece tokenizer.model (default: the bundled {BundledModels.DefaultTokenizerFileName})." };
         var input = new Option<string[]>("--input", "-i") { Description = "Text files, one sentence or document per line.", Required = true, AllowMultipleArgumentsPerToken = true };
         var reference = new Option<string>("--reference") { Description = "The spm_encode executable.", DefaultValueFactory = _ => "spm_encode" };
+        var tokenizerJson = new Option<string?>("--tokenizer-json") { Description = "A HuggingFace tokenizer.json (byte-level BPE, e.g. models/gpt-neox-20b-tokenizer.json): compare with the tokenizers library instead of spm_encode." };
+        var nodeScript = new Option<string>("--node-script") { Description = "With --tokenizer-json: the reference script (tests/RedPajama.Tests/fixtures/neox/encode.mjs, after npm ci there).", DefaultValueFactory = _ => Path.Combine("tests", "RedPajama.Tests", "fixtures", "neox", "encode.mjs") };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs of each tokenizer; the first and the best are shown.", DefaultValueFactory = _ => 3 }.MustBeAtLeast(1);
-        var command = new Command("bench-tokenizer", "Compare tokenizer throughput and output with spm_encode on the same files.") { model, input, reference, repeat };
+        var command = new Command("bench-tokenizer", "Compare tokenizer throughput and output with spm_encode (or, for a tokenizer.json, the HuggingFace tokenizers library) on the same files.") { model, input, reference, tokenizerJson, nodeScript, repeat };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(model) ?? BundledModels.DefaultTokenizerPath;
             string[] files = parse.GetValue(input) ?? [];
             try
             {
+                if (parse.GetValue(tokenizerJson) is { } json)
+                {
+                    return ByteLevelTokenizerBench.Run(json, files, parse.GetValue(nodeScript)!, parse.GetValue(repeat), output);
+                }
+
                 return Run(SentencePieceTokenizer.Load(path), path, files, parse.GetValue(reference)!, parse.GetValue(repeat), output);
             }
-            catch (Exception exception) when (exception is SentencePieceModelException or IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
+            catch (Exception exception) when (exception is SentencePieceModelException or TokenizerJsonException or IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
             {
                 error.WriteLine($"redpajama: {exception.Message}");
                 return ExitCodes.Failed;
