@@ -83,11 +83,9 @@ public sealed class GithubSource : PipelineSource
 
         // Upstream's leading fields, then the row's columns in their order (a column of the same name is the row's).
         MetaSchema columns = DocumentsMetaInference.Parse(section.Meta);
-        var meta = new MetaSchema([.. GithubMeta.Leading.Where(f => columns.IndexOf(f.Name) < 0), .. columns.Fields]);
-        if (meta.IndexOf(GithubMeta.Path) < 0 || meta.IndexOf(GithubMeta.License) < 0)
-        {
-            throw new ArgumentException($"{SectionName}: the rows need 'path' and 'license' columns (got {string.Join(", ", columns.Fields.Select(f => f.Name))})");
-        }
+        // Rows without a path or licence column get them empty: every such row is then dropped as no_license.
+        MetaField[] missing = [.. new[] { GithubMeta.Path, GithubMeta.License }.Where(n => columns.IndexOf(n) < 0).Select(n => new MetaField(n, MetaType.Text))];
+        var meta = new MetaSchema([.. GithubMeta.Leading.Where(f => columns.IndexOf(f.Name) < 0), .. columns.Fields, .. missing]);
 
         Func<string, int>? countTokens = null;
         if (section.AlphaPerToken)
