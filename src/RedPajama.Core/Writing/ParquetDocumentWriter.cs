@@ -39,8 +39,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private readonly bool _clusterIds;
     private readonly bool _inputIds;
     private readonly ParquetSignalColumns? _signals;
-    private readonly List<string> _texts = [];
+    private readonly ParquetUtf8Column _text = new(nullDefinition: -1);
     private readonly List<object?>[] _metaValues;
+
+    // The text-typed meta fields' values, UTF-8 encoded as they arrive (null for the other types, kept in _metaValues).
+    private readonly ParquetUtf8Column?[] _metaStrings;
     private readonly List<string?> _dropReasons = [];
     private readonly List<long?> _clusterIdValues = [];
     private readonly List<int[]?> _inputIdValues = [];
@@ -82,6 +85,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         _clusterIds = clusterIds;
         _inputIds = inputIds;
         _metaValues = fields.Written.Select(_ => new List<object?>()).ToArray();
+
+        // A null field inside the optional meta struct is one definition level deeper than a null top-level column.
+        _metaStrings = fields.WrittenFields
+            .Select(f => f.Type == MetaType.Text ? new ParquetUtf8Column(nullDefinition: (short)(_flat ? 0 : 1)) : null)
+            .ToArray();
         _signals = signals ? new ParquetSignalColumns(lineSignals) : null;
         _file = new AtomicFile(path);
     }
@@ -95,7 +103,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <inheritdoc />
     public async ValueTask FlushBufferAsync(CancellationToken cancellationToken = default)
     {
-        if (_texts.Count > 0)
+        if (_text.Count > 0)
         {
             await Task.Run(Flush, cancellationToken).ConfigureAwait(false);
         }
@@ -105,10 +113,18 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     public async ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        _texts.Add(document.Text);
+        _text.Add(document.Text);
         for (int i = 0; i < _metaValues.Length; i++)
         {
-            _metaValues[i].Add(document.Meta[_fields.Written[i]]);
+            object? value = document.Meta[_fields.Written[i]];
+            if (_metaStrings[i] is { } strings)
+            {
+                strings.Add((string?)value);
+            }
+            else
+            {
+                _metaValues[i].Add(value);
+            }
         }
 
         _dropReasons.Add(document.DropReason);
@@ -131,7 +147,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         }
 
         Rows++;
-        if (_bufferedBytes >= _rowGroupBytes || _texts.Count >= MaxRowsPerGroup)
+        if (_bufferedBytes >= _rowGroupBytes || _text.Count >= MaxRowsPerGroup)
         {
             await Task.Run(Flush, cancellationToken).ConfigureAwait(false);
         }
@@ -143,7 +159,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         await Task.Run(
             () =>
             {
-                if (_texts.Count > 0 || _writer is null)
+                if (_text.Count > 0 || _writer is null)
                 {
                     Flush();
                 }
@@ -179,22 +195,27 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private void Flush()
     {
         _writer ??= CreateWriter();
-        if (_texts.Count == 0)
+        if (_text.Count == 0)
         {
             return;
         }
 
         using (RowGroupWriter group = _writer.AppendRowGroup())
         {
-            using (LogicalColumnWriter<string> text = group.NextColumn().LogicalWriter<string>())
+            using (ColumnWriter text = group.NextColumn())
             {
-                text.WriteBatch(_texts.ToArray());
+                _text.Write(text);
             }
 
             for (int i = 0; i < _metaValues.Length; i++)
             {
                 MetaType type = _fields.Meta.Fields[_fields.Written[i]].Type;
-                if (_flat)
+                if (_metaStrings[i] is { } strings)
+                {
+                    using ColumnWriter column = group.NextColumn();
+                    strings.Write(column);
+                }
+                else if (_flat)
                 {
                     WriteFlatColumn(group, type, _metaValues[i]);
                 }
@@ -228,7 +249,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             }
         }
 
-        _texts.Clear();
+        _text.Clear();
         _dropReasons.Clear();
         _clusterIdValues.Clear();
         _signals?.Clear();
@@ -236,6 +257,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         foreach (List<object?> column in _metaValues)
         {
             column.Clear();
+        }
+
+        foreach (ParquetUtf8Column? strings in _metaStrings)
+        {
+            strings?.Clear();
         }
 
         _bufferedBytes = 0;
