@@ -12,7 +12,8 @@ namespace RedPajama.Writing;
 /// keep-all runs a nullable <c>drop_reason</c> column, the <c>keep</c> verdict and, with near dedup, <c>cluster_id</c>. DuckDB
 /// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Training-ready runs add an
 /// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
-/// budget per row group, which bounds memory whatever the input size.
+/// budget per row group, which bounds memory whatever the input size. Without LIST columns a row group is written
+/// 1024 rows at a time on the thread pool while the next rows arrive, so compression overlaps reading.
 /// </summary>
 /// <remarks>
 /// Written with ParquetSharp (Apache Parquet C++) rather than Parquet.Net, which stores the whole minimum and maximum
