@@ -12,7 +12,8 @@ namespace RedPajama.Writing;
 /// keep-all runs a nullable <c>drop_reason</c> column, the <c>keep</c> verdict and, with near dedup, <c>cluster_id</c>. DuckDB
 /// (<c>meta.title</c>), pyarrow and Spark (<c>meta.title</c>) read it without help. Training-ready runs add an
 /// <c>input_ids</c> column, a Parquet LIST of int32. Rows are buffered up to a byte
-/// budget per row group, which bounds memory whatever the input size.
+/// budget per row group, which bounds memory whatever the input size. Without LIST columns a row group is written
+/// 1024 rows at a time on the thread pool while the next rows arrive, so compression overlaps reading.
 /// </summary>
 /// <remarks>
 /// Written with ParquetSharp (Apache Parquet C++) rather than Parquet.Net, which stores the whole minimum and maximum
@@ -31,6 +32,12 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <summary>Byte-array statistics larger than this are not written.</summary>
     public const int MaxStatisticsBytes = 4096;
 
+    /// <summary>
+    /// Rows handed to the native writer at a time when every column has one level per row: a multiple of Parquet
+    /// C++'s write batch (1024 values), where it checks the page size, so the pages are those of one batch per row group.
+    /// </summary>
+    internal const int StreamRows = 1024;
+
     private readonly AtomicFile _file;
     private readonly OutputFields _fields;
     private readonly bool _flat;
@@ -38,14 +45,21 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     private readonly bool _keepAll;
     private readonly bool _clusterIds;
     private readonly bool _inputIds;
-    private readonly ParquetSignalColumns? _signals;
-    private readonly List<string> _texts = [];
-    private readonly List<object?>[] _metaValues;
-    private readonly List<string?> _dropReasons = [];
-    private readonly List<long?> _clusterIdValues = [];
-    private readonly List<int[]?> _inputIdValues = [];
+    private readonly bool _signals;
+    private readonly bool _lineSignals;
+
+    // Whether rows go to a buffered row group in batches of StreamRows while the next rows arrive: only when no column
+    // is a LIST, whose pages would otherwise split at other values than in one batch per row group.
+    private readonly bool _stream;
+    private RowBatch _filling;
+    private RowBatch _spare;
+
+    // The batch being written on the thread pool, at most one; the next hand-off or the completion awaits it.
+    private Task? _inFlight;
     private ParquetFileWriter? _writer;
+    private RowGroupWriter? _group;
     private long _bufferedBytes;
+    private int _groupRows;
     private bool _completed;
 
     /// <summary>Creates the part file.</summary>
@@ -81,8 +95,11 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         _keepAll = keepAll;
         _clusterIds = clusterIds;
         _inputIds = inputIds;
-        _metaValues = fields.Written.Select(_ => new List<object?>()).ToArray();
-        _signals = signals ? new ParquetSignalColumns(lineSignals) : null;
+        _signals = signals;
+        _lineSignals = lineSignals;
+        _stream = !inputIds && !lineSignals && fields.WrittenFields.All(f => f.Type != MetaType.IntegerList);
+        _filling = new RowBatch(this);
+        _spare = new RowBatch(this);
         _file = new AtomicFile(path);
     }
 
@@ -95,9 +112,10 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     /// <inheritdoc />
     public async ValueTask FlushBufferAsync(CancellationToken cancellationToken = default)
     {
-        if (_texts.Count > 0)
+        if (_groupRows > 0)
         {
-            await Task.Run(Flush, cancellationToken).ConfigureAwait(false);
+            await HandOffAsync(closeGroup: true, cancellationToken).ConfigureAwait(false);
+            await WaitInFlightAsync().ConfigureAwait(false);
         }
     }
 
@@ -105,50 +123,50 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     public async ValueTask WriteAsync(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        _texts.Add(document.Text);
-        for (int i = 0; i < _metaValues.Length; i++)
-        {
-            _metaValues[i].Add(document.Meta[_fields.Written[i]]);
-        }
-
-        _dropReasons.Add(document.DropReason);
-        if (_clusterIds)
-        {
-            _clusterIdValues.Add(document.ClusterId);
-        }
-
+        _filling.Add(document);
         _bufferedBytes += 2L * document.Text.Length + 64;
-        if (_signals is not null)
+        if (_signals)
         {
-            _signals.Add(document);
             _bufferedBytes += ParquetSignalColumns.EstimateBytes(document);
         }
 
         if (_inputIds)
         {
-            _inputIdValues.Add(document.InputIds);
             _bufferedBytes += 4L * (document.InputIds?.Length ?? 0);
         }
 
         Rows++;
-        if (_bufferedBytes >= _rowGroupBytes || _texts.Count >= MaxRowsPerGroup)
+        _groupRows++;
+        if (_bufferedBytes >= _rowGroupBytes || _groupRows >= MaxRowsPerGroup)
         {
-            await Task.Run(Flush, cancellationToken).ConfigureAwait(false);
+            await HandOffAsync(closeGroup: true, cancellationToken).ConfigureAwait(false);
+            if (!_stream)
+            {
+                // A whole row group is in the batch: waiting bounds memory to one row group, as before streaming.
+                await WaitInFlightAsync().ConfigureAwait(false);
+            }
+        }
+        else if (_stream && _filling.Count >= StreamRows)
+        {
+            await HandOffAsync(closeGroup: false, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
+        if (_groupRows > 0)
+        {
+            await HandOffAsync(closeGroup: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WaitInFlightAsync().ConfigureAwait(false);
         await Task.Run(
             () =>
             {
-                if (_texts.Count > 0 || _writer is null)
-                {
-                    Flush();
-                }
-
-                _writer!.Close();
+                // A file without rows still gets its schema.
+                _writer ??= CreateWriter();
+                _writer.Close();
                 _writer.Dispose();
                 _writer = null;
             },
@@ -158,11 +176,18 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         try
         {
+            // The native writer must not be disposed under a batch still being written.
+            if (_inFlight is not null)
+            {
+                await ((Task)_inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             // Only an abandoned file still has a writer here; it is deleted, so its footer does not matter.
+            _group?.Dispose();
             _writer?.Dispose();
         }
         catch (Exception exception) when (!_completed && exception is IOException or ParquetException)
@@ -172,73 +197,66 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         {
             _file.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    private void Flush()
+    /// <summary>
+    /// Hands the filling batch to the thread pool, after the previous one is written (so batches reach the file in
+    /// order and at most two are in memory), and takes the spare batch for the next rows.
+    /// </summary>
+    private async ValueTask HandOffAsync(bool closeGroup, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await WaitInFlightAsync().ConfigureAwait(false);
+        RowBatch batch = _filling;
+        (_filling, _spare) = (_spare, batch);
+        if (closeGroup)
+        {
+            _bufferedBytes = 0;
+            _groupRows = 0;
+        }
+
+        _inFlight = Task.Run(() => WriteBatch(batch, closeGroup), CancellationToken.None);
+    }
+
+    private async ValueTask WaitInFlightAsync()
+    {
+        if (_inFlight is { } task)
+        {
+            _inFlight = null;
+            await task.ConfigureAwait(false);
+        }
+    }
+
+    private void WriteBatch(RowBatch batch, bool closeGroup)
     {
         _writer ??= CreateWriter();
-        if (_texts.Count == 0)
+        if (_stream)
         {
-            return;
-        }
+            // A buffered row group takes its columns in any order and keeps their compressed pages until it is closed.
+            _group ??= _writer.AppendBufferedRowGroup();
+            int column = 0;
+            RowGroupWriter group = _group;
 
-        using (RowGroupWriter group = _writer.AppendRowGroup())
-        {
-            using (LogicalColumnWriter<string> text = group.NextColumn().LogicalWriter<string>())
+            // The last batch of a row group is empty when the group's rows were a multiple of StreamRows.
+            if (batch.Count > 0)
             {
-                text.WriteBatch(_texts.ToArray());
-            }
-
-            for (int i = 0; i < _metaValues.Length; i++)
-            {
-                MetaType type = _fields.Meta.Fields[_fields.Written[i]].Type;
-                if (_flat)
-                {
-                    WriteFlatColumn(group, type, _metaValues[i]);
-                }
-                else
-                {
-                    WriteMetaColumn(group, type, _metaValues[i]);
-                }
-            }
-
-            _signals?.Write(group);
-            if (_keepAll)
-            {
-                using (LogicalColumnWriter<string?> reasons = group.NextColumn().LogicalWriter<string?>())
-                {
-                    reasons.WriteBatch(_dropReasons.ToArray());
-                }
-
-                using LogicalColumnWriter<bool> keep = group.NextColumn().LogicalWriter<bool>();
-                keep.WriteBatch(_dropReasons.Select(r => r is null).ToArray());
-            }
-
-            if (_clusterIds)
-            {
-                using LogicalColumnWriter<long?> clusters = group.NextColumn().LogicalWriter<long?>();
-                clusters.WriteBatch(_clusterIdValues.ToArray());
-            }
-
-            if (_inputIds)
-            {
-                WriteInputIds(group, _inputIdValues);
+                batch.Write(() => group.Column(column++));
             }
         }
-
-        _texts.Clear();
-        _dropReasons.Clear();
-        _clusterIdValues.Clear();
-        _signals?.Clear();
-        _inputIdValues.Clear();
-        foreach (List<object?> column in _metaValues)
+        else
         {
-            column.Clear();
+            _group = _writer.AppendRowGroup();
+            RowGroupWriter group = _group;
+            batch.Write(group.NextColumn);
         }
 
-        _bufferedBytes = 0;
+        batch.Clear();
+        if (closeGroup || !_stream)
+        {
+            _group.Close();
+            _group.Dispose();
+            _group = null;
+        }
     }
 
     private ParquetFileWriter CreateWriter()
@@ -255,9 +273,9 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             nodes.Add(new GroupNode("meta", Repetition.Optional, [.. written.Select(ToNode)]));
         }
 
-        if (_signals is not null)
+        if (_signals)
         {
-            nodes.AddRange(_signals.CreateNodes());
+            nodes.AddRange(new ParquetSignalColumns(_lineSignals).CreateNodes());
         }
 
         if (_keepAll)
@@ -283,7 +301,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
             .DisableStatistics("text")
             .SetMaxStatisticsSize(MaxStatisticsBytes)
             .CreatedBy("RedPajama.Spark (ParquetSharp)");
-        foreach (string offsets in _signals?.OffsetColumnPaths() ?? [])
+        foreach (string offsets in _signals ? new ParquetSignalColumns(_lineSignals).OffsetColumnPaths() : [])
         {
             builder.DisableDictionary(offsets).Encoding(offsets, Encoding.DeltaBinaryPacked);
         }
@@ -298,11 +316,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         return writer;
     }
 
-    private static void WriteInputIds(RowGroupWriter group, List<int[]?> rows)
-    {
-        using var column = (ColumnWriter<int>)group.NextColumn();
-        WriteList(column, rows, nullDefinition: 0);
-    }
+    private static void WriteInputIds(ColumnWriter column, List<int[]?> rows) =>
+        WriteList((ColumnWriter<int>)column, rows, nullDefinition: 0);
 
     /// <summary>
     /// Writes a LIST column with explicit levels: a null list at <paramref name="nullDefinition"/>, an empty one a level
@@ -339,9 +354,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         column.WriteBatch(levelCount, definitions, repetitions, values);
     }
 
-    private static void WriteMetaColumn(RowGroupWriter group, MetaType type, List<object?> values)
+    private static void WriteMetaColumn(ColumnWriter column, MetaType type, List<object?> values)
     {
-        using ColumnWriter column = group.NextColumn();
         switch (type)
         {
             case MetaType.Text:
@@ -364,9 +378,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         }
     }
 
-    private static void WriteFlatColumn(RowGroupWriter group, MetaType type, List<object?> values)
+    private static void WriteFlatColumn(ColumnWriter column, MetaType type, List<object?> values)
     {
-        using ColumnWriter column = group.NextColumn();
         switch (type)
         {
             case MetaType.Text:
@@ -411,4 +424,132 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         MetaType.IntegerList => ParquetNodes.List(field.Name, ParquetNodes.Primitive("element", Repetition.Required, PhysicalType.Int64)),
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
+
+    /// <summary>The rows of a batch, column by column: strings already UTF-8, the other values as they came.</summary>
+    private sealed class RowBatch
+    {
+        private readonly ParquetDocumentWriter _owner;
+        private readonly ParquetUtf8Column _text = new(nullDefinition: -1);
+        private readonly List<object?>[] _metaValues;
+
+        // The text-typed meta fields' values, UTF-8 encoded as they arrive (null for the other types, kept in _metaValues).
+        private readonly ParquetUtf8Column?[] _metaStrings;
+        private readonly List<string?> _dropReasons = [];
+        private readonly List<long?> _clusterIds = [];
+        private readonly List<int[]?> _inputIds = [];
+        private readonly ParquetSignalColumns? _signals;
+
+        public RowBatch(ParquetDocumentWriter owner)
+        {
+            _owner = owner;
+            OutputFields fields = owner._fields;
+            _metaValues = fields.Written.Select(_ => new List<object?>()).ToArray();
+
+            // A null field inside the optional meta struct is one definition level deeper than a null top-level column.
+            _metaStrings = fields.WrittenFields
+                .Select(f => f.Type == MetaType.Text ? new ParquetUtf8Column(nullDefinition: (short)(owner._flat ? 0 : 1)) : null)
+                .ToArray();
+            _signals = owner._signals ? new ParquetSignalColumns(owner._lineSignals) : null;
+        }
+
+        public int Count => _text.Count;
+
+        public void Add(Document document)
+        {
+            _text.Add(document.Text);
+            for (int i = 0; i < _metaValues.Length; i++)
+            {
+                object? value = document.Meta[_owner._fields.Written[i]];
+                if (_metaStrings[i] is { } strings)
+                {
+                    strings.Add((string?)value);
+                }
+                else
+                {
+                    _metaValues[i].Add(value);
+                }
+            }
+
+            _dropReasons.Add(document.DropReason);
+            if (_owner._clusterIds)
+            {
+                _clusterIds.Add(document.ClusterId);
+            }
+
+            _signals?.Add(document);
+            if (_owner._inputIds)
+            {
+                _inputIds.Add(document.InputIds);
+            }
+        }
+
+        /// <summary>Writes the rows, a column at a time in schema order.</summary>
+        public void Write(Func<ColumnWriter> nextColumn)
+        {
+            using (ColumnWriter text = nextColumn())
+            {
+                _text.Write(text);
+            }
+
+            for (int i = 0; i < _metaValues.Length; i++)
+            {
+                using ColumnWriter column = nextColumn();
+                MetaType type = _owner._fields.Meta.Fields[_owner._fields.Written[i]].Type;
+                if (_metaStrings[i] is { } strings)
+                {
+                    strings.Write(column);
+                }
+                else if (_owner._flat)
+                {
+                    WriteFlatColumn(column, type, _metaValues[i]);
+                }
+                else
+                {
+                    WriteMetaColumn(column, type, _metaValues[i]);
+                }
+            }
+
+            _signals?.Write(nextColumn);
+            if (_owner._keepAll)
+            {
+                using (LogicalColumnWriter<string?> reasons = nextColumn().LogicalWriter<string?>())
+                {
+                    reasons.WriteBatch(_dropReasons.ToArray());
+                }
+
+                using LogicalColumnWriter<bool> keep = nextColumn().LogicalWriter<bool>();
+                keep.WriteBatch(_dropReasons.Select(r => r is null).ToArray());
+            }
+
+            if (_owner._clusterIds)
+            {
+                using LogicalColumnWriter<long?> clusters = nextColumn().LogicalWriter<long?>();
+                clusters.WriteBatch(_clusterIds.ToArray());
+            }
+
+            if (_owner._inputIds)
+            {
+                using ColumnWriter inputIds = nextColumn();
+                WriteInputIds(inputIds, _inputIds);
+            }
+        }
+
+        public void Clear()
+        {
+            _text.Clear();
+            _dropReasons.Clear();
+            _clusterIds.Clear();
+            _signals?.Clear();
+            _inputIds.Clear();
+            foreach (List<object?> column in _metaValues)
+            {
+                column.Clear();
+            }
+
+            foreach (ParquetUtf8Column? strings in _metaStrings)
+            {
+                strings?.Clear();
+            }
+        }
+    }
 }

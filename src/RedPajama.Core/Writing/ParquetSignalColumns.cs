@@ -52,11 +52,13 @@ internal sealed class ParquetSignalColumns(bool lines)
 
     public void Clear() => _rows.Clear();
 
-    public void Write(RowGroupWriter group)
+    /// <summary>Writes the buffered rows' signal columns.</summary>
+    /// <param name="nextColumn">The row group's next column (a buffered row group has no <c>NextColumn</c>).</param>
+    public void Write(Func<ColumnWriter> nextColumn)
     {
         for (int s = 0; s < SignalCatalog.DocumentSignals.Count; s++)
         {
-            using ColumnWriter column = group.NextColumn();
+            using ColumnWriter column = nextColumn();
             if (SignalCatalog.DocumentSignals[s].Kind == SignalValueKind.Integer)
             {
                 using LogicalColumnWriter<long?> writer = column.LogicalWriter<long?>();
@@ -71,12 +73,12 @@ internal sealed class ParquetSignalColumns(bool lines)
 
         for (int s = 0; lines && s < SignalCatalog.LineSignals.Count; s++)
         {
-            WriteSpans(group, s);
+            WriteSpans(nextColumn, s);
         }
     }
 
     /// <summary>Writes one line signal's three leaves with explicit levels: null list 0, empty list 1, a span 2 (its value 3, or 2 when NaN).</summary>
-    private void WriteSpans(RowGroupWriter group, int signal)
+    private void WriteSpans(Func<ColumnWriter> nextColumn, int signal)
     {
         int levelCount = 0;
         int spanCount = 0;
@@ -136,17 +138,17 @@ internal sealed class ParquetSignalColumns(bool lines)
             }
         }
 
-        using (var startColumn = (ColumnWriter<long>)group.NextColumn())
+        using (var startColumn = (ColumnWriter<long>)nextColumn())
         {
             startColumn.WriteBatch(levelCount, definitions, repetitions, starts);
         }
 
-        using (var endColumn = (ColumnWriter<long>)group.NextColumn())
+        using (var endColumn = (ColumnWriter<long>)nextColumn())
         {
             endColumn.WriteBatch(levelCount, definitions, repetitions, ends);
         }
 
-        using var valueColumn = (ColumnWriter<double>)group.NextColumn();
+        using var valueColumn = (ColumnWriter<double>)nextColumn();
         valueColumn.WriteBatch(levelCount, valueDefinitions, repetitions, values);
     }
 }
