@@ -417,7 +417,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
     private static Node ToNode(MetaField field) => field.Type switch
     {
-        MetaType.Text => ParquetNodes.String(field.Name, Repetition.Optional),
+        MetaType.Text or MetaType.Json => ParquetNodes.String(field.Name, Repetition.Optional),
         MetaType.Integer => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Int64),
         MetaType.Float => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Double),
         MetaType.Boolean => ParquetNodes.Primitive(field.Name, Repetition.Optional, PhysicalType.Boolean),
@@ -447,7 +447,7 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
 
             // A null field inside the optional meta struct is one definition level deeper than a null top-level column.
             _metaStrings = fields.WrittenFields
-                .Select(f => f.Type == MetaType.Text ? new ParquetUtf8Column(nullDefinition: (short)(owner._flat ? 0 : 1)) : null)
+                .Select(f => f.Type is MetaType.Text or MetaType.Json ? new ParquetUtf8Column(nullDefinition: (short)(owner._flat ? 0 : 1)) : null)
                 .ToArray();
             _signals = owner._signals ? new ParquetSignalColumns(owner._lineSignals) : null;
         }
@@ -462,7 +462,8 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
                 object? value = document.Meta[_owner._fields.Written[i]];
                 if (_metaStrings[i] is { } strings)
                 {
-                    strings.Add((string?)value);
+                    // A JSON value is stored as its JSON text.
+                    strings.Add(value is Documents.JsonText json ? json.Value : (string?)value);
                 }
                 else
                 {

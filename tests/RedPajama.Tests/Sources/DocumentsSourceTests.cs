@@ -67,8 +67,10 @@ public sealed class DocumentsSourceTests
         string again = directory.Combine("again");
         if (format == "parquet")
         {
-            // Parquet holds the JSON text as a string; reading it back as documents and writing JSON lines restores it.
-            (await CliRun.Invoke("run", "documents", "-i", output, "-o", again, "--format", "jsonl", "--config", config)).Code.Should().Be(ExitCodes.Success);
+            // Parquet holds the JSON text as a string column: read back as json fields, JSON lines restore the values.
+            string reread = directory.Combine("reread.yaml");
+            File.WriteAllText(reread, File.ReadAllText(config) + "documents:\n  meta: [repo_name:text, language:json, extra:json]\n");
+            (await CliRun.Invoke("run", "documents", "-i", output, "-o", again, "--format", "jsonl", "--config", reread)).Code.Should().Be(ExitCodes.Success);
             output = again;
         }
 
