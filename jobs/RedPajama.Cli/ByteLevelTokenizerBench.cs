@@ -77,26 +77,7 @@ internal static class ByteLevelTokenizerBench
         output.WriteLine(Invariant($"{name,-30} {megabytes / times[0].Wall,10:F2} {megabytes / times.Min(t => t.Wall),10:F2}   {megabytes / times[0].Cpu,10:F2} {megabytes / times.Min(t => t.Cpu),10:F2}"));
 
     /// <summary>Lines split on LF only, decoded as UTF-8 with U+FFFD for invalid bytes (as encode.mjs reads them).</summary>
-    private static string[] Lines(byte[] bytes)
-    {
-        var lines = new List<string>();
-        int start = 0;
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                lines.Add(Encoding.UTF8.GetString(bytes, start, i - start));
-                start = i + 1;
-            }
-        }
-
-        if (start < bytes.Length)
-        {
-            lines.Add(Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
-        }
-
-        return [.. lines];
-    }
+    private static string[] Lines(byte[] bytes) => Udfs.Text.Utf8Lines.SplitOnLineFeed(bytes);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -81,25 +81,6 @@ public sealed class ByteLevelBpeDifferentialTests
         return candidates.First(File.Exists);
     }
 
-    /// <summary>Lines split on LF only, decoded as UTF-8 with U+FFFD for invalid bytes, as the reference script does.</summary>
-    internal static string[] Lines(byte[] bytes)
-    {
-        var lines = new List<string>();
-        int start = 0;
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                lines.Add(Encoding.UTF8.GetString(bytes, start, i - start));
-                start = i + 1;
-            }
-        }
-
-        if (start < bytes.Length)
-        {
-            lines.Add(Encoding.UTF8.GetString(bytes, start, bytes.Length - start));
-        }
-
-        return [.. lines];
-    }
+    /// <summary>Lines split on LF only, decoded as UTF-8 with U+FFFD for invalid bytes, as the reference script does (the bench reads them so too).</summary>
+    internal static string[] Lines(byte[] bytes) => RedPajama.Udfs.Text.Utf8Lines.SplitOnLineFeed(bytes);
 }
