@@ -17,4 +17,10 @@ public sealed class TokenizerConfig
 
     /// <summary>End each document's ids with the end-of-sentence id (counted in <c>token_count</c>).</summary>
     public bool AddEos { get; set; }
+
+    /// <summary>Add <c>token_count_neox</c>, the GPT-NeoX-20B count RedPajama-1T published (off by default; any source).</summary>
+    public bool TokenCountNeox { get; set; }
+
+    /// <summary>The GPT-NeoX <c>tokenizer.json</c> of <see cref="TokenCountNeox"/>; null means the bundled one.</summary>
+    public string? NeoxModel { get; set; }
 }

@@ -99,6 +99,11 @@ public static class SourceCatalog
             files.Add(new ShippedFile(PipelineTokenization.ModelPath(config.Tokenizer), static (c, path) => c.Tokenizer.Model = path));
         }
 
+        if (config.Tokenizer.TokenCountNeox)
+        {
+            files.Add(new ShippedFile(NeoxTokenizers.PathOf(config.Tokenizer.NeoxModel), static (c, path) => c.Tokenizer.NeoxModel = path));
+        }
+
         if (config.Lid.Enabled)
         {
             files.Add(new ShippedFile(LanguageIdModels.ModelPath(config.Lid.Model), static (c, path) => c.Lid.Model = path));

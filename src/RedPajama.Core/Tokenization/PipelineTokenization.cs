@@ -30,6 +30,16 @@ public static class PipelineTokenization
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(config);
+        if (config.TokenCountNeox)
+        {
+            // Asked for by name, so added whatever the source's defaults (a recount when re-reading its own output).
+            MetaSchema withNeox = pipeline.Meta.IndexOf(NeoxTokenCountStep.Field) < 0
+                ? new MetaSchema([.. pipeline.Meta.Fields, new MetaField(NeoxTokenCountStep.Field, MetaType.Integer)])
+                : pipeline.Meta;
+            var neox = new NeoxTokenCountStep(NeoxTokenizers.Get(NeoxTokenizers.PathOf(config.NeoxModel)), withNeox);
+            pipeline = (pipeline with { Meta = withNeox }).InsertBeforeDeduplication(neox);
+        }
+
         bool tokenCount = config.TokenCount && tokenCountWanted;
         if (!tokenCount && !config.InputIds)
         {

@@ -25,10 +25,6 @@ public sealed class GithubSource : PipelineSource
     /// <summary>The column holding a file's content.</summary>
     public const string ContentKey = "content";
 
-    /// <summary>File name of the bundled GPT-NeoX-20B tokenizer.</summary>
-    public const string BundledTokenizer = "gpt-neox-20b-tokenizer.json";
-
-    private static readonly ModelCache<ByteLevelBpeTokenizer> s_tokenizers = new(ByteLevelBpeTokenizer.Load);
 
     /// <inheritdoc />
     public override string Name => SourceName;
@@ -58,7 +54,7 @@ public sealed class GithubSource : PipelineSource
         GithubConfig section = config.Section<GithubConfig>();
         if (section.AlphaPerToken)
         {
-            yield return new ShippedFile(TokenizerPath(section.Tokenizer), static (c, path) => c.Section<GithubConfig>().Tokenizer = path);
+            yield return new ShippedFile(NeoxTokenizers.PathOf(section.Tokenizer), static (c, path) => c.Section<GithubConfig>().Tokenizer = path);
         }
     }
 
@@ -90,7 +86,7 @@ public sealed class GithubSource : PipelineSource
         Func<string, int>? countTokens = null;
         if (section.AlphaPerToken)
         {
-            ByteLevelBpeTokenizer tokenizer = s_tokenizers.Get(TokenizerPath(section.Tokenizer));
+            ByteLevelBpeTokenizer tokenizer = NeoxTokenizers.Get(NeoxTokenizers.PathOf(section.Tokenizer));
             countTokens = text => tokenizer.CountTokens(text);
         }
 
@@ -104,7 +100,4 @@ public sealed class GithubSource : PipelineSource
         ];
         return new PipelineDescription(SourceName, meta, new DocumentsReader(ReadLimits.Default, textKey: ContentKey), steps, JsonLayout.TextThenMeta);
     }
-
-    private static string TokenizerPath(string? configured) =>
-        string.IsNullOrEmpty(configured) ? BundledModels.Locate(BundledTokenizer) : configured;
 }

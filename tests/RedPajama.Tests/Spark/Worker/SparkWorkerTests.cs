@@ -210,7 +210,7 @@ public sealed class SparkWorkerTests
         SkipUnlessInstalled();
         using var driver = new TemporaryDirectory();
         string tokenizer = driver.Combine("tokenizer.json");
-        File.Copy(RedPajama.Tokenization.BundledModels.Locate(RedPajama.Sources.Github.GithubSource.BundledTokenizer), tokenizer);
+        File.Copy(RedPajama.Tokenization.NeoxTokenizers.PathOf(null), tokenizer);
         string input = TestData.Fixture("github/github-rows.jsonl.gz");
         var config = new RunConfig();
         config.Section<RedPajama.Sources.Github.GithubConfig>().Tokenizer = tokenizer;
