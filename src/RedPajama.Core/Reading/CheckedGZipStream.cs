@@ -38,17 +38,23 @@ internal sealed class CheckedGZipStream : Stream
     public static bool LooksMultiMember(Stream raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        long length = raw.Length;
-        if (length < 18)
+        bool many = LastMemberSize(raw) is { } size && size < raw.Length / 2;
+        raw.Seek(0, SeekOrigin.Begin);
+        return many;
+    }
+
+    /// <summary>The last member's ISIZE (its uncompressed length mod 2^32, the file's last four bytes); null for a file too short to hold a member.</summary>
+    private static uint? LastMemberSize(Stream raw)
+    {
+        if (raw.Length < 18)
         {
-            return false;
+            return null;
         }
 
         Span<byte> size = stackalloc byte[4];
         raw.Seek(-4, SeekOrigin.End);
         raw.ReadExactly(size);
-        raw.Seek(0, SeekOrigin.Begin);
-        return BinaryPrimitives.ReadUInt32LittleEndian(size) < length / 2;
+        return BinaryPrimitives.ReadUInt32LittleEndian(size);
     }
 
     /// <inheritdoc />
@@ -110,15 +116,9 @@ internal sealed class CheckedGZipStream : Stream
 
     private void CheckEnd()
     {
-        if (_raw.Length >= 18)
+        if (LastMemberSize(_raw) == unchecked((uint)_length))
         {
-            Span<byte> size = stackalloc byte[4];
-            _raw.Seek(-4, SeekOrigin.End);
-            _raw.ReadExactly(size);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(size) == unchecked((uint)_length))
-            {
-                return;
-            }
+            return;
         }
 
         // Several members, or a cut: SharpZipLib throws on the cut (GZipException, an IOException kind for readers).

@@ -27,16 +27,13 @@ public sealed class TfdsSentenceWindows(PunktSentenceTokenizer sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
         var keys = new List<UInt128>();
-        foreach (string line in SplitLines(text))
+        foreach (Line line in Lines(text, withWindows: true))
         {
-            string[] lowered = Lowered(sentences.Tokenize(line));
-            int count = WindowCount(lowered.Length);
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < line.Windows.Length; i++)
             {
-                ReadOnlySpan<string> window = Window(lowered, i);
-                if (!AllEndMarks(window))
+                if (line.Emitted[i])
                 {
-                    keys.Add(Hash(window));
+                    keys.Add(line.Windows[i]);
                 }
             }
         }
@@ -44,40 +41,53 @@ public sealed class TfdsSentenceWindows(PunktSentenceTokenizer sentences)
         return keys;
     }
 
-    /// <summary>Removes every occurrence of the given windows from a page.</summary>
+    /// <summary>Removes every occurrence of the windows a page lost from it.</summary>
     /// <param name="text">The cleaned page text.</param>
-    /// <param name="removed">Hashes of the windows the page must lose (from <see cref="Windows"/>).</param>
+    /// <param name="lostEntries">Indices into <see cref="Windows"/> of the windows the page must lose.</param>
     /// <param name="remaining">The number of sentences left.</param>
     /// <returns>The lines' remaining sentences joined by spaces, lines joined by <c>\n</c>.</returns>
-    public string Remove(string text, IReadOnlySet<UInt128> removed, out int remaining)
+    public string Remove(string text, IReadOnlyCollection<int> lostEntries, out int remaining)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(removed);
+        ArgumentNullException.ThrowIfNull(lostEntries);
+
+        // One Punkt pass: the lines' sentences serve both the lost windows' hashes and the rejoined text.
+        List<Line> lines = Lines(text, withWindows: lostEntries.Count > 0);
+        var removed = new HashSet<UInt128>();
+        if (lostEntries.Count > 0)
+        {
+            var lost = new HashSet<int>(lostEntries);
+            int entry = 0;
+            foreach (Line line in lines)
+            {
+                for (int i = 0; i < line.Windows.Length; i++)
+                {
+                    if (line.Emitted[i] && lost.Contains(entry++))
+                    {
+                        removed.Add(line.Windows[i]);
+                    }
+                }
+            }
+        }
+
         var output = new StringBuilder(text.Length);
         remaining = 0;
         var drop = new HashSet<int>();
-        foreach (string line in SplitLines(text))
+        foreach (Line line in lines)
         {
-            IReadOnlyList<string> original = sentences.Tokenize(line);
             drop.Clear();
-            if (removed.Count > 0)
+            for (int i = 0; i < line.Windows.Length; i++)
             {
-                string[] lowered = Lowered(original);
-                int count = WindowCount(lowered.Length);
-                for (int i = 0; i < count; i++)
+                if (removed.Contains(line.Windows[i]))
                 {
-                    ReadOnlySpan<string> window = Window(lowered, i);
-                    if (removed.Contains(Hash(window)))
+                    for (int j = i; j < i + Math.Min(WindowSize, line.Sentences.Count - i); j++)
                     {
-                        for (int j = i; j < i + window.Length; j++)
-                        {
-                            drop.Add(j);
-                        }
+                        drop.Add(j);
                     }
                 }
             }
 
-            if (original.Count == drop.Count)
+            if (line.Sentences.Count == drop.Count)
             {
                 continue;
             }
@@ -88,20 +98,49 @@ public sealed class TfdsSentenceWindows(PunktSentenceTokenizer sentences)
             }
 
             bool first = true;
-            for (int i = 0; i < original.Count; i++)
+            for (int i = 0; i < line.Sentences.Count; i++)
             {
                 if (drop.Contains(i))
                 {
                     continue;
                 }
 
-                output.Append(first ? string.Empty : " ").Append(original[i]);
+                output.Append(first ? string.Empty : " ").Append(line.Sentences[i]);
                 first = false;
                 remaining++;
             }
         }
 
         return output.ToString();
+    }
+
+    /// <summary>Each line's sentences and, when asked, its windows' hashes and whether upstream emits each.</summary>
+    private List<Line> Lines(string text, bool withWindows)
+    {
+        var lines = new List<Line>();
+        foreach (string line in SplitLines(text))
+        {
+            IReadOnlyList<string> original = sentences.Tokenize(line);
+            if (!withWindows)
+            {
+                lines.Add(new Line(original, [], []));
+                continue;
+            }
+
+            string[] lowered = Lowered(original);
+            var hashes = new UInt128[WindowCount(lowered.Length)];
+            var emitted = new bool[hashes.Length];
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                ReadOnlySpan<string> window = Window(lowered, i);
+                hashes[i] = Hash(window);
+                emitted[i] = !AllEndMarks(window);
+            }
+
+            lines.Add(new Line(original, hashes, emitted));
+        }
+
+        return lines;
     }
 
     /// <summary>Python's <c>str.splitlines()</c>.</summary>
@@ -154,6 +193,9 @@ public sealed class TfdsSentenceWindows(PunktSentenceTokenizer sentences)
 
         return true;
     }
+
+    /// <summary>A line's sentences (original case) and its windows (lower-cased keys; emitted unless all end marks).</summary>
+    private sealed record Line(IReadOnlyList<string> Sentences, UInt128[] Windows, bool[] Emitted);
 
     /// <summary>A window's key: its sentences, each prefixed by its length so that no two windows share an encoding.</summary>
     private static UInt128 Hash(ReadOnlySpan<string> window)

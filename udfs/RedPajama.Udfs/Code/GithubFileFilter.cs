@@ -83,13 +83,15 @@ public static class GithubFileFilter
     /// <param name="text">The cleaned file.</param>
     /// <param name="path">Its path.</param>
     /// <param name="statistics">Its statistics (<see cref="GithubFileStatistics.Of"/> of <paramref name="text"/>).</param>
-    /// <param name="countTokens">Counts GPT-NeoX tokens (<c>len(tokenizer.tokenize(text))</c>); called only when every other rule passed.</param>
+    /// <param name="countTokens">
+    /// Counts GPT-NeoX tokens (<c>len(tokenizer.tokenize(text))</c>); called only when every other rule passed. Null
+    /// leaves the letters-per-token rule out.
+    /// </param>
     /// <returns>The drop reason, or null to keep the file.</returns>
-    public static string? Judge(string text, string path, GithubFileStatistics statistics, Func<string, int> countTokens)
+    public static string? Judge(string text, string path, GithubFileStatistics statistics, Func<string, int>? countTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(countTokens);
         if (text.Length == 0)
         {
             return Empty;
@@ -116,6 +118,6 @@ public static class GithubFileFilter
         }
 
         // A non-empty text has at least one token, so upstream never divides by zero here.
-        return (double)CountAlphabetic(text) / countTokens(text) < 1.5 ? AlphaPerToken : null;
+        return countTokens is not null && (double)CountAlphabetic(text) / countTokens(text) < 1.5 ? AlphaPerToken : null;
     }
 }

@@ -59,17 +59,7 @@ public sealed class C4SpanDedupStep : TfdsOwnedKeyStep
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(edits);
-        var removed = new HashSet<UInt128>();
-        if (edits.Count > 0)
-        {
-            IReadOnlyList<UInt128> windows = _windows.Windows(document.Text);
-            foreach (GroupEdit edit in edits)
-            {
-                removed.Add(windows[edit.Entry]);
-            }
-        }
-
-        string text = _windows.Remove(document.Text, removed, out int remaining);
+        string text = _windows.Remove(document.Text, [.. edits.Select(e => e.Entry)], out int remaining);
         if (remaining < _minSentences)
         {
             document.Drop(TfdsDropReasons.DedupedTooFewSentences);

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text;
 using RedPajama.Documents;
 using RedPajama.Reading;
 using RedPajama.Sources.CommonCrawl;
@@ -31,8 +30,6 @@ public sealed class TfdsWetReader : IDocumentReader
     private const string DateKey = "WARC-Date:";
     private const string ContentTypeKey = "Content-Type:";
     private const string ContentLengthKey = "Content-Length:";
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly int _maxLineBytes;
 
@@ -89,12 +86,8 @@ public sealed class TfdsWetReader : IDocumentReader
 
             page.TooLong |= tooLong;
             page.InvalidUtf8 |= !System.Text.Unicode.Utf8.IsValid(bytes.Span);
-            string text = Utf8.GetString(bytes.Span);
-
-            // Universal newlines: a lone CR ends a line too (the line reader removed a CR before the LF).
-            foreach (string piece in text.Contains('\r', StringComparison.Ordinal) ? text.Split('\r') : [text])
+            foreach (string line in WetReader.PythonLines(bytes.Span))
             {
-                string line = WetText.Strip(piece);
                 if (line.Length == 0)
                 {
                     continue;

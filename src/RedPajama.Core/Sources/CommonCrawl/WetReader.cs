@@ -173,7 +173,7 @@ public sealed class WetReader : IDocumentReader
     /// The stripped lines of one LF-terminated line, as Python's universal-newline text mode splits it: a lone CR
     /// ends a line too (the reader already removed a CR before the LF).
     /// </summary>
-    private static IEnumerable<string> PythonLines(ReadOnlySpan<byte> bytes)
+    internal static IEnumerable<string> PythonLines(ReadOnlySpan<byte> bytes)
     {
         string text = Utf8.GetString(bytes);
         return text.Contains('\r', StringComparison.Ordinal)

@@ -47,8 +47,7 @@ public sealed class GithubFilterStep : IDocumentStep
             document.Meta[_averageLineLength] as double? ?? 0,
             document.Meta[_alphanumericShare] as double? ?? 0);
         string path = document.Meta[_path] as string ?? string.Empty;
-        string? reason = GithubFileFilter.Judge(document.Text, path, statistics, _countTokens ?? (_ => 0));
-        if (reason is not null && (reason != GithubFileFilter.AlphaPerToken || _countTokens is not null))
+        if (GithubFileFilter.Judge(document.Text, path, statistics, _countTokens) is { } reason)
         {
             document.Drop(reason);
         }
