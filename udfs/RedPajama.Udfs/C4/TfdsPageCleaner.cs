@@ -67,15 +67,9 @@ public sealed class TfdsPageCleaner
         int start = 0;
         while (start < all.Length)
         {
-            int end = start;
-            int breakLength = 0;
-            while (end < all.Length && (breakLength = PythonText.LineBreakLength(all, end)) == 0)
-            {
-                end++;
-            }
-
+            int end = PythonText.LineEnd(all, start, out int next);
             ReadOnlySpan<char> line = PythonText.Strip(all[start..end]);
-            start = end + breakLength;
+            start = next;
             if (HasTooLongWord(line))
             {
                 tooLongWord++;

@@ -150,15 +150,9 @@ public sealed class TfdsSentenceWindows(PunktSentenceTokenizer sentences)
         int start = 0;
         while (start < text.Length)
         {
-            int end = start;
-            int breakLength = 0;
-            while (end < text.Length && (breakLength = PythonText.LineBreakLength(text, end)) == 0)
-            {
-                end++;
-            }
-
+            int end = PythonText.LineEnd(text, start, out int next);
             lines.Add(text[start..end]);
-            start = end + breakLength;
+            start = next;
         }
 
         return lines;

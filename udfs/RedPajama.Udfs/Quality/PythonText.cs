@@ -13,6 +13,10 @@ namespace RedPajama.Udfs.Quality;
 /// </summary>
 public static class PythonText
 {
+    // Every character splitlines() breaks at (CR also as the start of CRLF).
+    private static readonly System.Buffers.SearchValues<char> s_lineBreaks =
+        System.Buffers.SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
+
     internal const ushort SpaceFlag = PythonCharacterTable.Space;
     internal const ushort WordFlag = PythonCharacterTable.Word;
     private const ushort AlphaFlag = PythonCharacterTable.Alpha;
@@ -210,6 +214,23 @@ public static class PythonText
         }
 
         return text[..end];
+    }
+
+    /// <summary>
+    /// One line of Python's <c>str.splitlines()</c>: the line starting at <paramref name="start"/> ends at the returned
+    /// index, and the next one starts at <paramref name="next"/> (after its break, which is 2 units for <c>\r\n</c>).
+    /// Iterate while <c>start &lt; text.Length</c>: no empty last line follows a final break.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where the line starts.</param>
+    /// <param name="next">Where the next line starts.</param>
+    /// <returns>The end of the line, before its break.</returns>
+    public static int LineEnd(ReadOnlySpan<char> text, int start, out int next)
+    {
+        int found = text[start..].IndexOfAny(s_lineBreaks);
+        int end = found < 0 ? text.Length : start + found;
+        next = found < 0 ? end : end + LineBreakLength(text, end);
+        return end;
     }
 
     /// <summary>

@@ -62,9 +62,6 @@ internal sealed class TextAnalysis
 
     public SpanInterner TokenInterner { get; } = new();
 
-    private static readonly System.Buffers.SearchValues<char> s_lineBreaks =
-        System.Buffers.SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
-
     private readonly IntList _splitStarts = new();
     private readonly IntList _splitEnds = new();
     private readonly IntList _splitBreakEnds = new();
@@ -112,9 +109,7 @@ internal sealed class TextAnalysis
             int start = 0;
             while (start < text.Length)
             {
-                int found = text[start..].IndexOfAny(s_lineBreaks);
-                int end = found < 0 ? text.Length : start + found;
-                int breakEnd = found < 0 ? end : end + PythonText.LineBreakLength(text, end);
+                int end = PythonText.LineEnd(text, start, out int breakEnd);
                 _splitStarts.Add(start);
                 _splitEnds.Add(end);
                 _splitBreakEnds.Add(breakEnd);
