@@ -12,7 +12,7 @@ namespace RedPajama.Reading;
 /// SharpZipLib, which knows member boundaries and throws on a cut, and the end is reported only if that agrees.
 /// The check happens before the end is returned, so a reader never sees the partial line before a cut.
 /// </summary>
-internal sealed class CheckedGZipStream : Stream
+internal sealed class CheckedGZipStream : ForwardReadStream
 {
     private readonly Stream _raw;
     private readonly GZipStream _inflate;
@@ -58,22 +58,7 @@ internal sealed class CheckedGZipStream : Stream
     }
 
     /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => _length;
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
@@ -87,20 +72,6 @@ internal sealed class CheckedGZipStream : Stream
         _length += read;
         return read;
     }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -15,7 +15,7 @@ namespace RedPajama.Reading;
 /// <see cref="DownloadFailedException"/>; the bytes delivered before it stay delivered, so the reader keeps the
 /// records it completed, as for a truncated gzip.
 /// </summary>
-public sealed class ResumableHttpStream : Stream
+public sealed class ResumableHttpStream : ForwardReadStream
 {
     private readonly Uri _uri;
     private readonly HttpDownloadOptions _options;
@@ -54,26 +54,7 @@ public sealed class ResumableHttpStream : Stream
     public int Retries => Math.Max(0, _requests - 1);
 
     /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <summary>Bytes delivered so far; setting it is not supported.</summary>
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => _position;
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
@@ -120,20 +101,6 @@ public sealed class ResumableHttpStream : Stream
             }
         }
     }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
