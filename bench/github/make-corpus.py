@@ -4,7 +4,12 @@ files found on this machine (CPython's standard library, /usr/include headers, t
 top-level folder. The licence column is synthetic (nine in ten repositories `mit`, the rest `gpl-2.0`) so that the
 licence step has work; about a twentieth of the files appear again in another repository (vendored copies).
 
-Usage: python3 make-corpus.py OUT_DIR MEGABYTES [FILES]   (deterministic)
+With --archives DIR it also writes the same files as repositories, one `owner__name.tar.gz` per repository (GitHub's
+layout: everything under `name-main/`, entries in row order) with a root LICENSE holding the full text of its licence
+(models/licenses, MIT or GPL-2.0 as the rows say), so that `redpajama bench github --input DIR` also reads archives
+and detects licences.
+
+Usage: python3 make-corpus.py OUT_DIR MEGABYTES [FILES] [--archives DIR]   (deterministic)
 """
 import gzip
 import hashlib
@@ -12,6 +17,8 @@ import json
 import os
 import random
 import sys
+import tarfile
+import io
 
 ROOTS = ["/usr/lib/python3.11", "/usr/include", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")]
 SUFFIXES = (".py", ".h", ".hpp", ".c", ".cc", ".cs", ".md", ".sh", ".txt", ".json", ".xml", ".html", ".js", "Makefile")
@@ -30,7 +37,49 @@ def files():
                     yield os.path.basename(root) + "/" + top, relative, path
 
 
+LICENSES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "models", "licenses")
+
+
+def license_text(key):
+    """The licence's text without choosealicense.com's front matter, its fields filled in as a project would."""
+    with open(os.path.join(LICENSES, key + ".txt"), encoding="utf-8") as f:
+        text = f.read()
+    if text.startswith("---"):
+        text = text[text.index("\n---", 3) + 4:].lstrip("\n")
+    return text.replace("[year]", "2024").replace("[fullname]", "The Authors")
+
+
+def write_archives(directory, rows):
+    os.makedirs(directory, exist_ok=True)
+    by_repo = {}
+    for row in rows:
+        by_repo.setdefault(row["repo_name"], []).append(row)
+    for repo, files in by_repo.items():
+        owner, _, name = repo.partition("/")
+        top = name.replace("/", "-") + "-main/"
+        path = os.path.join(directory, "%s__%s.tar.gz" % (owner, name.replace("/", "-")))
+        buffer = io.BytesIO()
+        with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            entries = [("LICENSE", license_text(files[0]["license"]))] + [(f["path"], f["content"]) for f in files]
+            seen = set()
+            for member, text in entries:
+                if member in seen:
+                    continue
+                seen.add(member)
+                data = text.encode("utf-8")
+                info = tarfile.TarInfo(top + member)
+                info.size, info.mtime, info.mode = len(data), 1700000000, 0o644
+                tar.addfile(info, io.BytesIO(data))
+        with open(path, "wb") as f:
+            f.write(gzip.compress(buffer.getvalue(), compresslevel=6, mtime=0))
+
+
 def main():
+    archives = None
+    if "--archives" in sys.argv:
+        at = sys.argv.index("--archives")
+        archives = sys.argv[at + 1]
+        del sys.argv[at:at + 2]
     out_dir, megabytes = sys.argv[1], float(sys.argv[2])
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 4
     os.makedirs(out_dir, exist_ok=True)
@@ -69,6 +118,8 @@ def main():
         with gzip.open(os.path.join(out_dir, "github_%03d.jsonl.gz" % n), "wt", encoding="utf-8", compresslevel=6) as f:
             for row in out[n * per:(n + 1) * per]:
                 f.write(json.dumps(row) + "\n")
+    if archives is not None:
+        write_archives(archives, out)
     print("%d rows, %.1f MB of content" % (len(out), size / 1e6), file=sys.stderr)
 
 

@@ -54,7 +54,7 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
         }
 
         // MB of input as the pipeline reads it (decompressed), the unit cc_net's and other tools' throughput is quoted in.
-        long bytes = resolution.Files.Sum(f => UncompressedLength(f.Path));
+        long bytes = resolution.Files.Sum(f => Directory.Exists(f.Path) ? f.Length : UncompressedLength(f.Path));
         await output.WriteLineAsync(Invariant($"{source}: {resolution.Files.Count} files, {bytes / 1e6:F1} MB uncompressed; best of {repeat} runs, whole pipeline (read, steps, keyed steps, {format} write)")).ConfigureAwait(false);
         await output.WriteLineAsync("threads  docs        seconds   docs/s      MB/s   CPU s   MB/CPU-s").ConfigureAwait(false);
         string scratch = Path.Combine(Path.GetTempPath(), $"redpajama-bench-{Guid.NewGuid():N}");
@@ -101,12 +101,20 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
 
     private static long UncompressedLength(string path)
     {
-        if (InputStreams.CompressionOf(path).Length == 0)
+        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            return zip.Entries.Sum(e => e.Length);
+        }
+
+        // A .tgz is a gzip stream like a .tar.gz.
+        string name = path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? path + ".gz" : path;
+        if (InputStreams.CompressionOf(name).Length == 0)
         {
             return new FileInfo(path).Length;
         }
 
-        using Stream stream = InputStreams.Decompress(InputStreams.OpenRaw(path), path);
+        using Stream stream = InputStreams.Decompress(InputStreams.OpenRaw(path), name);
         long length = 0;
         byte[] buffer = new byte[1 << 16];
         int read;

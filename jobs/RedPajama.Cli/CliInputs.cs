@@ -10,7 +10,7 @@ internal static class CliInputs
     /// <summary>Resolves the arguments; warns about each that matched nothing.</summary>
     /// <returns>The resolution, or null (after an error message) when there is no input file at all.</returns>
     public static Task<InputResolution?> ResolveAsync(string source, IReadOnlyList<string> arguments, TextWriter error) =>
-        Task.FromResult(Resolve(arguments, error, SourceCatalog.InputFilter(source)));
+        Task.FromResult(Resolve(arguments, error, new InputResolverOptions { Include = SourceCatalog.InputFilter(source), IncludeDirectory = SourceCatalog.DirectoryFilter(source) }));
 
     /// <summary>
     /// Resolves a run's arguments with the source's rules: its directory filter, its listings (CommonCrawl's

@@ -18,7 +18,7 @@ try
 
     // A source that takes settings from its inputs (documents: the meta fields) reads the first one here, when the
     // driver can see it; the workers get the completed configuration.
-    string? firstLocalInput = arguments.Inputs.SelectMany(LocalFiles).FirstOrDefault(SourceCatalog.InputFilter(arguments.Source));
+    string? firstLocalInput = arguments.Inputs.SelectMany(path => LocalFiles(arguments.Source, path)).FirstOrDefault();
     SourceCatalog.InferFromFirstInput(arguments.Source, driverConfig, firstLocalInput);
     configYaml = RunConfigLoader.ToYaml(driverConfig);
     _ = SourceCatalog.Describe(arguments.Source, RunConfigLoader.Parse(configYaml));
@@ -61,9 +61,14 @@ static void Ship(SparkSession spark, RedPajama.Pipeline.ShippedFile file)
     }
 }
 
-// The files of a local input path the source reads, in order; none for a remote path (hdfs://, s3a://, dbfs:/).
-static IEnumerable<string> LocalFiles(string path) =>
+// The inputs of a local path the source reads (files, and folders it reads whole), in the local engine's order;
+// none for a remote path (hdfs://, s3a://, dbfs:/).
+static IEnumerable<string> LocalFiles(string source, string path) =>
     path.Contains(":/", StringComparison.Ordinal) ? []
     : File.Exists(path) ? [path]
-    : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+    : Directory.Exists(path) ? RedPajama.Reading.InputResolver.Resolve([path], new RedPajama.Reading.InputResolverOptions
+    {
+        Include = SourceCatalog.InputFilter(source),
+        IncludeDirectory = SourceCatalog.DirectoryFilter(source),
+    }).Files.Select(f => f.Path)
     : [];

@@ -208,10 +208,27 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
             return ListListing(argument, options);
         }
 
+        // Folders the source reads whole (repositories) cannot be binaryFile rows: the driver lists them with the
+        // local engine's rules and the executors read them by path, so they must be on a filesystem every executor
+        // mounts at that path (local and standalone runs, NFS). Archives on any Hadoop filesystem need no mount.
+        if (!isGlob && LocalDirectory(argument) is { } directory && options.IncludeDirectory is not null
+            && InputResolver.Resolve([directory], options with { Shard = null }) is { Files.Count: > 0 } local
+            && local.Files.Any(f => Directory.Exists(f.Path)))
+        {
+            return new ListedInput(argument, true, [], [.. local.Files.Select((f, i) => new ListingEntry(i + 1, f.Path, null))]);
+        }
+
         ListedFile[] files = [.. spark.Read().Format("binaryFile").Option("recursiveFileLookup", "true").Load(argument)
             .Select(Col("path"), Col("length")).Collect()
             .Select(r => new ListedFile((string)r.Get(0), Convert.ToInt64(r.Get(1), System.Globalization.CultureInfo.InvariantCulture)))];
         return new ListedInput(argument, !isGlob && HadoopPaths.IsFile(spark.SparkContext, argument), files);
+    }
+
+    // A path the driver can read as a local directory (no scheme, or file:), or null.
+    private static string? LocalDirectory(string argument)
+    {
+        string local = argument.StartsWith("file:", StringComparison.Ordinal) ? new Uri(argument).LocalPath : argument;
+        return !local.Contains(":/", StringComparison.Ordinal) && Directory.Exists(local) ? local : null;
     }
 
     // A listing is small (a dump's wet.paths.gz is ~100k lines): the driver reads it, through binaryFile so that it

@@ -40,6 +40,12 @@ public sealed class Document
     /// </summary>
     public long? Line { get; set; }
 
+    /// <summary>
+    /// The file inside the input the record was read from (a repository's file, an archive member), for readers of
+    /// such inputs; null otherwise. Only for messages, like <see cref="Line"/>.
+    /// </summary>
+    public string? Member { get; set; }
+
     /// <summary>Meta values by schema index: <see cref="string"/>, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or null.</summary>
     public object?[] Meta { get; }
 

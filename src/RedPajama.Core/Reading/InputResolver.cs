@@ -29,6 +29,7 @@ public static class InputResolver
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(options);
         Func<string, bool> include = options.Include ?? (static _ => true);
+        Func<string, bool> wholeDirectory = options.IncludeDirectory ?? (static _ => false);
         var inputs = new InputListBuilder();
         var problems = new List<InputError>();
         foreach (string argument in arguments)
@@ -56,12 +57,21 @@ public static class InputResolver
                 string path = Path.GetFullPath(argument);
                 inputs.AddFile(path, new FileInfo(path).Length);
             }
+            else if (Directory.Exists(argument) && wholeDirectory(Path.GetFullPath(argument)))
+            {
+                string directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(argument));
+                inputs.AddFile(directory, DirectoryBytes(directory));
+            }
             else if (Directory.Exists(argument))
             {
                 int before = inputs.Count;
-                foreach (string file in EnumerateVisibleFiles(Path.GetFullPath(argument)))
+                foreach (string file in EnumerateVisibleFiles(Path.GetFullPath(argument), wholeDirectory))
                 {
-                    if (include(file))
+                    if (Directory.Exists(file))
+                    {
+                        inputs.AddFile(file, DirectoryBytes(file));
+                    }
+                    else if (include(file))
                     {
                         inputs.AddFile(file, new FileInfo(file).Length);
                     }
@@ -98,7 +108,8 @@ public static class InputResolver
     }
 
     // Hidden and underscore-prefixed entries are skipped, as Spark and Hadoop do (_SUCCESS, _stats.json, .tmp files).
-    private static IEnumerable<string> EnumerateVisibleFiles(string directory)
+    // A directory the source reads whole is yielded itself, not walked.
+    private static IEnumerable<string> EnumerateVisibleFiles(string directory, Func<string, bool> wholeDirectory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.Hidden };
         foreach (string file in Directory.EnumerateFiles(directory, "*", options))
@@ -111,14 +122,25 @@ public static class InputResolver
 
         foreach (string child in Directory.EnumerateDirectories(directory, "*", options))
         {
-            if (IsVisible(child))
+            if (IsVisible(child) && wholeDirectory(child))
             {
-                foreach (string file in EnumerateVisibleFiles(child))
+                yield return child;
+            }
+            else if (IsVisible(child))
+            {
+                foreach (string file in EnumerateVisibleFiles(child, wholeDirectory))
                 {
                     yield return file;
                 }
             }
         }
+    }
+
+    // A folder input's size: its files' bytes, links not followed.
+    private static long DirectoryBytes(string directory)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        return new DirectoryInfo(directory).EnumerateFiles("*", options).Sum(static f => f.Length);
     }
 
     private static bool IsVisible(string path)

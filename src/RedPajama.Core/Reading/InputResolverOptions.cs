@@ -10,6 +10,12 @@ public sealed record InputResolverOptions
     public Func<string, bool>? Include { get; init; }
 
     /// <summary>
+    /// Directories this predicate accepts are one input each (a repository folder, read whole by its reader) instead
+    /// of being walked for files; null walks every directory.
+    /// </summary>
+    public Func<string, bool>? IncludeDirectory { get; init; }
+
+    /// <summary>
     /// What the relative entries of an input listing (<see cref="InputListing"/>) are relative to; null when the
     /// source takes no listings (a <c>*.paths</c> file is then an input like any other).
     /// </summary>

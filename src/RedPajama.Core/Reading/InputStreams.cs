@@ -25,9 +25,11 @@ public static class InputStreams
     /// <param name="path">A file path or URL.</param>
     /// <param name="downloads">How URLs are downloaded; null for the defaults.</param>
     /// <param name="cancellationToken">Stops a download between attempts.</param>
-    /// <returns>The stream; the caller disposes it.</returns>
+    /// <returns>The stream (empty for a directory input, which its reader reads by path); the caller disposes it.</returns>
     public static Stream Open(string path, HttpDownloadOptions? downloads = null, CancellationToken cancellationToken = default) =>
-        IsUrl(path) ? new ResumableHttpStream(new Uri(path), downloads, cancellationToken) : OpenRaw(path);
+        IsUrl(path) ? new ResumableHttpStream(new Uri(path), downloads, cancellationToken)
+        : Directory.Exists(path) ? Stream.Null
+        : OpenRaw(path);
 
     /// <summary>
     /// Opens an input for a reader, as the engines do: <see cref="Open"/>, and for a URL a wrapper that turns a download

@@ -38,6 +38,14 @@ public abstract class PipelineSource
     /// <returns>True when the source reads the file.</returns>
     public abstract bool Accepts(string path);
 
+    /// <summary>
+    /// Whether a directory is one input of this source, read whole by its reader (a repository folder), rather than
+    /// a folder of input files to walk. None by default.
+    /// </summary>
+    /// <param name="path">A directory's full path.</param>
+    /// <returns>True to read it as one input.</returns>
+    public virtual bool AcceptsDirectory(string path) => false;
+
     /// <summary>Warnings about a valid configuration that will not do what a user may expect (a model missing for a language).</summary>
     /// <param name="config">The run configuration.</param>
     /// <returns>The messages; none by default.</returns>

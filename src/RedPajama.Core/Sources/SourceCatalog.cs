@@ -129,6 +129,12 @@ public static class SourceCatalog
     public static Func<string, bool> InputFilter(string source) =>
         SourceRegistry.Find(source) is { } found ? found.Accepts : static _ => true;
 
+    /// <summary>Which directories the source reads whole, as one input each (<see cref="PipelineSource.AcceptsDirectory"/>).</summary>
+    /// <param name="source">A name from <see cref="Names"/>.</param>
+    /// <returns>The predicate; false for every directory of an unknown source.</returns>
+    public static Func<string, bool> DirectoryFilter(string source) =>
+        SourceRegistry.Find(source) is { } found ? found.AcceptsDirectory : static _ => false;
+
     /// <summary>
     /// How the source's <c>--input</c> arguments are resolved: its directory filter, its listing root
     /// (<see cref="PipelineSource.ListingRoot"/>), its download settings and the shard.
@@ -141,7 +147,7 @@ public static class SourceCatalog
     public static InputResolverOptions InputOptions(string source, RunConfig config, InputShard? shard = null)
     {
         PipelineSource found = Get(source);
-        return new InputResolverOptions { Include = found.Accepts, ListingRoot = found.ListingRoot(config), Downloads = found.Downloads(config), Shard = shard };
+        return new InputResolverOptions { Include = found.Accepts, IncludeDirectory = found.AcceptsDirectory, ListingRoot = found.ListingRoot(config), Downloads = found.Downloads(config), Shard = shard };
     }
 
     private static PipelineSource Get(string source) =>

@@ -15,6 +15,12 @@ public static class BundledModels
     /// </summary>
     public static string PunktDirectory => Path.GetDirectoryName(Locate(Path.Combine("punkt", "english-gutenberg", "abbrev_types.txt")))!;
 
+    /// <summary>
+    /// The directory of the bundled licence texts the github source matches repositories' licence files against
+    /// (<c>models/licenses</c>: choosealicense.com's texts as GitHub's licensee uses them, MIT).
+    /// </summary>
+    public static string LicensesDirectory => Path.GetDirectoryName(Locate(Path.Combine("licenses", "mit.txt")))!;
+
     /// <summary>The path of the default tokenizer model.</summary>
     public static string DefaultTokenizerPath => Locate(DefaultTokenizerFileName);
 

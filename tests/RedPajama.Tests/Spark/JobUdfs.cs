@@ -22,7 +22,9 @@ internal interface IJobUdfs
 internal sealed class InProcessJobUdfs(SegmentRows rows) : IJobUdfs
 {
     public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) =>
-        [.. paths.Select((p, i) => RedPajama.Spark.InputFileUdf.Encode(rows, i, p, File.ReadAllBytes(p)))];
+        [.. paths.Select((p, i) => Directory.Exists(p)
+            ? RedPajama.Spark.InputFileUdf.EncodeFetched(rows, i, p)    // a repository folder: listed, read by path
+            : RedPajama.Spark.InputFileUdf.Encode(rows, i, p, File.ReadAllBytes(p)))];
 
     public IReadOnlyList<string[]> DecideGroups(int stepIndex, IReadOnlyList<string> groups) =>
         [.. groups.Select(g => GroupRows.Decide((RedPajama.Pipeline.GroupedStep)rows.Pipeline.Steps[stepIndex], g.Split('\n', StringSplitOptions.RemoveEmptyEntries)))];

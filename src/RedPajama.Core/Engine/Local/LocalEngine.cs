@@ -345,7 +345,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
         if (seen <= LoggedDropsPerReason)
         {
             string more = seen == LoggedDropsPerReason ? " (further drops for this reason are only counted)" : string.Empty;
-            string where = document.Line is { } line ? $"line {line}" : $"record {document.Order.Record}";
+            string where = document.Member is { } member ? $"file '{member}'"
+                : document.Line is { } line ? $"line {line}" : $"record {document.Order.Record}";
             _options.Warn?.Invoke($"skipped {input.Path} {where}: {reason}{more}");
         }
     }

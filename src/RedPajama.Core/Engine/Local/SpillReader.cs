@@ -53,6 +53,10 @@ internal static class SpillReader
                 document.SourceLine = reader.ReadBytes(lineBytes);
             }
 
+            long sourceLine = reader.ReadInt64();
+            document.Line = sourceLine >= 0 ? sourceLine : null;
+            document.Member = reader.ReadBoolean() ? reader.ReadString() : null;
+
             yield return document;
         }
     }

@@ -77,6 +77,14 @@ internal sealed class SpillWriter : IDisposable
         {
             _writer.Write(line);
         }
+
+        // Where the record was read, so that a drop decided in a later pass is still named by file and line or member.
+        _writer.Write(document.Line ?? -1);
+        _writer.Write(document.Member is not null);
+        if (document.Member is { } member)
+        {
+            _writer.Write(member);
+        }
     }
 
     private void WriteSignals(Udfs.Quality.QualitySignalValues? signals)

@@ -64,13 +64,22 @@ public static class DocumentsMetaInference
                 }
             }
 
-            return [.. fields.Select(f => $"{f.Name}:{TypeNames.First(n => n.Value == f.Type).Key}")];
+            return [.. fields.Select(Entry)];
         }
         catch (Exception exception) when (exception is not (InvalidDataException or OutOfMemoryException))
         {
             // A truncated gzip, a corrupt Parquet footer, an unreadable file: say which file and why.
             throw new InvalidDataException($"{path}: cannot take the meta fields from it ({exception.Message}); set documents.meta or fix the file", exception);
         }
+    }
+
+    /// <summary>A field as a <c>name:type</c> entry, as <see cref="Parse"/> reads it.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The entry.</returns>
+    public static string Entry(MetaField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return $"{field.Name}:{TypeNames.First(n => n.Value == field.Type).Key}";
     }
 
     /// <summary>Parses <c>name:type</c> entries into a schema.</summary>

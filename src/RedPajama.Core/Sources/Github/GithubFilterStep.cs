@@ -21,10 +21,11 @@ public sealed class GithubFilterStep : IDocumentStep
     /// <summary>Creates the step.</summary>
     /// <param name="meta">The pipeline's meta schema, holding the path and <see cref="GithubMeta.Leading"/>.</param>
     /// <param name="countTokens">Counts GPT-NeoX tokens; null leaves out the letters-per-token rule.</param>
-    public GithubFilterStep(MetaSchema meta, Func<string, int>? countTokens)
+    /// <param name="pathField">The field holding the file's path (BigQuery's <c>path</c>).</param>
+    public GithubFilterStep(MetaSchema meta, Func<string, int>? countTokens, string pathField = GithubMeta.Path)
     {
         ArgumentNullException.ThrowIfNull(meta);
-        _path = meta.Require(GithubMeta.Path);
+        _path = meta.Require(pathField);
         _lineCount = meta.Require("line_count");
         _maxLineLength = meta.Require("max_line_length");
         _averageLineLength = meta.Require("avg_line_length");

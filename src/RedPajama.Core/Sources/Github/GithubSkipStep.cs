@@ -18,11 +18,12 @@ public sealed class GithubSkipStep : IDocumentStep
     private readonly int _path;
 
     /// <summary>Creates the step.</summary>
-    /// <param name="meta">The pipeline's meta schema, holding <see cref="GithubMeta.Path"/>.</param>
-    public GithubSkipStep(MetaSchema meta)
+    /// <param name="meta">The pipeline's meta schema, holding the path.</param>
+    /// <param name="pathField">The field holding the file's path in its repository (BigQuery's <c>path</c>).</param>
+    public GithubSkipStep(MetaSchema meta, string pathField = GithubMeta.Path)
     {
         ArgumentNullException.ThrowIfNull(meta);
-        _path = meta.Require(GithubMeta.Path);
+        _path = meta.Require(pathField);
     }
 
     /// <inheritdoc />

@@ -58,7 +58,8 @@ internal sealed class JobOnWorker : IJobUdfs, IDisposable
             .Select(Strings)];
 
     /// <inheritdoc />
-    public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) => InputFileRows(paths);
+    /// <remarks>Folders (repositories) cannot be <c>binaryFile</c> rows: the job lists them and reads them by path, as here.</remarks>
+    public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) => paths.Any(Directory.Exists) ? FetchRows(paths) : InputFileRows(paths);
 
     /// <summary><c>FetchRows(input, path)</c> over a listing's rows (input = position), on the worker: the read of listed inputs, downloads included.</summary>
     public IReadOnlyList<string[]> FetchRows(IEnumerable<string> locations) =>

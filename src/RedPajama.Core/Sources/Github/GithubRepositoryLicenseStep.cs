@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using RedPajama.Documents;
+using RedPajama.Pipeline;
+using RedPajama.Sources.Github.Repositories;
+using RedPajama.Udfs.Code.Licenses;
+using RedPajama.Udfs.Hashing;
+
+namespace RedPajama.Sources.Github;
+
+/// <summary>
+/// The licence of a repository read from its files, as GitHub's licensee decides it (the answer BigQuery's
+/// <c>licenses</c> table holds): a grouped step keyed on <c>repo_name</c>. Each root licence, copying or README file is
+/// matched against the licence texts where it is read (<see cref="LicenseDetector.Match"/>), only the small answer
+/// travels with the key, and the group decides the repository's licence (<see cref="LicenseProject.Decide"/>) and
+/// writes it, with its confidence, on every file of the repository. Files whose row already has a licence (BigQuery,
+/// HuggingFace rows) take no part. The whitelist that follows (<see cref="GithubLicenseStep"/>) then keeps or drops them.
+/// </summary>
+public sealed class GithubRepositoryLicenseStep : GroupedStep
+{
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly int _repoName;
+    private readonly int _path;
+    private readonly int _license;
+    private readonly int _confidence;
+    private readonly Func<LicenseDetector> _detector;
+
+    /// <summary>Creates the step.</summary>
+    /// <param name="meta">The pipeline's meta schema, holding <c>repo_name</c>, <c>path</c>, <c>license</c> and <c>license_confidence</c>.</param>
+    /// <param name="detector">Gives the detector (loaded once per process, on first use).</param>
+    public GithubRepositoryLicenseStep(MetaSchema meta, Func<LicenseDetector> detector)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(detector);
+        _repoName = meta.Require(RepositoryColumns.RepoName);
+        _path = meta.Require(GithubMeta.Path);
+        _license = meta.Require(GithubMeta.License);
+        _confidence = meta.Require(RepositoryColumns.LicenseConfidence);
+        _detector = detector;
+    }
+
+    /// <inheritdoc />
+    public override string Name => "github_license_detect";
+
+    /// <summary>Never used: this step only writes licences; <see cref="GithubLicenseStep"/> drops.</summary>
+    public override string DropReason => GithubLicenseStep.NoLicense;
+
+    /// <inheritdoc />
+    public override bool EditsDocuments => true;
+
+    /// <inheritdoc />
+    public override bool DecidesSingletons => true;
+
+    /// <inheritdoc />
+    public override void EmitKeys(Document document, GroupKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (document.Meta[_license] is not null || document.Meta[_repoName] is not string repository)
+        {
+            return;
+        }
+
+        string path = document.Meta[_path] as string ?? string.Empty;
+        UInt128 key = ContentHash.Of(repository);
+        if (LicenseDetector.CandidateScore(path) > 0)
+        {
+            keys.Add(key, Utf8.GetBytes(_detector().Match(path, document.Text).Encode()));
+        }
+        else
+        {
+            keys.Add(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Decide(ReadOnlySpan<GroupMember> members, GroupVerdicts verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var candidates = new List<LicenseFileMatch>();
+        foreach (GroupMember member in members)
+        {
+            if (!member.Payload.IsEmpty && LicenseFileMatch.TryDecode(Utf8.GetString(member.Payload.Span), out LicenseFileMatch match))
+            {
+                candidates.Add(match);
+            }
+        }
+
+        (string? license, double confidence, _) = LicenseProject.Decide(candidates);
+        byte[] value = license is null ? [] : Utf8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{license}\t{confidence:R}"));
+        for (int i = 0; i < members.Length; i++)
+        {
+            verdicts.Edit(i, value);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Apply(Document document, IReadOnlyList<GroupEdit> edits)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(edits);
+        if (edits.Count == 0 || edits[0].Value.IsEmpty)
+        {
+            return;
+        }
+
+        string value = Utf8.GetString(edits[0].Value.Span);
+        int tab = value.IndexOf('\t', StringComparison.Ordinal);
+        document.Meta[_license] = value[..tab];
+        document.Meta[_confidence] = double.Parse(value.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+}
