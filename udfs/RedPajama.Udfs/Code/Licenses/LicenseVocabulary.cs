@@ -1,0 +1,66 @@
+namespace RedPajama.Udfs.Code.Licenses;
+
+/// <summary>
+/// The words of the licence texts, numbered 0…<see cref="Count"/>−1, looked up by span (no string per word of a
+/// file). Open addressing over a power-of-two table. Filled once while loading, read-only (and thread-safe) after.
+/// </summary>
+internal sealed class LicenseVocabulary
+{
+    private readonly List<string> words = [];
+    private int[] slots = new int[1024];
+
+    /// <summary>Creates an empty vocabulary.</summary>
+    public LicenseVocabulary() => Array.Fill(slots, -1);
+
+    /// <summary>The number of words.</summary>
+    public int Count => words.Count;
+
+    /// <summary>The number of a word, adding it when it is new.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Its number.</returns>
+    public int Add(ReadOnlySpan<char> word)
+    {
+        int slot = Slot(word);
+        if (slots[slot] >= 0)
+        {
+            return slots[slot];
+        }
+
+        int id = words.Count;
+        words.Add(word.ToString());
+        slots[slot] = id;
+        if (words.Count * 2 > slots.Length)
+        {
+            Grow();
+        }
+
+        return id;
+    }
+
+    /// <summary>The number of a word, or −1 when no licence text has it.</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>Its number or −1.</returns>
+    public int Find(ReadOnlySpan<char> word) => slots[Slot(word)];
+
+    private int Slot(ReadOnlySpan<char> word)
+    {
+        int mask = slots.Length - 1;
+        int slot = string.GetHashCode(word) & mask;
+        while (slots[slot] >= 0 && !word.SequenceEqual(words[slots[slot]]))
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        return slot;
+    }
+
+    private void Grow()
+    {
+        slots = new int[slots.Length * 2];
+        Array.Fill(slots, -1);
+        for (int id = 0; id < words.Count; id++)
+        {
+            slots[Slot(words[id])] = id;
+        }
+    }
+}
