@@ -350,6 +350,24 @@ public sealed class SparkSeamTests
     }
 
     [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_github_repositories()
+    {
+        // Folders are listed and read by path, archives are binaryFile rows; the licence is a group per repository.
+        using var directory = new TemporaryDirectory();
+        string input = TestData.Fixture("github-repos/repos");
+        InputResolution resolution = InputResolver.Resolve([input], SourceCatalog.InputOptions(RedPajama.Sources.Github.GithubSource.SourceName, new RunConfig()));
+        var config = new RunConfig();
+        SourceCatalog.InferFromFirstInput(RedPajama.Sources.Github.GithubSource.SourceName, config, resolution.Files[0].Path);
+        PipelineDescription pipeline = SourceCatalog.Describe(RedPajama.Sources.Github.GithubSource.SourceName, config);
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, resolution.Files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKeys(RedPajama.Sources.Github.GithubLicenseStep.NotPermissive, RedPajama.Sources.Github.GithubLicenseStep.NoLicense, RedPajama.Steps.ExactDedupStep.Reason);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"],

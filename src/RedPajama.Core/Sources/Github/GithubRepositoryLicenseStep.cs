@@ -10,8 +10,9 @@ namespace RedPajama.Sources.Github;
 
 /// <summary>
 /// The licence of a repository read from its files, as GitHub's licensee decides it (the answer BigQuery's
-/// <c>licenses</c> table holds): a grouped step keyed on <c>repo_name</c>. Each root licence, copying or README file is
-/// matched against the licence texts where it is read (<see cref="LicenseDetector.Match"/>), only the small answer
+/// <c>licenses</c> table holds): a grouped step keyed on <c>repo_name</c>. Each root licence or copying file (not the
+/// README: licensee's library, unlike its command line, reads licence files only) is
+/// matched against the licence texts where it is read (<see cref="LicenseDetector.Match(string, string)"/>), only the small answer
 /// travels with the key, and the group decides the repository's licence (<see cref="LicenseProject.Decide"/>) and
 /// writes it, with its confidence, on every file of the repository. Files whose row already has a licence (BigQuery,
 /// HuggingFace rows) take no part. The whitelist that follows (<see cref="GithubLicenseStep"/>) then keeps or drops them.
@@ -20,16 +21,18 @@ public sealed class GithubRepositoryLicenseStep : GroupedStep
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private const string OtherLicense = "other";   // licensee's NOASSERTION
+
     private readonly int _repoName;
     private readonly int _path;
     private readonly int _license;
     private readonly int _confidence;
-    private readonly Func<LicenseDetector> _detector;
+    private readonly LicenseDetector _detector;
 
     /// <summary>Creates the step.</summary>
     /// <param name="meta">The pipeline's meta schema, holding <c>repo_name</c>, <c>path</c>, <c>license</c> and <c>license_confidence</c>.</param>
-    /// <param name="detector">Gives the detector (loaded once per process, on first use).</param>
-    public GithubRepositoryLicenseStep(MetaSchema meta, Func<LicenseDetector> detector)
+    /// <param name="detector">The detector (<see cref="LicenseDetector.Get"/>: loaded once per process).</param>
+    public GithubRepositoryLicenseStep(MetaSchema meta, LicenseDetector detector)
     {
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(detector);
@@ -64,9 +67,9 @@ public sealed class GithubRepositoryLicenseStep : GroupedStep
 
         string path = document.Meta[_path] as string ?? string.Empty;
         UInt128 key = ContentHash.Of(repository);
-        if (LicenseDetector.CandidateScore(path) > 0)
+        if (LicenseDetector.CandidateKind(path) == LicenseCandidateKind.License)
         {
-            keys.Add(key, Utf8.GetBytes(_detector().Match(path, document.Text).Encode()));
+            keys.Add(key, Utf8.GetBytes(_detector.Match(path, document.Text).Encode()));
         }
         else
         {
@@ -87,8 +90,10 @@ public sealed class GithubRepositoryLicenseStep : GroupedStep
             }
         }
 
-        (string? license, double confidence, _) = LicenseProject.Decide(candidates);
-        byte[] value = license is null ? [] : Utf8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{license}\t{confidence:R}"));
+        // The confidence is the deciding file's; "other" (files that disagree, or a text no licence matches) has none.
+        (string? license, double confidence, string? decider) = LicenseProject.Decide(candidates);
+        byte[] value = license is null ? []
+            : Utf8.GetBytes(decider is null || license == OtherLicense ? license : string.Create(CultureInfo.InvariantCulture, $"{license}\t{confidence:R}"));
         for (int i = 0; i < members.Length; i++)
         {
             verdicts.Edit(i, value);
@@ -107,7 +112,7 @@ public sealed class GithubRepositoryLicenseStep : GroupedStep
 
         string value = Utf8.GetString(edits[0].Value.Span);
         int tab = value.IndexOf('\t', StringComparison.Ordinal);
-        document.Meta[_license] = value[..tab];
-        document.Meta[_confidence] = double.Parse(value.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
+        document.Meta[_license] = tab < 0 ? value : value[..tab];
+        document.Meta[_confidence] = tab < 0 ? null : double.Parse(value.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

@@ -147,8 +147,7 @@ public sealed class GithubSource : PipelineSource
         var steps = new List<IPipelineStep>();
         if (detect)
         {
-            string licenses = LicensesPath(section);
-            steps.Add(new GithubRepositoryLicenseStep(meta, () => LicenseDetector.Get(licenses)));
+            steps.Add(new GithubRepositoryLicenseStep(meta, LicenseDetector.Get(LicensesPath(section))));
         }
 
         steps.AddRange(

@@ -228,6 +228,35 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void Github_repositories_run_on_the_worker_with_the_licence_texts_shipped_as_a_spark_folder()
+    {
+        SkipUnlessInstalled();
+        using var driver = new TemporaryDirectory();
+        string licenses = driver.Combine("licenses");
+        Directory.CreateDirectory(licenses);
+        foreach (string text in Directory.GetFiles(RedPajama.Tokenization.BundledModels.LicensesDirectory))
+        {
+            File.Copy(text, Path.Combine(licenses, Path.GetFileName(text)));
+        }
+
+        string input = TestData.Fixture("github-repos/repos");
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve([input], SourceCatalog.InputOptions(RedPajama.Sources.Github.GithubSource.SourceName, new RunConfig())).Files;
+        var config = new RunConfig();
+        config.Section<RedPajama.Sources.Github.GithubConfig>().Licenses = licenses;
+        SourceCatalog.InferFromFirstInput(RedPajama.Sources.Github.GithubSource.SourceName, config, files[0].Path);
+        using var job = new JobOnWorker(RedPajama.Sources.Github.GithubSource.SourceName, config);
+        PipelineDescription pipeline = job.Udf.Rows.Pipeline;
+
+        // The worker cannot see the driver's folder: it must find the licence texts among the task's Spark files.
+        Directory.Delete(licenses, recursive: true);
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        spark.Where(l => l.Contains("\"keep\": true", StringComparison.Ordinal)).Should().HaveCount(File.ReadAllLines(TestData.Fixture("github-repos/golden-filtered.jsonl")).Length);
+        sparkStatistics.Dropped.Should().ContainKey(RedPajama.Sources.Github.GithubLicenseStep.NotPermissive).And.BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
     public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
     {
         SkipUnlessInstalled();
