@@ -30,7 +30,7 @@ public sealed class WholeFileReader(long maxFileBytes) : IDocumentReader
     }
 
     /// <summary>All bytes of <paramref name="source"/>, or null when there are more than <paramref name="limit"/>.</summary>
-    private static byte[]? ReadAtMost(Stream source, long limit)
+    internal static byte[]? ReadAtMost(Stream source, long limit)
     {
         if (source.CanSeek)
         {

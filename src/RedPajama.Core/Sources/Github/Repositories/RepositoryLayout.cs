@@ -214,7 +214,12 @@ public static class RepositoryLayout
 
             // The stored size may lie: read one byte past the limit, and count every byte against the archive. A
             // reader stops at the stored size, so a lying header shows as a checksum that does not match.
-            byte[]? bytes = ReadAtMost(guard.Watch(entry.Open()), limits.MaxFileBytes);
+            byte[]? bytes;
+            using (Stream expanded = guard.Watch(entry.Open()))
+            {
+                bytes = WholeFileReader.ReadAtMost(expanded, limits.MaxFileBytes);
+            }
+
             yield return bytes is null ? new RepositoryFile(member, entry.Length, executable, null, RepositorySkipReasons.TooLarge)
                 : System.IO.Hashing.Crc32.HashToUInt32(bytes) != entry.Crc32 ? new RepositoryFile(member, bytes.LongLength, executable, null, RepositorySkipReasons.Corrupt)
                 : new RepositoryFile(member, bytes.LongLength, executable, bytes, null);
@@ -228,26 +233,6 @@ public static class RepositoryLayout
 
     private static Stream Expand(Stream stored, string path) =>
         path.EndsWith(".tar", StringComparison.OrdinalIgnoreCase) ? stored : InputStreams.Decompress(stored, path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? path + ".gz" : path);
-
-    private static byte[]? ReadAtMost(Stream source, long limit)
-    {
-        using (source)
-        {
-            using var buffer = new MemoryStream();
-            byte[] chunk = new byte[1 << 16];
-            int read;
-            while ((read = source.Read(chunk)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > limit)
-                {
-                    return null;
-                }
-            }
-
-            return buffer.ToArray();
-        }
-    }
 
     private static MemoryStream Buffer(Stream content)
     {
