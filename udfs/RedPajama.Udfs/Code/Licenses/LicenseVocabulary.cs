@@ -45,13 +45,27 @@ internal sealed class LicenseVocabulary
     private int Slot(ReadOnlySpan<char> word)
     {
         int mask = slots.Length - 1;
-        int slot = string.GetHashCode(word) & mask;
+        int slot = Hash(word) & mask;
         while (slots[slot] >= 0 && !word.SequenceEqual(words[slots[slot]]))
         {
             slot = (slot + 1) & mask;
         }
 
         return slot;
+    }
+
+    /// <summary>FNV-1a over the characters, folded: cheap for short words, and stable (no per-process seed).</summary>
+    /// <param name="word">The word.</param>
+    /// <returns>The hash.</returns>
+    public static int Hash(ReadOnlySpan<char> word)
+    {
+        uint hash = 2166136261;
+        foreach (char c in word)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return (int)(hash ^ (hash >> 15));
     }
 
     private void Grow()
