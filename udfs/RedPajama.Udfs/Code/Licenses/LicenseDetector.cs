@@ -177,14 +177,27 @@ public sealed class LicenseDetector
         return new LicenseDetector([.. licenses]);
     }
 
-    /// <summary>The detector of a directory, loaded once per full path and shared (for Spark workers).</summary>
+    /// <summary>
+    /// The detector of a directory, loaded once per full path and shared (for Spark workers); concurrent first calls
+    /// load it once.
+    /// </summary>
     /// <param name="directory">The directory of licence texts.</param>
     /// <returns>The shared detector.</returns>
     public static LicenseDetector Get(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        return Cache.GetOrAdd(full, static path => new Lazy<LicenseDetector>(() => Load(path), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        Lazy<LicenseDetector> detector = Cache.GetOrAdd(full, static path => new Lazy<LicenseDetector>(() => Load(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return detector.Value;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A directory that could not be read is tried again next time, not remembered as broken.
+            Cache.TryRemove(new KeyValuePair<string, Lazy<LicenseDetector>>(full, detector));
+            throw;
+        }
     }
 
     /// <summary>
@@ -471,22 +484,22 @@ public sealed class LicenseDetector
     {
         public HashSet<int> Ids { get; } = [];
 
-        public void Visit(string text, int start, int length) => Ids.Add(vocabulary.Add(text.AsSpan(start, length)));
+        public void Visit(string text, int start, int length, int hash) => Ids.Add(vocabulary.Add(text.AsSpan(start, length)));
     }
 
     /// <summary>Collects a file's distinct words: numbers of known words, and the unknown ones as spans of the text.</summary>
     private readonly struct WordCounter(LicenseVocabulary vocabulary, WordScratch scratch) : IWordVisitor
     {
-        public void Visit(string text, int start, int length)
+        public void Visit(string text, int start, int length, int hash)
         {
-            int id = vocabulary.Find(text.AsSpan(start, length));
+            int id = vocabulary.Find(text.AsSpan(start, length), hash);
             if (id >= 0)
             {
                 scratch.AddKnown(id);
             }
             else
             {
-                scratch.AddUnknown(text, start, length);
+                scratch.AddUnknown(text, start, length, hash);
             }
         }
     }
@@ -525,7 +538,7 @@ public sealed class LicenseDetector
             }
         }
 
-        public void AddUnknown(string text, int start, int length)
+        public void AddUnknown(string text, int start, int length, int hash)
         {
             unknownText = text;
             if ((UnknownCount + 1) * 2 > unknownSlots.Length)
@@ -535,7 +548,7 @@ public sealed class LicenseDetector
 
             ReadOnlySpan<char> word = text.AsSpan(start, length);
             int mask = unknownSlots.Length - 1;
-            int slot = LicenseVocabulary.Hash(word) & mask;
+            int slot = hash & mask;
             while (unknownSlots[slot] >= 0)
             {
                 int other = unknownSlots[slot];

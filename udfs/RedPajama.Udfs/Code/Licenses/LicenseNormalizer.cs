@@ -15,7 +15,6 @@ namespace RedPajama.Udfs.Code.Licenses;
 /// </summary>
 internal sealed class LicenseNormalizer
 {
-
     private static readonly SearchValues<char> Quotes = SearchValues.Create("`\"‘“’”");
     private static readonly SearchValues<char> RuleCharacters = SearchValues.Create("=-*");
     private static readonly SearchValues<char> EmphasisCharacters = SearchValues.Create("_*~");

@@ -36,8 +36,6 @@ internal static class RubyText
         return stripped.Length == s.Length ? s : stripped.ToString();
     }
 
-    private static string Strip(ReadOnlySpan<char> s) => s.Trim(StrippedCharacters).ToString();
-
     /// <summary><c>squeeze(" ").strip</c>, the tail of licensee's <c>strip</c> step, in one pass.</summary>
     /// <param name="s">The text.</param>
     /// <returns>The text with runs of spaces collapsed and its ends stripped.</returns>
@@ -254,6 +252,8 @@ internal static class RubyText
 
     private static readonly Encoding DroppingUtf8 =
         Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(string.Empty));
+
+    private static string Strip(ReadOnlySpan<char> s) => s.Trim(StrippedCharacters).ToString();
 
     private static int LowerCodePoint(int codePoint)
     {
