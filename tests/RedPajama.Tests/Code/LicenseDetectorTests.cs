@@ -49,6 +49,26 @@ public sealed class LicenseDetectorTests(ITestOutputHelper output)
             {
                 differences.Add($"{file}: SPDX id {NullableString(expected, "spdx_id")} vs {Detector.SpdxId(match.Key)}");
             }
+
+            if (expected.GetProperty("closest") is { ValueKind: JsonValueKind.Array } closest)
+            {
+                string text = ReadLikeLicensee(TestData.Fixture(Path.Combine("licenses", file)));
+                if (LicenseDetector.CandidateKind(name) == LicenseCandidateKind.Readme)
+                {
+                    text = LicenseDetector.ReadmeLicenseSection(text)!;
+                }
+
+                IReadOnlyList<(string Key, double Similarity)> mine = Detector.Similarities(text);
+                int rank = 0;
+                foreach (JsonElement entry in closest.EnumerateArray())
+                {
+                    (string closeKey, double similarity) = mine[rank++];
+                    if (closeKey != entry[0].GetString() || Math.Abs(similarity - entry[1].GetDouble()) > 1e-9)
+                    {
+                        differences.Add($"{file}: closest #{rank} licensee {entry[0]}/{entry[1]}, here {closeKey}/{similarity.ToString("R", CultureInfo.InvariantCulture)}");
+                    }
+                }
+            }
         }
 
         output.WriteLine($"{golden.Count} files, {golden.Count - differences.Count} equal to licensee");
@@ -143,6 +163,21 @@ public sealed class LicenseDetectorTests(ITestOutputHelper output)
         Detector.Match("COPYRIGHT", "Copyright (c) 2020 Jane\n").Should().Be(new LicenseFileMatch("COPYRIGHT", "no-license", 100, "copyright"));
     }
 
+    /// <summary>
+    /// A known difference: licensee turns <c>.html</c>/<c>.htm</c> licence files into Markdown (reverse_markdown) before
+    /// matching; here they are matched as text. Licensee finds a clean HTML rendering of the MIT licence to be MIT
+    /// (exact); here it is <c>other</c>. Real HTML licence pages (the four on the corpus machine) are <c>other</c> in both.
+    /// </summary>
+    [Fact]
+    public void Html_licence_files_are_matched_as_text()
+    {
+        string raw = File.ReadAllText(Path.Combine(ModelDirectory, "mit.txt"));
+        string mit = raw[(raw.LastIndexOf("\n---\n", StringComparison.Ordinal) + 5)..].TrimStart('\n');
+        string html = "<html><body><h1>MIT License</h1>" + string.Concat(mit.Split("\n\n").Select(p => "<p>" + p + "</p>\n")) + "</body></html>";
+        Detector.Match("LICENSE.html", html).Key.Should().Be("other");
+        Detector.Match("LICENSE.txt", mit).Key.Should().Be("mit");
+    }
+
     [Theory]
     [InlineData("LICENSE", "mit", 100.0, "exact")]
     [InlineData("README.md", null, 0.0, null)]
@@ -177,6 +212,90 @@ public sealed class LicenseDetectorTests(ITestOutputHelper output)
         parallel.Should().Equal(sequential);
     }
 
+    /// <summary>
+    /// The larger random set <c>fixtures/licenses/make_fuzz.rb</c> writes (not committed): run when
+    /// <c>LICENSEE_FUZZ</c> names its directories (separated like <c>PATH</c>).
+    /// </summary>
+    [SkippableFact]
+    public void Fuzzed_variants_get_licensees_answer_and_similarities()
+    {
+        string? directories = Environment.GetEnvironmentVariable("LICENSEE_FUZZ");
+        Skip.If(string.IsNullOrEmpty(directories), "LICENSEE_FUZZ names no make_fuzz.rb output");
+        int files = 0;
+        var differences = new List<string>();
+        foreach (string directory in directories!.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (string line in File.ReadLines(Path.Combine(directory, "manifest.jsonl")))
+            {
+                JsonElement expected = JsonDocument.Parse(line).RootElement;
+                string file = Path.Combine(directory, expected.GetProperty("file").GetString()!);
+                string name = expected.GetProperty("name").GetString()!;
+                LicenseFileMatch match = Detector.Match(name, File.ReadAllBytes(file));
+                double confidence = expected.GetProperty("confidence") is { ValueKind: JsonValueKind.Number } number ? number.GetDouble() : 0;
+                files++;
+                if (match.Key != NullableString(expected, "key") || match.Matcher != NullableString(expected, "matcher") || Math.Abs(match.Confidence - confidence) > 1e-9)
+                {
+                    differences.Add($"{file}: licensee {NullableString(expected, "key")}/{NullableString(expected, "matcher")}/{confidence}, here {match.Key}/{match.Matcher}/{match.Confidence}");
+                }
+
+                if (expected.GetProperty("similarities") is not { ValueKind: JsonValueKind.Array } similarities)
+                {
+                    continue;
+                }
+
+                string text = ReadLikeLicensee(file);
+                if (LicenseDetector.CandidateKind(name) == LicenseCandidateKind.Readme)
+                {
+                    text = LicenseDetector.ReadmeLicenseSection(text)!;
+                }
+
+                Sha1(Detector.Normalize(text)).Should().Be(expected.GetProperty("content_hash").GetString(), file);
+                var expectedSimilarities = similarities.EnumerateArray().Select(entry => (entry[0].GetString()!, entry[1].GetDouble())).ToList();
+                IReadOnlyList<(string Key, double Similarity)> mine = Detector.Similarities(text);
+                if (!mine.Select(entry => entry.Key).SequenceEqual(expectedSimilarities.Select(entry => entry.Item1))
+                    || mine.Zip(expectedSimilarities).Any(pair => Math.Abs(pair.First.Similarity - pair.Second.Item2) > 1e-9))
+                {
+                    differences.Add($"{file}: similarities differ");
+                }
+            }
+        }
+
+        output.WriteLine($"{files} fuzzed files, {files - differences.Count} equal to licensee");
+        differences.Should().BeEmpty();
+    }
+
+    internal static List<JsonElement> Lines(string name) =>
+        File.ReadLines(TestData.Fixture(Path.Combine("licenses", name))).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+
+    internal static List<(string Name, byte[] Bytes)> Corpus() =>
+        Lines("corpus.jsonl").Select(entry => (
+            entry.GetProperty("name").GetString()!,
+            File.ReadAllBytes(TestData.Fixture(Path.Combine("licenses", entry.GetProperty("file").GetString()!))))).ToList();
+
+    private static string? NullableString(JsonElement element, string property) =>
+        element.GetProperty(property) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    // Licensee's content_hash is a SHA-1 of the normalised text: an identity to compare, not a security measure.
+#pragma warning disable CA5350
+    /// <summary>A file's text as licensee reads it: UTF-8 with invalid bytes dropped.</summary>
+    internal static string ReadLikeLicensee(string path) => DroppingUtf8.GetString(File.ReadAllBytes(path));
+
+    private static readonly Encoding DroppingUtf8 =
+        Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(string.Empty));
+
+    private static string Sha1(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
+#pragma warning restore CA5350
+}
+
+/// <summary>Throughput, measured alone (no other test runs beside it) and printed, not asserted.</summary>
+[Collection(nameof(LicenseThroughputTests))]
+[CollectionDefinition(nameof(LicenseThroughputTests), DisableParallelization = true)]
+public sealed class LicenseThroughputTests(ITestOutputHelper output)
+{
+    private static LicenseDetector Detector => LicenseDetectorTests.Detector;
+
+    private static List<(string Name, byte[] Bytes)> Corpus() => LicenseDetectorTests.Corpus();
+
     [Fact]
     public void Throughput_on_the_corpus()
     {
@@ -205,20 +324,4 @@ public sealed class LicenseDetectorTests(ITestOutputHelper output)
             CultureInfo.InvariantCulture,
             $"{texts.Count * rounds / seconds:F0} files/s, {bytes * rounds / seconds / 1e6:F1} MB/s, {seconds * 1e6 / (texts.Count * rounds):F1} µs per file (one thread, {texts.Count} files × {rounds} rounds)"));
     }
-
-    internal static List<JsonElement> Lines(string name) =>
-        File.ReadLines(TestData.Fixture(Path.Combine("licenses", name))).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
-
-    private static List<(string Name, byte[] Bytes)> Corpus() =>
-        Lines("corpus.jsonl").Select(entry => (
-            entry.GetProperty("name").GetString()!,
-            File.ReadAllBytes(TestData.Fixture(Path.Combine("licenses", entry.GetProperty("file").GetString()!))))).ToList();
-
-    private static string? NullableString(JsonElement element, string property) =>
-        element.GetProperty(property) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    // Licensee's content_hash is a SHA-1 of the normalised text: an identity to compare, not a security measure.
-#pragma warning disable CA5350
-    private static string Sha1(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
-#pragma warning restore CA5350
 }

@@ -7,5 +7,6 @@ internal interface IWordVisitor
     /// <param name="text">The text.</param>
     /// <param name="start">Where the word starts.</param>
     /// <param name="length">Its length.</param>
-    void Visit(string text, int start, int length);
+    /// <param name="hash">Its <see cref="LicenseVocabulary.Hash"/>.</param>
+    void Visit(string text, int start, int length, int hash);
 }

@@ -34,9 +34,10 @@ public sealed class LicenseDetector
     private static WordScratch? scratch;
 
     private readonly LicenseTemplate[] licenses;
+    private readonly string[] referenceGroups;
     private readonly LicenseNormalizer normalizer;
     private readonly LicenseVocabulary vocabulary;
-    private readonly Lazy<Regex[]> references;
+    private readonly Lazy<Regex> references;
 
     // Per licence, in key order.
     private readonly int[] lengths;
@@ -114,7 +115,8 @@ public sealed class LicenseDetector
             }
         }
 
-        references = new Lazy<Regex[]>(() => Array.ConvertAll(this.licenses, LicenseTitles.Reference), LazyThreadSafetyMode.ExecutionAndPublication);
+        referenceGroups = Array.ConvertAll(Enumerable.Range(0, count).ToArray(), i => "l" + i.ToString(CultureInfo.InvariantCulture));
+        references = new Lazy<Regex>(() => LicenseTitles.References(this.licenses), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The licence keys matched against, in licensee's (key) order.</summary>
@@ -175,14 +177,27 @@ public sealed class LicenseDetector
         return new LicenseDetector([.. licenses]);
     }
 
-    /// <summary>The detector of a directory, loaded once per full path and shared (for Spark workers).</summary>
+    /// <summary>
+    /// The detector of a directory, loaded once per full path and shared (for Spark workers); concurrent first calls
+    /// load it once.
+    /// </summary>
     /// <param name="directory">The directory of licence texts.</param>
     /// <returns>The shared detector.</returns>
     public static LicenseDetector Get(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        return Cache.GetOrAdd(full, static path => new Lazy<LicenseDetector>(() => Load(path), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        Lazy<LicenseDetector> detector = Cache.GetOrAdd(full, static path => new Lazy<LicenseDetector>(() => Load(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return detector.Value;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A directory that could not be read is tried again next time, not remembered as broken.
+            Cache.TryRemove(new KeyValuePair<string, Lazy<LicenseDetector>>(full, detector));
+            throw;
+        }
     }
 
     /// <summary>
@@ -246,6 +261,31 @@ public sealed class LicenseDetector
     }
 
     /// <summary>
+    /// Licensee's <c>License#similarity</c> of every licence to a text (as <c>licensee detect</c> lists the closest
+    /// licences): the Dice score the Dice matcher compares with <see cref="ConfidenceThreshold"/>, most similar first
+    /// (among equal scores the later key first, as licensee's stable sort reversed gives them).
+    /// </summary>
+    /// <param name="text">The text (a licence file's, or a README's licence section).</param>
+    /// <returns>Every licence key with its similarity, 0–100.</returns>
+    public IReadOnlyList<(string Key, double Similarity)> Similarities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string normalized = normalizer.Normalize(RubyText.UniversalNewline(text));
+        WordScratch words = ScanWords(normalized);
+        int[] overlaps = words.Tally(fieldlessMasks, maskWidth);
+        int fileWords = words.Known.Count + words.UnknownCount;
+        int length = RubyText.CodePointLength(normalized);
+        var similarities = new (string Key, double Similarity)[licenses.Length];
+        for (int i = 0; i < licenses.Length; i++)
+        {
+            similarities[licenses.Length - 1 - i] = (licenses[i].Key, Similarity(i, overlaps[i], fileWords, length));
+        }
+
+        // Reversed key order first, then a stable sort by descending score: equal scores keep the later key first.
+        return [.. similarities.OrderByDescending(entry => entry.Similarity)];
+    }
+
+    /// <summary>
     /// A README's licence section (<c>ReadmeFile.license_content</c>): after the first heading that is only
     /// <c>License</c> or <c>Licence</c> (<c>## License</c>, <c>= License:</c>, or underlined with <c>-</c>/<c>=</c>), up
     /// to the next heading (a line starting with <c>#</c> or <c>=</c>, or a line followed by a <c>-</c>/<c>=</c> line)
@@ -256,6 +296,11 @@ public sealed class LicenseDetector
     public static string? ReadmeLicenseSection(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains("licen", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         Match section = LicensePatterns.ReadmeLicenseSection().Match(text);
         return section.Success ? RubyText.Strip(section.Groups[1].Value) : null;
     }
@@ -324,13 +369,11 @@ public sealed class LicenseDetector
         }
 
         string normalized = normalizer.Normalize(content);
-        WordScratch words = WordScratch.For(vocabulary.Count, licenses.Length);
-        var counter = new WordCounter(vocabulary, words);
-        LicenseWords.Scan(normalized, ref counter);
+        WordScratch words = ScanWords(normalized);
         int known = words.Known.Count;
-        int fileWords = known + words.Unknown.Count;
+        int fileWords = known + words.UnknownCount;
 
-        if (words.Unknown.Count == 0)
+        if (words.UnknownCount == 0)
         {
             int[] sameWords = words.Tally(wordMasks, maskWidth);
             for (int i = 0; i < licenses.Length; i++)
@@ -344,7 +387,8 @@ public sealed class LicenseDetector
 
         int[] overlaps = words.Tally(fieldlessMasks, maskWidth);
         int length = RubyText.CodePointLength(normalized);
-        bool creativeCommonsVariant = LicensePatterns.CreativeCommonsFalsePositive().IsMatch(stripped);
+        bool creativeCommonsVariant = stripped.Contains("attribution-", StringComparison.OrdinalIgnoreCase)
+            && LicensePatterns.CreativeCommonsFalsePositive().IsMatch(stripped);
         int best = -1;
         double bestSimilarity = 0;
         for (int i = 0; i < licenses.Length; i++)
@@ -369,19 +413,58 @@ public sealed class LicenseDetector
             return new LicenseFileMatch(path, licenses[best].Key, bestSimilarity, "dice");
         }
 
-        if (readme)
+        if (readme && FirstReference(content) is >= 0 and var reference)
         {
-            Regex[] patterns = references.Value;
-            for (int i = 0; i < patterns.Length; i++)
-            {
-                if (patterns[i].IsMatch(content))
-                {
-                    return new LicenseFileMatch(path, licenses[i].Key, 90, "reference");
-                }
-            }
+            return new LicenseFileMatch(path, licenses[reference].Key, 90, "reference");
         }
 
         return new LicenseFileMatch(path, Other, 0, null);
+    }
+
+    /// <summary>
+    /// The Reference matcher: the first licence, in key order, whose title or SPDX URL the text names; −1 when none. Every
+    /// match start is visited (overlapping ones too), keeping the least licence.
+    /// </summary>
+    private int FirstReference(string content)
+    {
+        Regex pattern = references.Value;
+        int best = int.MaxValue;
+        int start = 0;
+        while (start <= content.Length)
+        {
+            Match match = pattern.Match(content, start);
+            if (!match.Success)
+            {
+                break;
+            }
+
+            for (int i = 0; i < licenses.Length && i < best; i++)
+            {
+                if (match.Groups[referenceGroups[i]].Success)
+                {
+                    best = i;
+                    break;
+                }
+            }
+
+            if (best == 0)
+            {
+                break;
+            }
+
+            start = match.Index + 1;
+        }
+
+        return best == int.MaxValue ? -1 : best;
+    }
+
+    /// <summary>The distinct words of a normalised text, in this thread's scratch buffers.</summary>
+    private WordScratch ScanWords(string normalized)
+    {
+        WordScratch words = WordScratch.For(vocabulary.Count, licenses.Length);
+        var counter = new WordCounter(vocabulary, words);
+        LicenseWords.Scan(normalized, ref counter);
+        return words;
     }
 
     /// <summary>
@@ -401,23 +484,22 @@ public sealed class LicenseDetector
     {
         public HashSet<int> Ids { get; } = [];
 
-        public void Visit(string text, int start, int length) => Ids.Add(vocabulary.Add(text.AsSpan(start, length)));
+        public void Visit(string text, int start, int length, int hash) => Ids.Add(vocabulary.Add(text.AsSpan(start, length)));
     }
 
-    /// <summary>Collects a file's distinct words: numbers of known words, and the unknown ones as strings.</summary>
+    /// <summary>Collects a file's distinct words: numbers of known words, and the unknown ones as spans of the text.</summary>
     private readonly struct WordCounter(LicenseVocabulary vocabulary, WordScratch scratch) : IWordVisitor
     {
-        public void Visit(string text, int start, int length)
+        public void Visit(string text, int start, int length, int hash)
         {
-            ReadOnlySpan<char> word = text.AsSpan(start, length);
-            int id = vocabulary.Find(word);
+            int id = vocabulary.Find(text.AsSpan(start, length), hash);
             if (id >= 0)
             {
                 scratch.AddKnown(id);
             }
             else
             {
-                scratch.Unknown.Add(word.ToString());
+                scratch.AddUnknown(text, start, length, hash);
             }
         }
     }
@@ -429,9 +511,16 @@ public sealed class LicenseDetector
         private int generation;
         private int[] tally = [];
 
+        // The distinct unknown words, as (start, length) in the text, in an open-addressing table of their indices.
+        private int[] unknownSlots = CreateSlots(256);
+        private int[] unknownStarts = new int[64];
+        private int[] unknownLengths = new int[64];
+        private int[] usedSlots = new int[64];
+        private string unknownText = string.Empty;
+
         public List<int> Known { get; } = [];
 
-        public HashSet<string> Unknown { get; } = new(StringComparer.Ordinal);
+        public int UnknownCount { get; private set; }
 
         public static WordScratch For(int vocabularySize, int licenseCount)
         {
@@ -447,6 +536,41 @@ public sealed class LicenseDetector
                 stamps[id] = generation;
                 Known.Add(id);
             }
+        }
+
+        public void AddUnknown(string text, int start, int length, int hash)
+        {
+            unknownText = text;
+            if ((UnknownCount + 1) * 2 > unknownSlots.Length)
+            {
+                GrowUnknown();
+            }
+
+            ReadOnlySpan<char> word = text.AsSpan(start, length);
+            int mask = unknownSlots.Length - 1;
+            int slot = hash & mask;
+            while (unknownSlots[slot] >= 0)
+            {
+                int other = unknownSlots[slot];
+                if (word.SequenceEqual(text.AsSpan(unknownStarts[other], unknownLengths[other])))
+                {
+                    return;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            if (UnknownCount == unknownStarts.Length)
+            {
+                Array.Resize(ref unknownStarts, UnknownCount * 2);
+                Array.Resize(ref unknownLengths, UnknownCount * 2);
+                Array.Resize(ref usedSlots, UnknownCount * 2);
+            }
+
+            unknownStarts[UnknownCount] = start;
+            unknownLengths[UnknownCount] = length;
+            usedSlots[UnknownCount] = slot;
+            unknownSlots[slot] = UnknownCount++;
         }
 
         /// <summary>For each licence, how many of the file's known words its mask has.</summary>
@@ -470,10 +594,40 @@ public sealed class LicenseDetector
             return tally;
         }
 
+        private static int[] CreateSlots(int size)
+        {
+            int[] slots = new int[size];
+            Array.Fill(slots, -1);
+            return slots;
+        }
+
+        private void GrowUnknown()
+        {
+            unknownSlots = CreateSlots(unknownSlots.Length * 2);
+            int mask = unknownSlots.Length - 1;
+            for (int i = 0; i < UnknownCount; i++)
+            {
+                int slot = LicenseVocabulary.Hash(unknownText.AsSpan(unknownStarts[i], unknownLengths[i])) & mask;
+                while (unknownSlots[slot] >= 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                unknownSlots[slot] = i;
+                usedSlots[i] = slot;
+            }
+        }
+
         private void Reset(int vocabularySize, int licenseCount)
         {
             Known.Clear();
-            Unknown.Clear();
+            for (int i = 0; i < UnknownCount; i++)
+            {
+                unknownSlots[usedSlots[i]] = -1;
+            }
+
+            UnknownCount = 0;
+            unknownText = string.Empty;
             if (stamps.Length < vocabularySize || generation == int.MaxValue)
             {
                 stamps = new int[Math.Max(vocabularySize, stamps.Length)];

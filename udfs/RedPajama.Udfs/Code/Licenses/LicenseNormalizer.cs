@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace RedPajama.Udfs.Code.Licenses;
@@ -16,55 +15,9 @@ namespace RedPajama.Udfs.Code.Licenses;
 /// </summary>
 internal sealed class LicenseNormalizer
 {
-    private static readonly FrozenDictionary<string, string> VarietalWords = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["acknowledgment"] = "acknowledgement",
-        ["analogue"] = "analog",
-        ["analyse"] = "analyze",
-        ["artefact"] = "artifact",
-        ["authorisation"] = "authorization",
-        ["authorised"] = "authorized",
-        ["calibre"] = "caliber",
-        ["cancelled"] = "canceled",
-        ["capitalisations"] = "capitalizations",
-        ["catalogue"] = "catalog",
-        ["categorise"] = "categorize",
-        ["centre"] = "center",
-        ["emphasised"] = "emphasized",
-        ["favour"] = "favor",
-        ["favourite"] = "favorite",
-        ["fulfil"] = "fulfill",
-        ["fulfilment"] = "fulfillment",
-        ["initialise"] = "initialize",
-        ["judgment"] = "judgement",
-        ["labelling"] = "labeling",
-        ["labour"] = "labor",
-        ["licence"] = "license",
-        ["maximise"] = "maximize",
-        ["modelled"] = "modeled",
-        ["modelling"] = "modeling",
-        ["offence"] = "offense",
-        ["optimise"] = "optimize",
-        ["organisation"] = "organization",
-        ["organise"] = "organize",
-        ["practise"] = "practice",
-        ["programme"] = "program",
-        ["realise"] = "realize",
-        ["recognise"] = "recognize",
-        ["signalling"] = "signaling",
-        ["sub-license"] = "sublicense",
-        ["sub license"] = "sublicense",
-        ["utilisation"] = "utilization",
-        ["whilst"] = "while",
-        ["wilful"] = "wilfull",
-        ["non-commercial"] = "noncommercial",
-        ["cent"] = "percent",
-        ["owner"] = "holder",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
     private static readonly SearchValues<char> Quotes = SearchValues.Create("`\"‘“’”");
-
-    private static readonly MatchEvaluator Respell = match => VarietalWords.GetValueOrDefault(match.Value, string.Empty);
+    private static readonly SearchValues<char> RuleCharacters = SearchValues.Create("=-*");
+    private static readonly SearchValues<char> EmphasisCharacters = SearchValues.Create("_*~");
 
     private readonly Regex title;
 
@@ -77,80 +30,139 @@ internal sealed class LicenseNormalizer
     /// <returns>The normalised text: lower case, one space between words, no leading or trailing space.</returns>
     public string Normalize(string content)
     {
-        string text = RubyText.Strip(content);
+        var text = new Work(RubyText.Strip(content));
 
         // content_without_title_and_version
-        text = Strip(text, LicensePatterns.HorizontalRule());
-        text = StripComments(text);
-        text = Strip(text, LicensePatterns.MarkdownHeading());
-        text = LicensePatterns.LinkMarkup().Replace(text, "${1}");
-        text = StripTitles(text);
-        text = Strip(text, LicensePatterns.Version());
-
-        // content_normalized
-        text = RubyText.Downcase(text);
-        text = LicensePatterns.ListItem().Replace(text, "- ${1}");
-        text = text.Replace("http:", "https:", StringComparison.Ordinal);
-        text = text.Replace("&", "and", StringComparison.Ordinal);
-        text = LicensePatterns.Dashes().Replace(text, "-");
-        text = UnifyQuotes(text);
-        text = LicensePatterns.VarietalWord().Replace(text, Respell);
-        text = LicensePatterns.SpanMarkup().Replace(text, "${1}");
-        text = LicensePatterns.Bullet().Replace(text, "\n\n- ");
-        text = LicensePatterns.ParenthesesGap().Replace(text, ")(");
-
-        text = StripByteOrderMark(text);
-        if (text.Contains("creative commons", StringComparison.Ordinal))
+        if (HasDashRun(text.Text))
         {
-            text = Strip(text, LicensePatterns.CreativeCommonsDedication());
-            text = Strip(text, LicensePatterns.CreativeCommonsWiki());
+            text.Rewrite(LicenseRewrites.HorizontalRules(text.Text));
         }
 
-        if (text.Contains("associating cc0", StringComparison.Ordinal))
+        text.Tidy();
+        text.Rewrite(StripComments(text.Text));
+        if (text.Text.Contains('#', StringComparison.Ordinal))
         {
-            text = Strip(text, LicensePatterns.CreativeCommonsLegalCode());
-            text = Strip(text, LicensePatterns.Cc0Information());
-            text = Strip(text, LicensePatterns.Cc0Disclaimer());
+            text.Rewrite(LicenseRewrites.MarkdownHeadings(text.Text));
         }
 
-        if (text.Contains("unlicense", StringComparison.Ordinal))
+        text.Tidy();
+        if (text.Text.Contains("](", StringComparison.Ordinal))
         {
-            text = Strip(text, LicensePatterns.UnlicenseInformation());
+            text.Rewrite(LicensePatterns.LinkMarkup().Replace(text.Text, "${1}"));
         }
 
-        text = LicensePatterns.BorderMarkup().Replace(text, "${1}");
-        text = StripTitles(text);
-        text = Strip(text, LicensePatterns.Version());
-        text = Strip(text, LicensePatterns.Url());
-        text = StripRepeatedly(text, LicensePatterns.CopyrightOrAllRightsReserved());
-        text = StripTitles(text);
-        text = Strip(text, LicensePatterns.BlockMarkup());
-        text = Strip(text, LicensePatterns.DevelopedBy());
-        Match endOfTerms = LicensePatterns.EndOfTerms().Match(text);
-        if (endOfTerms.Success)
+        StripTitles(ref text);
+        text.StripLeading(LicensePatterns.Version());
+
+        // content_normalized; lower-casing neither adds nor removes spaces.
+        text.Text = RubyText.Downcase(text.Text);
+        text.Rewrite(LicenseRewrites.ListItems(text.Text));
+        text.Rewrite(text.Text.Replace("http:", "https:", StringComparison.Ordinal));
+        text.Rewrite(text.Text.Replace("&", "and", StringComparison.Ordinal));
+        text.Rewrite(LicenseRewrites.Dashes(text.Text));
+        text.Rewrite(UnifyQuotes(text.Text));
+        text.Rewrite(LicenseRewrites.VarietalWords(text.Text));
+        if (text.Text.AsSpan().ContainsAny(EmphasisCharacters))
         {
-            text = text[..endOfTerms.Index];
+            text.Rewrite(LicensePatterns.SpanMarkup().Replace(text.Text, "${1}"));
         }
 
-        text = CollapseWhitespace(text);
-        return Strip(text, LicensePatterns.MitOptional());
+        if (text.Text.Contains("\n\n", StringComparison.Ordinal))
+        {
+            text.Rewrite(LicensePatterns.Bullet().Replace(text.Text, "\n\n- "));
+        }
+
+        if (text.Text.Contains(')', StringComparison.Ordinal))
+        {
+            text.Rewrite(LicensePatterns.ParenthesesGap().Replace(text.Text, ")("));
+        }
+
+        text.Rewrite(StripByteOrderMark(text.Text));
+        text.Tidy();
+        if (text.Text.Contains("creative commons", StringComparison.Ordinal))
+        {
+            text.Strip(LicensePatterns.CreativeCommonsDedication());
+            text.Strip(LicensePatterns.CreativeCommonsWiki());
+        }
+
+        if (text.Text.Contains("associating cc0", StringComparison.Ordinal))
+        {
+            text.Strip(LicensePatterns.CreativeCommonsLegalCode());
+            text.Strip(LicensePatterns.Cc0Information());
+            text.Strip(LicensePatterns.Cc0Disclaimer());
+        }
+
+        if (text.Text.Contains("unlicense", StringComparison.Ordinal))
+        {
+            text.Strip(LicensePatterns.UnlicenseInformation());
+        }
+
+        if (HasBorderLine(text.Text))
+        {
+            text.Rewrite(LicensePatterns.BorderMarkup().Replace(text.Text, "${1}"));
+        }
+
+        StripTitles(ref text);
+        text.StripLeading(LicensePatterns.Version());
+        text.StripLeading(LicensePatterns.Url());
+        while (text.StripLeadingIfMatched(LicensePatterns.CopyrightOrAllRightsReserved()))
+        {
+        }
+
+        StripTitles(ref text);
+        if (text.Text.Contains('>', StringComparison.Ordinal))
+        {
+            text.Rewrite(LicenseRewrites.BlockQuotes(text.Text));
+        }
+
+        text.Tidy();
+        text.StripLeading(LicensePatterns.DevelopedBy());
+        if (text.Text.Contains("end of", StringComparison.Ordinal) && LicensePatterns.EndOfTerms().Match(text.Text) is { Success: true } endOfTerms)
+        {
+            text.Rewrite(text.Text[..endOfTerms.Index]);
+        }
+
+        text = new Work(RubyText.CollapseWhitespace(text.Text));
+        if (text.Text.Contains("(including", StringComparison.Ordinal))
+        {
+            text.Strip(LicensePatterns.MitOptional());
+        }
+
+        return text.Text;
     }
 
-    /// <summary>Licensee's <c>strip</c>: every match becomes a space, then <c>squeeze(" ").strip</c>.</summary>
-    private static string Strip(string text, Regex pattern) => RubyText.SqueezeStrip(pattern.Replace(text, " "));
-
-    /// <summary><c>strip(regex) while content =~ regex</c>.</summary>
-    private static string StripRepeatedly(string text, Regex pattern)
+    /// <summary>Whether three of <c>=</c>, <c>-</c>, <c>*</c> follow each other somewhere (else no horizontal rule can match).</summary>
+    private static bool HasDashRun(string text)
     {
-        while (pattern.IsMatch(text))
+        ReadOnlySpan<char> rest = text;
+        while (true)
         {
-            text = Strip(text, pattern);
-        }
+            int at = rest.IndexOfAny(RuleCharacters);
+            if (at < 0 || at + 2 >= rest.Length)
+            {
+                return false;
+            }
 
-        return text;
+            if (RuleCharacters.Contains(rest[at + 1]) && RuleCharacters.Contains(rest[at + 2]))
+            {
+                return true;
+            }
+
+            rest = rest[(at + 1)..];
+        }
     }
 
-    private string StripTitles(string text) => StripRepeatedly(text, title);
+    /// <summary>Whether a line starts with <c>*</c> or <c>-</c> (else no border can match).</summary>
+    private static bool HasBorderLine(string text) =>
+        (text.Length > 0 && text[0] is '*' or '-') || text.Contains("\n*", StringComparison.Ordinal) || text.Contains("\n-", StringComparison.Ordinal);
+
+    /// <summary><c>strip_title</c>: the title line goes while there is one.</summary>
+    private void StripTitles(ref Work text)
+    {
+        while (text.StripLeadingIfMatched(title))
+        {
+        }
+    }
 
     /// <summary>Comment markers go only when the text has more than one line and every line starts with one.</summary>
     private static string StripComments(string text)
@@ -186,7 +198,7 @@ internal sealed class LicenseNormalizer
             return text;
         }
 
-        return Strip(text, LicensePatterns.CommentMarkup());
+        return RubyText.SqueezeStrip(LicensePatterns.CommentMarkup().Replace(text, " "));
     }
 
     /// <summary><c>line =~ /^\s*?[\/*]{1,2}/</c> on one line (no newline inside): optional whitespace, then <c>/</c> or <c>*</c>.</summary>
@@ -201,7 +213,7 @@ internal sealed class LicenseNormalizer
         return i < line.Length && line[i] is '/' or '*';
     }
 
-    /// <summary><c>strip(/\A\s*\xEF\xBB\xBF/)</c>.</summary>
+    /// <summary><c>gsub(/\A\s*\xEF\xBB\xBF/, " ")</c> (the caller squeezes and strips).</summary>
     private static string StripByteOrderMark(string text)
     {
         int i = 0;
@@ -210,12 +222,7 @@ internal sealed class LicenseNormalizer
             i++;
         }
 
-        if (i < text.Length && text[i] == '\uFEFF')
-        {
-            text = string.Concat(" ", text.AsSpan(i + 1));
-        }
-
-        return RubyText.SqueezeStrip(text);
+        return i < text.Length && text[i] == '\uFEFF' ? string.Concat(" ", text.AsSpan(i + 1)) : text;
     }
 
     /// <summary>Every <c>`</c>, <c>'</c>, <c>"</c>, <c>‘</c>, <c>“</c>, <c>’</c> and <c>”</c> becomes <c>'</c>.</summary>
@@ -240,33 +247,75 @@ internal sealed class LicenseNormalizer
         });
     }
 
-    /// <summary><c>strip(/\s+/)</c>: every run of ASCII whitespace becomes one space; the ends are stripped.</summary>
-    private static string CollapseWhitespace(string text)
+    /// <summary>
+    /// The text being normalised, and whether it is known to be squeezed and stripped, so that licensee's
+    /// <c>squeeze(" ").strip</c> after every removal only scans the text when something may have changed.
+    /// </summary>
+    private struct Work(string text)
     {
-        var builder = new System.Text.StringBuilder(text.Length);
-        bool inSpace = false;
-        foreach (char c in text)
+        public string Text = text;
+
+        private bool clean;
+
+        /// <summary>Takes a rewritten text (the same instance means unchanged).</summary>
+        public void Rewrite(string rewritten)
         {
-            if (RubyText.IsSpace(c))
+            if (!ReferenceEquals(rewritten, Text))
             {
-                inSpace = true;
-                continue;
+                Text = rewritten;
+                clean = false;
             }
-
-            if (inSpace)
-            {
-                builder.Append(' ');
-                inSpace = false;
-            }
-
-            builder.Append(c);
         }
 
-        if (inSpace)
+        /// <summary><c>squeeze(" ").strip</c>.</summary>
+        public void Tidy()
         {
-            builder.Append(' ');
+            if (!clean)
+            {
+                Text = RubyText.SqueezeStrip(Text);
+                clean = true;
+            }
         }
 
-        return RubyText.SqueezeStrip(builder.ToString());
+        /// <summary>Licensee's <c>strip</c>: every match becomes a space, then <c>squeeze(" ").strip</c>.</summary>
+        public void Strip(Regex pattern)
+        {
+            Rewrite(pattern.Replace(Text, " "));
+            Tidy();
+        }
+
+        /// <summary><see cref="Strip"/> for a pattern anchored at the start (<c>\A</c>), which matches once at most.</summary>
+        public void StripLeading(Regex pattern)
+        {
+            RemoveLeading(pattern);
+            Tidy();
+        }
+
+        /// <summary>
+        /// One turn of licensee's <c>strip(regex) while content =~ regex</c> for a pattern anchored at the start: when
+        /// it matches, the match becomes a space and the text is squeezed and stripped; when not, nothing happens.
+        /// </summary>
+        /// <returns>Whether it matched.</returns>
+        public bool StripLeadingIfMatched(Regex pattern)
+        {
+            if (!RemoveLeading(pattern))
+            {
+                return false;
+            }
+
+            Tidy();
+            return true;
+        }
+
+        private bool RemoveLeading(Regex pattern)
+        {
+            Match match = pattern.Match(Text);
+            if (match.Success)
+            {
+                Rewrite(string.Concat(Text.AsSpan(0, match.Index), " ", Text.AsSpan(match.Index + match.Length)));
+            }
+
+            return match.Success;
+        }
     }
 }

@@ -13,14 +13,6 @@ internal static partial class LicensePatterns
     private const RegexOptions RubyI = Ruby | RegexOptions.IgnoreCase;
     private const RegexOptions RubyIM = RubyI | RegexOptions.Singleline;
 
-    /// <summary>Horizontal rules: a line of three or more <c>=</c>, <c>-</c> or <c>*</c>.</summary>
-    [GeneratedRegex(@"^[\t\n\v\f\r ]*[=\-*]{3,}[\t\n\v\f\r ]*$", Ruby)]
-    public static partial Regex HorizontalRule();
-
-    /// <summary>Markdown headings' leading hashes.</summary>
-    [GeneratedRegex(@"^[\t\n\v\f\r ]*#+", Ruby)]
-    public static partial Regex MarkdownHeading();
-
     /// <summary>A leading <c>version …</c> line.</summary>
     [GeneratedRegex(@"\A[\t\n\v\f\r ]*version.*$", RubyI)]
     public static partial Regex Version();
@@ -32,10 +24,6 @@ internal static partial class LicensePatterns
     /// <summary>Markdown links, kept as their text.</summary>
     [GeneratedRegex(@"\[(.+?)\]\(.+?\)", Ruby)]
     public static partial Regex LinkMarkup();
-
-    /// <summary>Block quote markers.</summary>
-    [GeneratedRegex(@"^[\t\n\v\f\r ]*>", Ruby)]
-    public static partial Regex BlockMarkup();
 
     /// <summary>A line framed by <c>*</c> or <c>-</c>, kept as its inner text.</summary>
     [GeneratedRegex(@"^[*-](.*?)[*-]$", Ruby)]
@@ -94,20 +82,6 @@ internal static partial class LicensePatterns
     /// <summary>The GPL family's "END OF TERMS AND CONDITIONS" line.</summary>
     [GeneratedRegex(@"^[\t\n\v\f\r #*_]*end of (the )?terms and conditions[\t\n\v\f\r #*_]*$", RubyI)]
     public static partial Regex EndOfTerms();
-
-    /// <summary>List items (<c>1.</c> or <c>*</c>), rewritten as <c>- </c>.</summary>
-    [GeneratedRegex(@"^[\t\n\v\f\r ]*(?:[0-9]\.|\*)[\t\n\v\f\r ]+([^\n])", Ruby)]
-    public static partial Regex ListItem();
-
-    /// <summary>Runs of dashes inside a line, rewritten as one hyphen.</summary>
-    [GeneratedRegex(@"(?<!^)([—–-]+)(?!$)", Ruby)]
-    public static partial Regex Dashes();
-
-    /// <summary>The varietal spellings licensee unifies (<c>VARIETAL_WORDS</c>), as whole words.</summary>
-    [GeneratedRegex(
-        @"\b(?:acknowledgment|analogue|analyse|artefact|authorisation|authorised|calibre|cancelled|capitalisations|catalogue|categorise|centre|emphasised|favour|favourite|fulfil|fulfilment|initialise|judgment|labelling|labour|licence|maximise|modelled|modelling|offence|optimise|organisation|organise|practise|programme|realise|recognise|signalling|sub\-license|sub\ license|utilisation|whilst|wilful|non\-commercial|cent|owner)\b",
-        Ruby)]
-    public static partial Regex VarietalWord();
 
     /// <summary>
     /// Licensee's copyright notice (<c>Matchers::Copyright::REGEX</c>): from the start, one or more lines that begin

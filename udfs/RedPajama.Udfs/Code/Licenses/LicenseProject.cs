@@ -58,10 +58,10 @@ public static class LicenseProject
         }
 
         project.RemoveAll(static file => file.Key is null);
-        var licenses = project.Select(static file => file.Key).Distinct(StringComparer.Ordinal).Count();
+        int licenseCount = project.Select(static file => file.Key).Distinct(StringComparer.Ordinal).Count();
         var counted = project.Where(static file => !IsCopyrightNotice(file)).ToList();
         var keys = counted.Select(static file => file.Key!).Distinct(StringComparer.Ordinal).ToList();
-        bool lesserBesideGpl = licenses == 2 && ranked.Count == 2 && IsLesserGplFile(ranked[0]) && IsGpl(ranked[1].Key);
+        bool lesserBesideGpl = licenseCount == 2 && ranked.Count == 2 && IsLesserGplFile(ranked[0]) && IsGpl(ranked[1].Key);
 
         if (keys.Count == 1 || (lesserBesideGpl && keys.Count > 0))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -90,14 +91,26 @@ internal static partial class LicenseTitles
         return new Regex(pattern, Ruby | RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
-    /// <summary>The Reference matcher's pattern: the licence's title or source pattern between word boundaries, anywhere.</summary>
-    /// <param name="license">The licence.</param>
+    /// <summary>
+    /// The Reference matcher's patterns, one alternative per licence in key order: its title or source pattern between
+    /// word boundaries. The alternative of licence <c>i</c> is the group named <c>l</c><c>i</c>. At any one position the
+    /// first licence that matches there wins, so the least licence over all match starts is the first licence (in key
+    /// order) that matches anywhere, which is what licensee's loop over the licences finds.
+    /// </summary>
+    /// <param name="licenses">All licences, in key order.</param>
     /// <returns>The compiled pattern.</returns>
-    public static Regex Reference(LicenseTemplate license)
+    public static Regex References(IReadOnlyList<LicenseTemplate> licenses)
     {
-        string? source = SourcePattern(license);
-        string union = "(?-i:" + TitlePattern(license) + ")" + (source is null ? string.Empty : "|" + source);
-        return new Regex(@"\b(?-i:" + union + @")\b", Ruby | RegexOptions.Compiled);
+        ArgumentNullException.ThrowIfNull(licenses);
+        var alternatives = new List<string>();
+        for (int i = 0; i < licenses.Count; i++)
+        {
+            string? source = SourcePattern(licenses[i]);
+            string union = "(?-i:" + TitlePattern(licenses[i]) + ")" + (source is null ? string.Empty : "|" + source);
+            alternatives.Add("(?<l" + i.ToString(CultureInfo.InvariantCulture) + ">" + union + ")");
+        }
+
+        return new Regex(@"\b(?:" + string.Join('|', alternatives) + @")\b", Ruby | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
     }
 
     /// <summary>

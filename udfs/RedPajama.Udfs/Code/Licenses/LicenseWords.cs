@@ -7,7 +7,7 @@ namespace RedPajama.Udfs.Code.Licenses;
 /// </summary>
 internal static class LicenseWords
 {
-    /// <summary>Calls <paramref name="visit"/> with each word's start and length, in order (repeats included).</summary>
+    /// <summary>Calls <paramref name="visit"/> with each word's start, length and <see cref="LicenseVocabulary.Hash"/>, in order (repeats included).</summary>
     /// <typeparam name="TVisitor">The visitor.</typeparam>
     /// <param name="text">The normalised text.</param>
     /// <param name="visit">What to do with each word.</param>
@@ -25,15 +25,19 @@ internal static class LicenseWords
             }
 
             int start = i;
+            uint hash = LicenseVocabulary.HashSeed;
             while (true)
             {
                 char c = text[i++];
+                hash = LicenseVocabulary.HashStep(hash, c);
                 if (i + 1 < n && text[i] == '\'' && text[i + 1] == 's')
                 {
+                    hash = LicenseVocabulary.HashStep(LicenseVocabulary.HashStep(hash, '\''), 's');
                     i += 2;
                 }
                 else if (c == 's' && i < n && text[i] == '\'')
                 {
+                    hash = LicenseVocabulary.HashStep(hash, '\'');
                     i++;
                 }
 
@@ -43,7 +47,7 @@ internal static class LicenseWords
                 }
             }
 
-            visit.Visit(text, start, i - start);
+            visit.Visit(text, start, i - start, LicenseVocabulary.HashFinish(hash));
         }
     }
 

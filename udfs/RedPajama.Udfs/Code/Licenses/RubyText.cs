@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace RedPajama.Udfs.Code.Licenses;
@@ -30,19 +31,9 @@ internal static class RubyText
     /// <returns>The stripped text (the same instance when nothing is removed).</returns>
     public static string Strip(string s)
     {
-        int start = 0;
-        int end = s.Length;
-        while (start < end && IsStripped(s[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsStripped(s[end - 1]))
-        {
-            end--;
-        }
-
-        return start == 0 && end == s.Length ? s : s[start..end];
+        ArgumentNullException.ThrowIfNull(s);
+        ReadOnlySpan<char> stripped = s.AsSpan().Trim(StrippedCharacters);
+        return stripped.Length == s.Length ? s : stripped.ToString();
     }
 
     /// <summary><c>squeeze(" ").strip</c>, the tail of licensee's <c>strip</c> step, in one pass.</summary>
@@ -57,22 +48,74 @@ internal static class RubyText
             return Strip(s);
         }
 
-        var builder = new StringBuilder(s.Length);
-        builder.Append(s, 0, doubled + 1);
-        bool previousSpace = true;
-        for (int i = doubled + 1; i < s.Length; i++)
+        char[] buffer = ArrayPool<char>.Shared.Rent(s.Length);
+        try
         {
-            char c = s[i];
-            if (c == ' ' && previousSpace)
+            ReadOnlySpan<char> rest = s;
+            int length = 0;
+            while (doubled >= 0)
             {
-                continue;
+                // Keep one space of the run, skip the others.
+                rest[..(doubled + 1)].CopyTo(buffer.AsSpan(length));
+                length += doubled + 1;
+                rest = rest[(doubled + 1)..].TrimStart(' ');
+                doubled = rest.IndexOf("  ", StringComparison.Ordinal);
             }
 
-            builder.Append(c);
-            previousSpace = c == ' ';
+            rest.CopyTo(buffer.AsSpan(length));
+            length += rest.Length;
+            return Strip(buffer.AsSpan(0, length));
         }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
-        return Strip(builder.ToString());
+    /// <summary>
+    /// <c>gsub(/\s+/, " ").squeeze(" ").strip</c>: every run of ASCII whitespace becomes one space, and the ends are
+    /// stripped (NUL included).
+    /// </summary>
+    /// <param name="s">The text.</param>
+    /// <returns>The collapsed text.</returns>
+    public static string CollapseWhitespace(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        char[] buffer = ArrayPool<char>.Shared.Rent(s.Length);
+        try
+        {
+            int length = 0;
+            bool changed = false;
+            bool inSpace = false;
+            foreach (char c in s)
+            {
+                if (c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
+                {
+                    changed |= inSpace || c != ' ';
+                    inSpace = true;
+                    continue;
+                }
+
+                if (inSpace)
+                {
+                    buffer[length++] = ' ';
+                    inSpace = false;
+                }
+
+                buffer[length++] = c;
+            }
+
+            if (inSpace)
+            {
+                buffer[length++] = ' ';
+            }
+
+            return changed ? Strip(buffer.AsSpan(0, length)) : Strip(s);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -83,21 +126,17 @@ internal static class RubyText
     /// <returns>The lower-cased text (the same instance when nothing changes).</returns>
     public static string Downcase(string s)
     {
-        int first = 0;
-        while (first < s.Length && !char.IsAsciiLetterUpper(s[first]) && s[first] < 0x80)
+        ArgumentNullException.ThrowIfNull(s);
+        if (Ascii.IsValid(s))
         {
-            first++;
-        }
-
-        if (first == s.Length)
-        {
-            return s;
+            return s.AsSpan().IndexOfAnyInRange('A', 'Z') < 0
+                ? s
+                : string.Create(s.Length, s, static (span, source) => Ascii.ToLower(source, span, out _));
         }
 
         var builder = new StringBuilder(s.Length + 8);
-        builder.Append(s, 0, first);
         bool changed = false;
-        for (int i = first; i < s.Length; i++)
+        for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
             if (c < 0x80)
@@ -209,10 +248,12 @@ internal static class RubyText
     /// <returns>The text.</returns>
     public static string DecodeUtf8(ReadOnlySpan<byte> bytes) => DroppingUtf8.GetString(bytes);
 
+    private const string StrippedCharacters = "\0\t\n\v\f\r ";
+
     private static readonly Encoding DroppingUtf8 =
         Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(string.Empty));
 
-    private static bool IsStripped(char c) => c == '\0' || IsSpace(c);
+    private static string Strip(ReadOnlySpan<char> s) => s.Trim(StrippedCharacters).ToString();
 
     private static int LowerCodePoint(int codePoint)
     {
