@@ -34,10 +34,10 @@ public sealed class LicenseDetector
     private static WordScratch? scratch;
 
     private readonly LicenseTemplate[] licenses;
-    private readonly string[] referenceGroups;
+    private readonly string[][] referenceWords;
     private readonly LicenseNormalizer normalizer;
     private readonly LicenseVocabulary vocabulary;
-    private readonly Lazy<Regex> references;
+    private readonly Lazy<Regex[]> references;
 
     // Per licence, in key order.
     private readonly int[] lengths;
@@ -115,8 +115,8 @@ public sealed class LicenseDetector
             }
         }
 
-        referenceGroups = Array.ConvertAll(Enumerable.Range(0, count).ToArray(), i => "l" + i.ToString(CultureInfo.InvariantCulture));
-        references = new Lazy<Regex>(() => LicenseTitles.References(this.licenses), LazyThreadSafetyMode.ExecutionAndPublication);
+        referenceWords = Array.ConvertAll(licenses, LicenseTitles.ReferenceWords);
+        references = new Lazy<Regex[]>(() => Array.ConvertAll(this.licenses, LicenseTitles.Reference), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The licence keys matched against, in licensee's (key) order.</summary>
@@ -422,40 +422,30 @@ public sealed class LicenseDetector
     }
 
     /// <summary>
-    /// The Reference matcher: the first licence, in key order, whose title or SPDX URL the text names; −1 when none. Every
-    /// match start is visited (overlapping ones too), keeping the least licence.
+    /// The Reference matcher: the first licence, in key order, whose title or SPDX URL the text names; −1 when none. A
+    /// licence's pattern only runs when the lower-cased text has one of the words it cannot match without.
     /// </summary>
     private int FirstReference(string content)
     {
-        Regex pattern = references.Value;
-        int best = int.MaxValue;
-        int start = 0;
-        while (start <= content.Length)
+        string lower = RubyText.Downcase(content);
+        Regex[] patterns = references.Value;
+        for (int i = 0; i < licenses.Length; i++)
         {
-            Match match = pattern.Match(content, start);
-            if (!match.Success)
+            foreach (string word in referenceWords[i])
             {
-                break;
-            }
-
-            for (int i = 0; i < licenses.Length && i < best; i++)
-            {
-                if (match.Groups[referenceGroups[i]].Success)
+                if (lower.Contains(word, StringComparison.Ordinal))
                 {
-                    best = i;
+                    if (patterns[i].IsMatch(content))
+                    {
+                        return i;
+                    }
+
                     break;
                 }
             }
-
-            if (best == 0)
-            {
-                break;
-            }
-
-            start = match.Index + 1;
         }
 
-        return best == int.MaxValue ? -1 : best;
+        return -1;
     }
 
     /// <summary>The distinct words of a normalised text, in this thread's scratch buffers.</summary>
