@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace RedPajama.Udfs.Code.Licenses;
@@ -29,9 +28,6 @@ public sealed class LicenseDetector
     private const string NoLicense = "no-license";
 
     private static readonly ConcurrentDictionary<string, Lazy<LicenseDetector>> Cache = new(StringComparer.Ordinal);
-
-    [ThreadStatic]
-    private static WordScratch? scratch;
 
     private readonly LicenseTemplate[] licenses;
     private readonly string[][] referenceWords;
@@ -271,7 +267,7 @@ public sealed class LicenseDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         string normalized = normalizer.Normalize(RubyText.UniversalNewline(text));
-        WordScratch words = ScanWords(normalized);
+        FileWords words = ScanWords(normalized);
         int[] overlaps = words.Tally(fieldlessMasks, maskWidth);
         int fileWords = words.Known.Count + words.UnknownCount;
         int length = RubyText.CodePointLength(normalized);
@@ -369,7 +365,7 @@ public sealed class LicenseDetector
         }
 
         string normalized = normalizer.Normalize(content);
-        WordScratch words = ScanWords(normalized);
+        FileWords words = ScanWords(normalized);
         int known = words.Known.Count;
         int fileWords = known + words.UnknownCount;
 
@@ -449,9 +445,9 @@ public sealed class LicenseDetector
     }
 
     /// <summary>The distinct words of a normalised text, in this thread's scratch buffers.</summary>
-    private WordScratch ScanWords(string normalized)
+    private FileWords ScanWords(string normalized)
     {
-        WordScratch words = WordScratch.For(vocabulary.Count, licenses.Length);
+        FileWords words = FileWords.For(vocabulary.Count, licenses.Length);
         var counter = new WordCounter(vocabulary, words);
         LicenseWords.Scan(normalized, ref counter);
         return words;
@@ -478,7 +474,7 @@ public sealed class LicenseDetector
     }
 
     /// <summary>Collects a file's distinct words: numbers of known words, and the unknown ones as spans of the text.</summary>
-    private readonly struct WordCounter(LicenseVocabulary vocabulary, WordScratch scratch) : IWordVisitor
+    private readonly struct WordCounter(LicenseVocabulary vocabulary, FileWords scratch) : IWordVisitor
     {
         public void Visit(string text, int start, int length, int hash)
         {
@@ -490,144 +486,6 @@ public sealed class LicenseDetector
             else
             {
                 scratch.AddUnknown(text, start, length, hash);
-            }
-        }
-    }
-
-    /// <summary>Per-thread buffers for one file's words.</summary>
-    private sealed class WordScratch
-    {
-        private int[] stamps = [];
-        private int generation;
-        private int[] tally = [];
-
-        // The distinct unknown words, as (start, length) in the text, in an open-addressing table of their indices.
-        private int[] unknownSlots = CreateSlots(256);
-        private int[] unknownStarts = new int[64];
-        private int[] unknownLengths = new int[64];
-        private int[] usedSlots = new int[64];
-        private string unknownText = string.Empty;
-
-        public List<int> Known { get; } = [];
-
-        public int UnknownCount { get; private set; }
-
-        public static WordScratch For(int vocabularySize, int licenseCount)
-        {
-            WordScratch current = scratch ??= new WordScratch();
-            current.Reset(vocabularySize, licenseCount);
-            return current;
-        }
-
-        public void AddKnown(int id)
-        {
-            if (stamps[id] != generation)
-            {
-                stamps[id] = generation;
-                Known.Add(id);
-            }
-        }
-
-        public void AddUnknown(string text, int start, int length, int hash)
-        {
-            unknownText = text;
-            if ((UnknownCount + 1) * 2 > unknownSlots.Length)
-            {
-                GrowUnknown();
-            }
-
-            ReadOnlySpan<char> word = text.AsSpan(start, length);
-            int mask = unknownSlots.Length - 1;
-            int slot = hash & mask;
-            while (unknownSlots[slot] >= 0)
-            {
-                int other = unknownSlots[slot];
-                if (word.SequenceEqual(text.AsSpan(unknownStarts[other], unknownLengths[other])))
-                {
-                    return;
-                }
-
-                slot = (slot + 1) & mask;
-            }
-
-            if (UnknownCount == unknownStarts.Length)
-            {
-                Array.Resize(ref unknownStarts, UnknownCount * 2);
-                Array.Resize(ref unknownLengths, UnknownCount * 2);
-                Array.Resize(ref usedSlots, UnknownCount * 2);
-            }
-
-            unknownStarts[UnknownCount] = start;
-            unknownLengths[UnknownCount] = length;
-            usedSlots[UnknownCount] = slot;
-            unknownSlots[slot] = UnknownCount++;
-        }
-
-        /// <summary>For each licence, how many of the file's known words its mask has.</summary>
-        public int[] Tally(ulong[] masks, int width)
-        {
-            Array.Clear(tally);
-            foreach (int id in Known)
-            {
-                int offset = id * width;
-                for (int w = 0; w < width; w++)
-                {
-                    ulong mask = masks[offset + w];
-                    while (mask != 0)
-                    {
-                        tally[(w * 64) + BitOperations.TrailingZeroCount(mask)]++;
-                        mask &= mask - 1;
-                    }
-                }
-            }
-
-            return tally;
-        }
-
-        private static int[] CreateSlots(int size)
-        {
-            int[] slots = new int[size];
-            Array.Fill(slots, -1);
-            return slots;
-        }
-
-        private void GrowUnknown()
-        {
-            unknownSlots = CreateSlots(unknownSlots.Length * 2);
-            int mask = unknownSlots.Length - 1;
-            for (int i = 0; i < UnknownCount; i++)
-            {
-                int slot = LicenseVocabulary.Hash(unknownText.AsSpan(unknownStarts[i], unknownLengths[i])) & mask;
-                while (unknownSlots[slot] >= 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                unknownSlots[slot] = i;
-                usedSlots[i] = slot;
-            }
-        }
-
-        private void Reset(int vocabularySize, int licenseCount)
-        {
-            Known.Clear();
-            for (int i = 0; i < UnknownCount; i++)
-            {
-                unknownSlots[usedSlots[i]] = -1;
-            }
-
-            UnknownCount = 0;
-            unknownText = string.Empty;
-            if (stamps.Length < vocabularySize || generation == int.MaxValue)
-            {
-                stamps = new int[Math.Max(vocabularySize, stamps.Length)];
-                generation = 0;
-            }
-
-            generation++;
-            if (tally.Length != licenseCount)
-            {
-                tally = new int[licenseCount];
             }
         }
     }
