@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace RedPajama.Udfs.Code.Licenses;
@@ -30,14 +29,11 @@ public sealed class LicenseDetector
 
     private static readonly ConcurrentDictionary<string, Lazy<LicenseDetector>> Cache = new(StringComparer.Ordinal);
 
-    [ThreadStatic]
-    private static WordScratch? scratch;
-
     private readonly LicenseTemplate[] licenses;
-    private readonly string[] referenceGroups;
+    private readonly string[][] referenceWords;
     private readonly LicenseNormalizer normalizer;
     private readonly LicenseVocabulary vocabulary;
-    private readonly Lazy<Regex> references;
+    private readonly Lazy<Regex[]> references;
 
     // Per licence, in key order.
     private readonly int[] lengths;
@@ -115,8 +111,8 @@ public sealed class LicenseDetector
             }
         }
 
-        referenceGroups = Array.ConvertAll(Enumerable.Range(0, count).ToArray(), i => "l" + i.ToString(CultureInfo.InvariantCulture));
-        references = new Lazy<Regex>(() => LicenseTitles.References(this.licenses), LazyThreadSafetyMode.ExecutionAndPublication);
+        referenceWords = Array.ConvertAll(licenses, LicenseTitles.ReferenceWords);
+        references = new Lazy<Regex[]>(() => Array.ConvertAll(this.licenses, LicenseTitles.Reference), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The licence keys matched against, in licensee's (key) order.</summary>
@@ -271,7 +267,7 @@ public sealed class LicenseDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         string normalized = normalizer.Normalize(RubyText.UniversalNewline(text));
-        WordScratch words = ScanWords(normalized);
+        FileWords words = ScanWords(normalized);
         int[] overlaps = words.Tally(fieldlessMasks, maskWidth);
         int fileWords = words.Known.Count + words.UnknownCount;
         int length = RubyText.CodePointLength(normalized);
@@ -369,7 +365,7 @@ public sealed class LicenseDetector
         }
 
         string normalized = normalizer.Normalize(content);
-        WordScratch words = ScanWords(normalized);
+        FileWords words = ScanWords(normalized);
         int known = words.Known.Count;
         int fileWords = known + words.UnknownCount;
 
@@ -422,46 +418,36 @@ public sealed class LicenseDetector
     }
 
     /// <summary>
-    /// The Reference matcher: the first licence, in key order, whose title or SPDX URL the text names; −1 when none. Every
-    /// match start is visited (overlapping ones too), keeping the least licence.
+    /// The Reference matcher: the first licence, in key order, whose title or SPDX URL the text names; −1 when none. A
+    /// licence's pattern only runs when the lower-cased text has one of the words it cannot match without.
     /// </summary>
     private int FirstReference(string content)
     {
-        Regex pattern = references.Value;
-        int best = int.MaxValue;
-        int start = 0;
-        while (start <= content.Length)
+        string lower = RubyText.Downcase(content);
+        Regex[] patterns = references.Value;
+        for (int i = 0; i < licenses.Length; i++)
         {
-            Match match = pattern.Match(content, start);
-            if (!match.Success)
+            foreach (string word in referenceWords[i])
             {
-                break;
-            }
-
-            for (int i = 0; i < licenses.Length && i < best; i++)
-            {
-                if (match.Groups[referenceGroups[i]].Success)
+                if (lower.Contains(word, StringComparison.Ordinal))
                 {
-                    best = i;
+                    if (patterns[i].IsMatch(content))
+                    {
+                        return i;
+                    }
+
                     break;
                 }
             }
-
-            if (best == 0)
-            {
-                break;
-            }
-
-            start = match.Index + 1;
         }
 
-        return best == int.MaxValue ? -1 : best;
+        return -1;
     }
 
     /// <summary>The distinct words of a normalised text, in this thread's scratch buffers.</summary>
-    private WordScratch ScanWords(string normalized)
+    private FileWords ScanWords(string normalized)
     {
-        WordScratch words = WordScratch.For(vocabulary.Count, licenses.Length);
+        FileWords words = FileWords.For(vocabulary.Count, licenses.Length);
         var counter = new WordCounter(vocabulary, words);
         LicenseWords.Scan(normalized, ref counter);
         return words;
@@ -488,7 +474,7 @@ public sealed class LicenseDetector
     }
 
     /// <summary>Collects a file's distinct words: numbers of known words, and the unknown ones as spans of the text.</summary>
-    private readonly struct WordCounter(LicenseVocabulary vocabulary, WordScratch scratch) : IWordVisitor
+    private readonly struct WordCounter(LicenseVocabulary vocabulary, FileWords scratch) : IWordVisitor
     {
         public void Visit(string text, int start, int length, int hash)
         {
@@ -500,144 +486,6 @@ public sealed class LicenseDetector
             else
             {
                 scratch.AddUnknown(text, start, length, hash);
-            }
-        }
-    }
-
-    /// <summary>Per-thread buffers for one file's words.</summary>
-    private sealed class WordScratch
-    {
-        private int[] stamps = [];
-        private int generation;
-        private int[] tally = [];
-
-        // The distinct unknown words, as (start, length) in the text, in an open-addressing table of their indices.
-        private int[] unknownSlots = CreateSlots(256);
-        private int[] unknownStarts = new int[64];
-        private int[] unknownLengths = new int[64];
-        private int[] usedSlots = new int[64];
-        private string unknownText = string.Empty;
-
-        public List<int> Known { get; } = [];
-
-        public int UnknownCount { get; private set; }
-
-        public static WordScratch For(int vocabularySize, int licenseCount)
-        {
-            WordScratch current = scratch ??= new WordScratch();
-            current.Reset(vocabularySize, licenseCount);
-            return current;
-        }
-
-        public void AddKnown(int id)
-        {
-            if (stamps[id] != generation)
-            {
-                stamps[id] = generation;
-                Known.Add(id);
-            }
-        }
-
-        public void AddUnknown(string text, int start, int length, int hash)
-        {
-            unknownText = text;
-            if ((UnknownCount + 1) * 2 > unknownSlots.Length)
-            {
-                GrowUnknown();
-            }
-
-            ReadOnlySpan<char> word = text.AsSpan(start, length);
-            int mask = unknownSlots.Length - 1;
-            int slot = hash & mask;
-            while (unknownSlots[slot] >= 0)
-            {
-                int other = unknownSlots[slot];
-                if (word.SequenceEqual(text.AsSpan(unknownStarts[other], unknownLengths[other])))
-                {
-                    return;
-                }
-
-                slot = (slot + 1) & mask;
-            }
-
-            if (UnknownCount == unknownStarts.Length)
-            {
-                Array.Resize(ref unknownStarts, UnknownCount * 2);
-                Array.Resize(ref unknownLengths, UnknownCount * 2);
-                Array.Resize(ref usedSlots, UnknownCount * 2);
-            }
-
-            unknownStarts[UnknownCount] = start;
-            unknownLengths[UnknownCount] = length;
-            usedSlots[UnknownCount] = slot;
-            unknownSlots[slot] = UnknownCount++;
-        }
-
-        /// <summary>For each licence, how many of the file's known words its mask has.</summary>
-        public int[] Tally(ulong[] masks, int width)
-        {
-            Array.Clear(tally);
-            foreach (int id in Known)
-            {
-                int offset = id * width;
-                for (int w = 0; w < width; w++)
-                {
-                    ulong mask = masks[offset + w];
-                    while (mask != 0)
-                    {
-                        tally[(w * 64) + BitOperations.TrailingZeroCount(mask)]++;
-                        mask &= mask - 1;
-                    }
-                }
-            }
-
-            return tally;
-        }
-
-        private static int[] CreateSlots(int size)
-        {
-            int[] slots = new int[size];
-            Array.Fill(slots, -1);
-            return slots;
-        }
-
-        private void GrowUnknown()
-        {
-            unknownSlots = CreateSlots(unknownSlots.Length * 2);
-            int mask = unknownSlots.Length - 1;
-            for (int i = 0; i < UnknownCount; i++)
-            {
-                int slot = LicenseVocabulary.Hash(unknownText.AsSpan(unknownStarts[i], unknownLengths[i])) & mask;
-                while (unknownSlots[slot] >= 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                unknownSlots[slot] = i;
-                usedSlots[i] = slot;
-            }
-        }
-
-        private void Reset(int vocabularySize, int licenseCount)
-        {
-            Known.Clear();
-            for (int i = 0; i < UnknownCount; i++)
-            {
-                unknownSlots[usedSlots[i]] = -1;
-            }
-
-            UnknownCount = 0;
-            unknownText = string.Empty;
-            if (stamps.Length < vocabularySize || generation == int.MaxValue)
-            {
-                stamps = new int[Math.Max(vocabularySize, stamps.Length)];
-                generation = 0;
-            }
-
-            generation++;
-            if (tally.Length != licenseCount)
-            {
-                tally = new int[licenseCount];
             }
         }
     }

@@ -46,10 +46,7 @@ internal sealed class LicenseNormalizer
         }
 
         text.Tidy();
-        if (text.Text.Contains("](", StringComparison.Ordinal))
-        {
-            text.Rewrite(LicensePatterns.LinkMarkup().Replace(text.Text, "${1}"));
-        }
+        text.Rewrite(LicenseRewrites.LinkMarkup(text.Text));
 
         StripTitles(ref text);
         text.StripLeading(LicensePatterns.Version());
@@ -67,10 +64,7 @@ internal sealed class LicenseNormalizer
             text.Rewrite(LicensePatterns.SpanMarkup().Replace(text.Text, "${1}"));
         }
 
-        if (text.Text.Contains("\n\n", StringComparison.Ordinal))
-        {
-            text.Rewrite(LicensePatterns.Bullet().Replace(text.Text, "\n\n- "));
-        }
+        text.Rewrite(LicenseRewrites.Bullets(text.Text));
 
         if (text.Text.Contains(')', StringComparison.Ordinal))
         {
@@ -117,9 +111,9 @@ internal sealed class LicenseNormalizer
 
         text.Tidy();
         text.StripLeading(LicensePatterns.DevelopedBy());
-        if (text.Text.Contains("end of", StringComparison.Ordinal) && LicensePatterns.EndOfTerms().Match(text.Text) is { Success: true } endOfTerms)
+        if (LicenseRewrites.EndOfTerms(text.Text) is >= 0 and var endOfTerms)
         {
-            text.Rewrite(text.Text[..endOfTerms.Index]);
+            text.Rewrite(text.Text[..endOfTerms]);
         }
 
         text = new Work(RubyText.CollapseWhitespace(text.Text));

@@ -21,10 +21,6 @@ internal static partial class LicensePatterns
     [GeneratedRegex(@"[_*~]+(.*?)[_*~]+", Ruby)]
     public static partial Regex SpanMarkup();
 
-    /// <summary>Markdown links, kept as their text.</summary>
-    [GeneratedRegex(@"\[(.+?)\]\(.+?\)", Ruby)]
-    public static partial Regex LinkMarkup();
-
     /// <summary>A line framed by <c>*</c> or <c>-</c>, kept as its inner text.</summary>
     [GeneratedRegex(@"^[*-](.*?)[*-]$", Ruby)]
     public static partial Regex BorderMarkup();
@@ -36,10 +32,6 @@ internal static partial class LicensePatterns
     /// <summary>A leading URL line.</summary>
     [GeneratedRegex(@"\A[\t\n\v\f\r ]*https?://[^ ]+\n", Ruby)]
     public static partial Regex Url();
-
-    /// <summary>A list bullet after a blank line (<c>*</c>, <c>-</c>, <c>1.</c>, <c>(a)</c>, <c>ii)</c>, …).</summary>
-    [GeneratedRegex(@"\n\n[\t\n\v\f\r ]*(?:[*-]|\(?[0-9a-z]{1,2}[).])[\t\n\v\f\r ]+", RubyI)]
-    public static partial Regex Bullet();
 
     /// <summary>Whitespace between a closing and an opening parenthesis.</summary>
     [GeneratedRegex(@"\)[\t\n\v\f\r ]+\(", Ruby)]
@@ -78,10 +70,6 @@ internal static partial class LicensePatterns
     /// <summary>The MIT licence's optional "(including the next paragraph)".</summary>
     [GeneratedRegex(@"\(including the next paragraph\)", RubyI)]
     public static partial Regex MitOptional();
-
-    /// <summary>The GPL family's "END OF TERMS AND CONDITIONS" line.</summary>
-    [GeneratedRegex(@"^[\t\n\v\f\r #*_]*end of (the )?terms and conditions[\t\n\v\f\r #*_]*$", RubyI)]
-    public static partial Regex EndOfTerms();
 
     /// <summary>
     /// Licensee's copyright notice (<c>Matchers::Copyright::REGEX</c>): from the start, one or more lines that begin

@@ -6,8 +6,9 @@ namespace RedPajama.Udfs.Code.Licenses;
 
 /// <summary>
 /// Licensee's costliest normalisation rewrites done by hand (list items, horizontal rules, Markdown headings, block
-/// quotes, dashes, varietal spellings): as regular expressions they scan every position of a long text for a line
-/// anchor or a word boundary. Each gives exactly what its Ruby pattern gives, line anchors, greedy runs and their
+/// quotes, links, bullets, dashes, varietal spellings, the end-of-terms cut): as regular expressions they scan every position
+/// of a long text for a line anchor or a word boundary, and a leading <c>\s*</c> makes them quadratic in a run of blank
+/// lines. Each gives exactly what its Ruby pattern gives, line anchors, greedy runs and their
 /// backtracking included (checked against the patterns on the corpus and on random text built from the characters
 /// that matter).
 /// </summary>
@@ -113,7 +114,8 @@ internal static class LicenseRewrites
                 continue;
             }
 
-            int newline = text.IndexOf('\n', p);
+            // Every line start inside the whitespace before q reaches q too, and fails the same way.
+            int newline = text.IndexOf('\n', q);
             if (newline < 0)
             {
                 break;
@@ -137,16 +139,154 @@ internal static class LicenseRewrites
     /// <summary><c>gsub(/^\s*#+/, ' ')</c>: the hashes of Markdown headings (and what whitespace precedes them) become a space.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The rewritten text (the same instance when nothing changes).</returns>
-    public static string MarkdownHeadings(string text) => ReplaceAtLineStarts(text, static (s, p) => MarkerRunEnd(s, p, '#'));
+    public static string MarkdownHeadings(string text) => ReplaceAtLineStarts(text, static (s, q) => MarkerRunEnd(s, q, '#'));
 
     /// <summary><c>gsub(/^\s*&gt;/, ' ')</c>: block-quote markers (and what whitespace precedes them) become a space.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The rewritten text (the same instance when nothing changes).</returns>
-    public static string BlockQuotes(string text) => ReplaceAtLineStarts(text, static (s, p) =>
+    public static string BlockQuotes(string text) => ReplaceAtLineStarts(text, static (s, q) => q < s.Length && s[q] == '>' ? q + 1 : -1);
+
+    /// <summary>
+    /// <c>gsub(/\[(.+?)\]\(.+?\)/, '\1')</c>: a Markdown link <c>[text](target)</c> becomes its text. Both parts stay on
+    /// one line and are not empty; the text runs to the first <c>](</c>, the target to the first <c>)</c> after at
+    /// least one character. (As a regular expression this is cubic on a long line of unclosed links.)
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The rewritten text (the same instance when nothing changes).</returns>
+    public static string LinkMarkup(string text)
     {
-        int q = SkipSpace(s, p);
-        return q < s.Length && s[q] == '>' ? q + 1 : -1;
-    });
+        int i = text.IndexOf('[', StringComparison.Ordinal);
+        if (i < 0 || !text.Contains("](", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        StringBuilder? rewritten = null;
+        int copied = 0;
+        int lineEnd = -1;
+        int close = -1;
+        int paren = -1;
+        while (i >= 0)
+        {
+            if (lineEnd < i)
+            {
+                lineEnd = text.IndexOf('\n', i);
+                if (lineEnd < 0)
+                {
+                    lineEnd = text.Length;
+                }
+            }
+
+            // The first "](" at i + 2 or later, and the first ")" at least one character after it, on this line.
+            if (close < i + 2)
+            {
+                close = i + 2 < text.Length ? text.IndexOf("](", i + 2, StringComparison.Ordinal) : -1;
+                if (close < 0)
+                {
+                    close = int.MaxValue;
+                }
+            }
+
+            if (close < lineEnd && paren < close + 3)
+            {
+                paren = close + 3 < text.Length ? text.IndexOf(')', close + 3) : -1;
+                if (paren < 0)
+                {
+                    paren = int.MaxValue;
+                }
+            }
+
+            if (close < lineEnd && paren < lineEnd)
+            {
+                rewritten ??= new StringBuilder(text.Length);
+                rewritten.Append(text, copied, i - copied).Append(text, i + 1, close - i - 1);
+                copied = paren + 1;
+                i = text.IndexOf('[', copied);
+                continue;
+            }
+
+            i = text.IndexOf('[', i + 1);
+        }
+
+        return rewritten is null ? text : rewritten.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// <c>gsub(/\n\n\s*(?:[*-]|\(?[\da-z]{1,2}[).])\s+/i, "\n\n- ")</c>: after a blank line, a bullet (<c>*</c>,
+    /// <c>-</c>, <c>1.</c>, <c>(a)</c>, <c>ii)</c>, …) and the whitespace after it become <c>- </c>.
+    /// </summary>
+    /// <param name="text">The lower-cased text.</param>
+    /// <returns>The rewritten text (the same instance when nothing changes).</returns>
+    public static string Bullets(string text)
+    {
+        int i = text.IndexOf("\n\n", StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return text;
+        }
+
+        StringBuilder? rewritten = null;
+        int copied = 0;
+        while (i >= 0)
+        {
+            int q = SkipSpace(text, i + 2);
+            int marker = BulletEnd(text, q);
+            int end = marker < 0 ? -1 : SkipSpace(text, marker);
+            if (end > marker && marker >= 0)
+            {
+                rewritten ??= new StringBuilder(text.Length);
+                rewritten.Append(text, copied, i - copied).Append("\n\n- ");
+                copied = end;
+                i = text.IndexOf("\n\n", end, StringComparison.Ordinal);
+                continue;
+            }
+
+            // Every blank line inside the whitespace before q reaches q too, and fails the same way.
+            i = q >= text.Length ? -1 : text.IndexOf("\n\n", q, StringComparison.Ordinal);
+        }
+
+        return rewritten is null ? text : rewritten.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// Where <c>/^[\s#*_]*end of (the )?terms and conditions[\s#*_]*$/i</c> first matches in the lower-cased text (what
+    /// licensee's <c>strip_end_of_terms</c> cuts at), or −1.
+    /// </summary>
+    /// <param name="text">The lower-cased text.</param>
+    /// <returns>The start of the match, or −1.</returns>
+    public static int EndOfTerms(string text)
+    {
+        if (!text.Contains("end of ", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        int p = 0;
+        while (p < text.Length)
+        {
+            int q = SkipTermsFrame(text, p);
+            int end = TermsPhraseEnd(text, q);
+            if (end >= 0)
+            {
+                int w = SkipTermsFrame(text, end);
+                if (w == text.Length || text.AsSpan(end, w - end).Contains('\n'))
+                {
+                    return p;
+                }
+            }
+
+            // Every line start inside the frame before q reaches q too, and fails the same way.
+            int newline = text.IndexOf('\n', q);
+            if (newline < 0)
+            {
+                break;
+            }
+
+            p = newline + 1;
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// <c>gsub(/(?&lt;!^)([—–-]+)(?!$)/, '-')</c>: inside a line, a run of hyphens and dashes becomes one hyphen; a run
@@ -272,8 +412,11 @@ internal static class LicenseRewrites
         int p = 0;
         while (p < text.Length)
         {
-            int end = matchEnd(text, p);
-            int from = p;
+            // The pattern's leading \s* is greedy and gives nothing back that could help: what follows it decides,
+            // and every line start inside this whitespace reaches the same character, so a failure skips them all.
+            int q = SkipSpace(text, p);
+            int end = matchEnd(text, q);
+            int from = q;
             if (end >= 0)
             {
                 rewritten ??= new StringBuilder(text.Length);
@@ -301,10 +444,9 @@ internal static class LicenseRewrites
         return rewritten is null ? text : rewritten.Append(text, copied, text.Length - copied).ToString();
     }
 
-    /// <summary>The end of <c>\s*[=\-*]{3,}\s*$</c> from line start <paramref name="p"/>, or −1.</summary>
-    private static int HorizontalRuleEnd(string s, int p)
+    /// <summary>The end of <c>[=\-*]{3,}\s*$</c> from <paramref name="q"/> (after a line start's whitespace), or −1.</summary>
+    private static int HorizontalRuleEnd(string s, int q)
     {
-        int q = SkipSpace(s, p);
         int r = q;
         while (r < s.Length && s[r] is '=' or '-' or '*')
         {
@@ -326,10 +468,9 @@ internal static class LicenseRewrites
         return lastNewline;
     }
 
-    /// <summary>The end of <c>\s*</c> followed by a run of <paramref name="marker"/> from line start <paramref name="p"/>, or −1.</summary>
-    private static int MarkerRunEnd(string s, int p, char marker)
+    /// <summary>The end of a run of <paramref name="marker"/> from <paramref name="q"/> (after a line start's whitespace), or −1.</summary>
+    private static int MarkerRunEnd(string s, int q, char marker)
     {
-        int q = SkipSpace(s, p);
         if (q >= s.Length || s[q] != marker)
         {
             return -1;
@@ -341,6 +482,64 @@ internal static class LicenseRewrites
         }
 
         return q;
+    }
+
+    /// <summary>
+    /// The end of <c>[*-]</c> or <c>\(?[\da-z]{1,2}[).]</c> (case-insensitive, so also <c>ſ</c> and the Kelvin sign, as
+    /// in Ruby) at <paramref name="q"/>, or −1.
+    /// </summary>
+    private static int BulletEnd(string s, int q)
+    {
+        if (q >= s.Length)
+        {
+            return -1;
+        }
+
+        if (s[q] is '*' or '-')
+        {
+            return q + 1;
+        }
+
+        int j = s[q] == '(' ? q + 1 : q;
+        int letters = 0;
+        while (letters < 2 && j + letters < s.Length && IsBulletLetter(s[j + letters]))
+        {
+            letters++;
+        }
+
+        int close = j + letters;
+        return letters > 0 && close < s.Length && s[close] is ')' or '.' ? close + 1 : -1;
+    }
+
+    private static bool IsBulletLetter(char c) => char.IsAsciiLetterOrDigit(c) || c is '\u017F' or '\u212A';
+
+    /// <summary>The end of <c>end of (the )?terms and conditions</c> at <paramref name="q"/>, or −1.</summary>
+    private static int TermsPhraseEnd(string s, int q)
+    {
+        ReadOnlySpan<char> rest = s.AsSpan(q);
+        if (!rest.StartsWith("end of ", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        int at = "end of ".Length;
+        if (rest[at..].StartsWith("the ", StringComparison.Ordinal))
+        {
+            at += "the ".Length;
+        }
+
+        return rest[at..].StartsWith("terms and conditions", StringComparison.Ordinal) ? q + at + "terms and conditions".Length : -1;
+    }
+
+    /// <summary>Skips <c>[\s#*_]</c>.</summary>
+    private static int SkipTermsFrame(string s, int i)
+    {
+        while (i < s.Length && (RubyText.IsSpace(s[i]) || s[i] is '#' or '*' or '_'))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static int SkipSpace(string s, int i)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,6 +13,9 @@ namespace RedPajama.Udfs.Code.Licenses;
 internal static partial class LicenseTitles
 {
     private const RegexOptions Ruby = RegexOptions.CultureInvariant | RegexOptions.Multiline;
+
+    /// <summary>Words of many licence names: a poor choice for <see cref="ReferenceWords"/>, used only when there is no other.</summary>
+    private static readonly string[] CommonWords = ["license", "licence", "public", "general", "software", "open", "source", "the", "version", "clause"];
 
     /// <summary>The licence's <c>title_regex</c> as .NET pattern text (no options of its own: the parts carry theirs).</summary>
     /// <param name="license">The licence.</param>
@@ -92,25 +94,91 @@ internal static partial class LicenseTitles
     }
 
     /// <summary>
-    /// The Reference matcher's patterns, one alternative per licence in key order: its title or source pattern between
-    /// word boundaries. The alternative of licence <c>i</c> is the group named <c>l</c><c>i</c>. At any one position the
-    /// first licence that matches there wins, so the least licence over all match starts is the first licence (in key
-    /// order) that matches anywhere, which is what licensee's loop over the licences finds.
+    /// The Reference matcher's pattern of a licence: its title pattern or its source pattern, between word boundaries,
+    /// anywhere in the text.
     /// </summary>
-    /// <param name="licenses">All licences, in key order.</param>
-    /// <returns>The compiled pattern.</returns>
-    public static Regex References(IReadOnlyList<LicenseTemplate> licenses)
+    /// <param name="license">The licence.</param>
+    /// <returns>The pattern.</returns>
+    public static Regex Reference(LicenseTemplate license)
     {
-        ArgumentNullException.ThrowIfNull(licenses);
-        var alternatives = new List<string>();
-        for (int i = 0; i < licenses.Count; i++)
+        ArgumentNullException.ThrowIfNull(license);
+        string? source = SourcePattern(license);
+        string union = "(?-i:" + TitlePattern(license) + ")" + (source is null ? string.Empty : "|" + source);
+        return new Regex(@"\b(?-i:" + union + @")\b", Ruby | RegexOptions.Compiled);
+    }
+
+    /// <summary>
+    /// Words that <see cref="Reference"/> cannot match without (one per alternative, lower case): a text that contains
+    /// none of them, in any case, does not name the licence. The simple title, the flexible title and the nickname each
+    /// contribute their longest word that no option removes (not <c>gnu</c>, <c>the</c>, <c>license</c>,
+    /// <c>licence</c>, nor a version), the key its longest run of letters and digits, the source its SPDX page address.
+    /// </summary>
+    /// <param name="license">The licence.</param>
+    /// <returns>The words.</returns>
+    public static string[] ReferenceWords(LicenseTemplate license)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        string name = ReplaceFirst(RubyText.Downcase(license.Name), "*", "u");
+        var words = new List<string>
         {
-            string? source = SourcePattern(licenses[i]);
-            string union = "(?-i:" + TitlePattern(licenses[i]) + ")" + (source is null ? string.Empty : "|" + source);
-            alternatives.Add("(?<l" + i.ToString(CultureInfo.InvariantCulture) + ">" + union + ")");
+            LongestWord(name, [], lettersOnly: false),
+            LongestWord(CommaVersion().Replace(LeadingThe().Replace(name, string.Empty, 1), " ", 1), ["gnu", "the", "license", "licence"], lettersOnly: true),
+            LongestWord(license.Key, [], lettersOnly: false),
+        };
+        if (license.Nickname is { } nickname)
+        {
+            words.Add(LongestWord(nickname.ToLowerInvariant(), ["gnu"], lettersOnly: false));
         }
 
-        return new Regex(@"\b(?:" + string.Join('|', alternatives) + @")\b", Ruby | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+        if (license.SpdxId is { } spdxId)
+        {
+            words.Add("spdx.org/licenses/" + spdxId.ToLowerInvariant());
+        }
+
+        return [.. words.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The longest run of ASCII letters and digits that is not excluded (with <paramref name="lettersOnly"/>, none with
+    /// a digit: version numbers are flexible), preferring one that is no common licence word.
+    /// </summary>
+    private static string LongestWord(string text, string[] excluded, bool lettersOnly)
+    {
+        string longest = string.Empty;
+        string longestUncommon = string.Empty;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            string word = text[start..i];
+            if (excluded.Contains(word, StringComparer.OrdinalIgnoreCase) || (lettersOnly && word.Any(char.IsAsciiDigit)))
+            {
+                continue;
+            }
+
+            if (word.Length > longest.Length)
+            {
+                longest = word;
+            }
+
+            if (word.Length > longestUncommon.Length && !CommonWords.Contains(word, StringComparer.OrdinalIgnoreCase))
+            {
+                longestUncommon = word;
+            }
+        }
+
+        return longestUncommon.Length > 0 ? longestUncommon : longest;
     }
 
     /// <summary>
