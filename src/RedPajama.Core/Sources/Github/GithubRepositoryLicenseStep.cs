@@ -69,12 +69,24 @@ public sealed class GithubRepositoryLicenseStep : GroupedStep
         UInt128 key = ContentHash.Of(repository);
         if (LicenseDetector.CandidateKind(path) == LicenseCandidateKind.License)
         {
-            keys.Add(key, Utf8.GetBytes(_detector.Match(path, document.Text).Encode()));
+            keys.Add(key, Utf8.GetBytes(Match(path, document.Text).Encode()));
         }
         else
         {
             keys.Add(key);
         }
+    }
+
+    // GitHub reads at most 64 KiB of a licence file from the repository: a longer one is matched on that much of its bytes.
+    private LicenseFileMatch Match(string path, string text)
+    {
+        if (text.Length * 3 <= LicenseDetector.GitBlobLimit || Encoding.UTF8.GetByteCount(text) <= LicenseDetector.GitBlobLimit)
+        {
+            return _detector.Match(path, text);
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        return _detector.Match(path, bytes.AsSpan(0, LicenseDetector.GitBlobLimit));
     }
 
     /// <inheritdoc />
