@@ -130,7 +130,8 @@ public sealed class GithubSource : PipelineSource
         // Upstream's leading fields, then the row's columns in their order (a column of the same name is the row's).
         // Rows without a path or licence column get them empty: every such row is then dropped as no_license; licence
         // detection also needs the repository and writes its confidence.
-        MetaSchema columns = DocumentsMetaInference.Parse(section.Meta);
+        // Repositories the driver could not look at (archives on a remote filesystem, detect_license set) get their columns.
+        MetaSchema columns = DocumentsMetaInference.Parse(detect && section.Meta.Count == 0 ? RepositoryColumns.All.Select(DocumentsMetaInference.Entry) : section.Meta);
         IEnumerable<MetaField> needed = detect
             ? RepositoryColumns.All.Where(f => f.Name is RepositoryColumns.RepoName or GithubMeta.Path or GithubMeta.License or RepositoryColumns.LicenseConfidence)
             : [new MetaField(pathField, MetaType.Text), new MetaField(licenseField, MetaType.Text)];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RedPajama.Cli;
+using RedPajama.Sources.Github;
 using RedPajama.Sources.Github.Repositories;
 using RedPajama.Tests.Support;
 
@@ -70,6 +71,18 @@ public sealed class GithubRepositoryInputTests
         string[] lines = File.ReadAllLines(directory.Combine("out", "part-00000.jsonl"));
         lines.Should().NotContain(l => l.Contains("secret: number", StringComparison.Ordinal));
         Reasons(lines).Should().Equal(("LICENSE", "root_license"), ("blob.c", RepositorySkipReasons.TooLarge), ("src/index.d.ts", null), ("src/secret.d.ts", RepositorySkipReasons.Symlink));
+    }
+
+    [Fact]
+    public void A_driver_that_cannot_see_its_inputs_gets_the_repository_columns_from_detect_license()
+    {
+        var config = new RedPajama.Configuration.RunConfig();
+        config.Section<GithubConfig>().DetectLicense = true;
+
+        RedPajama.Pipeline.PipelineDescription pipeline = RedPajama.Sources.SourceCatalog.Describe(GithubSource.SourceName, config);
+
+        pipeline.Meta.Fields.Select(f => f.Name).Should().ContainInOrder(RepositoryColumns.All.Select(f => f.Name));
+        pipeline.Steps[0].Should().BeOfType<GithubRepositoryLicenseStep>();
     }
 
     private static IEnumerable<(string Path, string? Reason)> Reasons(IEnumerable<string> lines) =>

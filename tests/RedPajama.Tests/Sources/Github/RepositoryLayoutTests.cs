@@ -196,6 +196,19 @@ public sealed class RepositoryLayoutTests
     }
 
     [Fact]
+    public void An_empty_archived_file_is_a_row_with_git_s_empty_blob_id()
+    {
+        byte[] archive = TarGz(("r/empty.py", string.Empty, TarEntryType.RegularFile, UnixFileMode.UserRead), ("r/a.py", "a = 1\n", TarEntryType.RegularFile, UnixFileMode.UserRead));
+        var meta = new MetaSchema([.. RepositoryColumns.All]);
+
+        Document empty = new RepositoryReader(Small).Read(new InputFile(0, "octo__r.tar.gz", archive.Length), new MemoryStream(archive), meta).First();
+
+        empty.IsDropped.Should().BeFalse();
+        empty.Text.Should().BeEmpty();
+        empty.Meta[meta.IndexOf(RepositoryColumns.Id)].Should().Be("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+    }
+
+    [Fact]
     public void The_blob_id_is_git_s()
     {
         // `printf 'hello\n' | git hash-object --stdin`

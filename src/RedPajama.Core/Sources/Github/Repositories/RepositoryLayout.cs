@@ -151,14 +151,15 @@ public static class RepositoryLayout
                 skip = RepositorySkipReasons.TooLarge;
             }
 
-            if (skip is not null || entry.DataStream is null)
+            if (skip is not null)
             {
                 yield return new RepositoryFile(member, entry.Length, executable, null, skip);
                 continue;
             }
 
+            // An empty file has no data stream.
             byte[] bytes = new byte[entry.Length];
-            entry.DataStream.ReadExactly(bytes);
+            entry.DataStream?.ReadExactly(bytes);
             yield return new RepositoryFile(member, bytes.LongLength, executable, bytes, null);
         }
     }
