@@ -1,0 +1,104 @@
+using System.Text;
+
+namespace RedPajama.Udfs.Wiki;
+
+/// <summary>
+/// mwparserfromhell's <c>strip_code()</c> with its defaults (<c>normalize=True, collapse=True,
+/// keep_template_params=False</c>): the printable text of a node list. Text stays; templates and comments go; a
+/// template argument gives its default; a wikilink its text, else its title; a bracketed external link its title (or
+/// nothing), a free one its URL; a tag its contents when it has a visible body; a heading its title; an entity its
+/// character. Every list's result (nested ones too) loses leading and trailing newlines and has runs of three or more
+/// newlines cut to two.
+/// </summary>
+public static class WikitextStripCode
+{
+    /// <summary>The stripped text of <paramref name="list"/>.</summary>
+    /// <param name="list">The nodes.</param>
+    /// <returns>The printable text.</returns>
+    public static string Strip(WikitextList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var output = new StringBuilder();
+        foreach (WikitextNode node in list.Nodes)
+        {
+            string? stripped = StripNode(node);
+            if (!string.IsNullOrEmpty(stripped))
+            {
+                output.Append(stripped);
+            }
+        }
+
+        return Collapse(output);
+    }
+
+    /// <summary>One node's printable text, or null when it has none.</summary>
+    /// <param name="node">The node.</param>
+    /// <returns>The text, or null.</returns>
+    public static string? StripNode(WikitextNode node) => node switch
+    {
+        WikitextText text => text.Value,
+        WikitextArgument argument => argument.Default is null ? null : Strip(argument.Default),
+        WikitextWikilink link => Strip(link.Text ?? link.Title),
+        WikitextExternalLink link => !link.Brackets ? Strip(link.Url) : IsEmpty(link.Title) ? null : Strip(link.Title!),
+        WikitextTag tag => !IsEmpty(tag.Contents) && WikitextTagNames.IsVisible(tag.Name.ToString()) ? Strip(tag.Contents!) : null,
+        WikitextHeading heading => Strip(heading.Title),
+        WikitextHtmlEntity entity => entity.Character,
+        _ => null,
+    };
+
+    private static bool IsEmpty(WikitextList? list)
+    {
+        if (list is null)
+        {
+            return true;
+        }
+
+        foreach (WikitextNode node in list.Nodes)
+        {
+            if (node is not WikitextText { Value.Length: 0 })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Trims newlines at both ends and cuts every run of three or more newlines to two.</summary>
+    private static string Collapse(StringBuilder text)
+    {
+        int start = 0;
+        int end = text.Length;
+        while (start < end && text[start] == '\n')
+        {
+            start++;
+        }
+
+        while (end > start && text[end - 1] == '\n')
+        {
+            end--;
+        }
+
+        var output = new StringBuilder(end - start);
+        int run = 0;
+        for (int i = start; i < end; i++)
+        {
+            char c = text[i];
+            if (c == '\n')
+            {
+                run++;
+                if (run <= 2)
+                {
+                    output.Append(c);
+                }
+            }
+            else
+            {
+                run = 0;
+                output.Append(c);
+            }
+        }
+
+        return output.ToString();
+    }
+}

@@ -1,0 +1,269 @@
+using System.Text;
+using RedPajama.Udfs.Quality;
+using static RedPajama.Udfs.Wiki.WikitextContext;
+
+namespace RedPajama.Udfs.Wiki;
+
+/// <summary>
+/// Turns wikitext into tokens with mwparserfromhell's grammar: a backtracking recursive-descent tokenizer over
+/// "segments" (each markup character alone, the runs between them as one segment), a stack of token stacks tagged with
+/// contexts, failed routes remembered by (position, context) so each is tried once, and a recursion limit of 40 beyond
+/// which markup is kept as text. Single use: one instance tokenizes one text.
+/// </summary>
+/// <remarks>
+/// Bounded on hostile input: the nesting limit caps the recursion; a work budget proportional to the text's length
+/// turns every further construct into text once spent (the same fallback as the nesting limit), so unclosed markup
+/// repeated throughout a huge page cannot make the run quadratic; an unclosed comment is searched for once.
+/// </remarks>
+internal sealed partial class WikitextTokenizer
+{
+    private const int MaxDepth = 40;
+    private const int MaxHeadingClosures = 500;
+    private const string MarkerChars = "{}[]<>|=&'\"#*;:/-!\n";
+    private const string UriSchemeChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-";
+    private const int Start = -1;
+    private const int End = -2;
+
+    private readonly string _text;
+    private readonly List<int> _starts = [];
+    private readonly HashSet<(int Head, long Context)> _badRoutes = [];
+    private readonly List<Frame> _stacks = [];
+    private int _count;
+    private int _head;
+    private long _global;
+    private int _depth;
+    private long _budget;
+    private int _headingClosures;
+    private int _unclosedCommentFrom = int.MaxValue;
+
+    private WikitextTokenizer(string text)
+    {
+        _text = text;
+        Segment();
+        _budget = (64L * _count) + 100_000;
+    }
+
+    /// <summary>Tokenizes <paramref name="text"/>.</summary>
+    public static List<WikitextToken> Tokenize(string text)
+    {
+        var tokenizer = new WikitextTokenizer(text);
+        try
+        {
+            return tokenizer.Parse(0, true).Stack;
+        }
+        catch (BadRouteException exception)
+        {
+            throw new InvalidOperationException("the wikitext tokenizer exited with a failed route", exception);
+        }
+    }
+
+    private sealed class Frame(long context, (int, long) ident)
+    {
+        public List<WikitextToken> Stack { get; } = [];
+
+        public long Context { get; set; } = context;
+
+        public StringBuilder Buffer { get; } = new();
+
+        public (int Head, long Context) Ident { get; } = ident;
+    }
+
+    private readonly record struct ParseResult(List<WikitextToken> Stack, int Level);
+
+    private sealed class BadRouteException(long context) : Exception
+    {
+        public long Context { get; } = context;
+    }
+
+    // ---- segments ----
+    private void Segment()
+    {
+        int i = 0;
+        while (i < _text.Length)
+        {
+            _starts.Add(i);
+            char c = _text[i];
+            if (c == '\\' || MarkerChars.Contains(c, StringComparison.Ordinal))
+            {
+                i++;
+                continue;
+            }
+
+            while (i < _text.Length && _text[i] != '\\' && !MarkerChars.Contains(_text[i], StringComparison.Ordinal))
+            {
+                i++;
+            }
+        }
+
+        _count = _starts.Count;
+        _starts.Add(_text.Length);
+    }
+
+    private int At(int delta = 0)
+    {
+        int index = _head + delta;
+        if (index < 0)
+        {
+            return Start;
+        }
+
+        return index >= _count ? End : index;
+    }
+
+    private ReadOnlySpan<char> Seg(int index) =>
+        index < 0 ? [] : _text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+
+    private string SegString(int index) => index < 0 ? string.Empty : _text.Substring(_starts[index], _starts[index + 1] - _starts[index]);
+
+    private bool Is(int index, char c) => index >= 0 && _starts[index + 1] - _starts[index] == 1 && _text[_starts[index]] == c;
+
+    private bool IsRead(char c, int delta = 0) => Is(At(delta), c);
+
+    /// <summary>Whether a segment is one of mwparserfromhell's markers (start and end of text included).</summary>
+    private bool IsMarker(int index)
+    {
+        if (index < 0)
+        {
+            return true;
+        }
+
+        return _starts[index + 1] - _starts[index] == 1 && MarkerChars.Contains(_text[_starts[index]], StringComparison.Ordinal);
+    }
+
+    private bool AtLineStart(int delta) => At(delta) == Start || IsRead('\n', delta);
+
+    private bool SegIsSpace(int index)
+    {
+        ReadOnlySpan<char> s = Seg(index);
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (char c in s)
+        {
+            if (!PythonText.IsSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ---- stacks ----
+    private Frame Top => _stacks[^1];
+
+    private List<WikitextToken> Stack => Top.Stack;
+
+    private long Context
+    {
+        get => Top.Context;
+        set => Top.Context = value;
+    }
+
+    private StringBuilder TextBuffer => Top.Buffer;
+
+    private void Push(long context = 0)
+    {
+        var ident = (_head, context);
+        if (_badRoutes.Contains(ident))
+        {
+            throw new BadRouteException(context);
+        }
+
+        _stacks.Add(new Frame(context, ident));
+        _depth++;
+    }
+
+    private void PushTextBuffer()
+    {
+        StringBuilder buffer = TextBuffer;
+        if (buffer.Length > 0)
+        {
+            Stack.Add(new WikitextToken(WikitextTokenKind.Text, buffer.ToString()));
+            buffer.Clear();
+        }
+    }
+
+    private List<WikitextToken> Pop(bool keepContext = false)
+    {
+        PushTextBuffer();
+        _depth--;
+        Frame frame = _stacks[^1];
+        _stacks.RemoveAt(_stacks.Count - 1);
+        if (keepContext)
+        {
+            Context = frame.Context;
+        }
+
+        return frame.Stack;
+    }
+
+    private bool CanRecurse() => _depth < MaxDepth && _budget > 0;
+
+    private void MemoizeBadRoute() => _badRoutes.Add(Top.Ident);
+
+    private BadRouteException FailRoute()
+    {
+        long context = Context;
+        MemoizeBadRoute();
+        Pop();
+        return new BadRouteException(context);
+    }
+
+    private void Emit(WikitextToken token)
+    {
+        PushTextBuffer();
+        Stack.Add(token);
+    }
+
+    private void Emit(WikitextTokenKind kind) => Emit(new WikitextToken(kind));
+
+    private void EmitFirst(WikitextToken token)
+    {
+        PushTextBuffer();
+        Stack.Insert(0, token);
+    }
+
+    private void EmitText(ReadOnlySpan<char> text) => TextBuffer.Append(text);
+
+    private void EmitText(string text) => TextBuffer.Append(text);
+
+    private void EmitSegment(int index) => TextBuffer.Append(Seg(index));
+
+    private void EmitAll(List<WikitextToken> tokens)
+    {
+        int first = 0;
+        if (tokens.Count > 0 && tokens[0].Kind == WikitextTokenKind.Text)
+        {
+            EmitText(tokens[0].Text!);
+            first = 1;
+        }
+
+        PushTextBuffer();
+        if (first == 0)
+        {
+            Stack.AddRange(tokens);
+        }
+        else
+        {
+            for (int i = 1; i < tokens.Count; i++)
+            {
+                Stack.Add(tokens[i]);
+            }
+        }
+    }
+
+    private void EmitTextThenStack(string text)
+    {
+        List<WikitextToken> stack = Pop();
+        EmitText(text);
+        if (stack.Count > 0)
+        {
+            EmitAll(stack);
+        }
+
+        _head--;
+    }
+}
