@@ -368,6 +368,21 @@ public sealed class SparkSeamTests
     }
 
     [Fact]
+    public void Simulated_spark_job_gives_the_local_engine_rows_for_wikipedia()
+    {
+        using var directory = new TemporaryDirectory();
+        string source = RedPajama.Sources.Wikipedia.WikipediaSource.SourceName;
+        IReadOnlyList<InputFile> files = InputResolver.Resolve([TestData.Fixture("wikipedia-dumps")], SourceCatalog.InputOptions(source, new RunConfig())).Files;
+        PipelineDescription pipeline = SourceCatalog.Describe(source, new RunConfig());
+
+        var (local, spark, localStatistics, sparkStatistics) = CompareWithLocal(pipeline, files, directory.Combine("out"));
+
+        SameLines(spark, local);
+        localStatistics.Dropped.Should().ContainKeys(RedPajama.Sources.Wikipedia.Reading.WikipediaDropReasons.Redirect, RedPajama.Sources.Wikipedia.Reading.WikipediaDropReasons.NotArticle);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [Fact]
     public void Accounting_from_drop_counts_follows_the_order_of_steps()
     {
         RunStatistics statistics = RunStatistics.FromDropCounts("books", "spark", ["read", "clean", "dedup"],
@@ -719,7 +734,8 @@ public sealed class SparkSeamTests
         }
 
         var line = new System.Text.StringBuilder();
-        JsonlDocumentWriter.Format(line, document, pipeline.Meta, pipeline.JsonLayout, keepAll: true);
+        // The fields the job writes (SparkPipelineJob projects meta on ResolveOutput's written fields).
+        JsonlDocumentWriter.Format(line, document, pipeline.ResolveOutput(), keepAll: true);
         return line.ToString();
     }
 

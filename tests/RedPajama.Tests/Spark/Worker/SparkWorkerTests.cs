@@ -257,6 +257,21 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void Wikipedia_dumps_are_read_and_cleaned_on_the_worker_as_on_the_local_engine()
+    {
+        SkipUnlessInstalled();
+        string source = RedPajama.Sources.Wikipedia.WikipediaSource.SourceName;
+        IReadOnlyList<RedPajama.Reading.InputFile> files = RedPajama.Reading.InputResolver.Resolve([TestData.Fixture("wikipedia-dumps")], SourceCatalog.InputOptions(source, new RunConfig())).Files;
+        using var job = new JobOnWorker(source, new RunConfig());
+
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(job.Udf.Rows.Pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        spark.Should().Contain(l => l.Contains("\"keep\": true", StringComparison.Ordinal));
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
     public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
     {
         SkipUnlessInstalled();
