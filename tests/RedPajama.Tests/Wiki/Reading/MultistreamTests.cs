@@ -84,6 +84,61 @@ public sealed class MultistreamTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReadParallel_gives_the_documents_and_keys_of_a_sequential_read(bool withIndex)
+    {
+        using var temp = new TemporaryDirectory();
+        (string dump, string indexPath) = Build(temp);
+        if (!withIndex)
+        {
+            File.Delete(indexPath);
+        }
+
+        List<Document> sequential = WikiDumps.ReadFile(dump, index: 5);
+        var input = new InputFile(5, dump, new FileInfo(dump).Length);
+        List<Document> parallel = [.. new WikipediaDumpReader().ReadParallel(input, WikiDumps.Meta, threads: 3, rangeBytes: 30_000)];
+        parallel.Select(Summary).Should().Equal(sequential.Select(Summary));
+        parallel.Select(d => d.Order).Should().Equal(sequential.Select(d => d.Order));
+        parallel.Select(d => d.Member).Should().Equal(sequential.Select(d => d.Member));
+    }
+
+    [Fact]
+    public void ReadParallel_on_a_truncated_dump_fails_after_the_pages_a_sequential_read_gives()
+    {
+        using var temp = new TemporaryDirectory();
+        (string dump, string indexPath) = Build(temp);
+        MultistreamIndex index = MultistreamIndex.Load(indexPath);
+        byte[] bytes = File.ReadAllBytes(dump);
+        File.WriteAllBytes(dump, bytes[..(int)(index.StreamOffsets[6] + 5000)]);
+
+        (List<Document> sequential, Exception? sequentialError) = WikiDumps.ReadUntilError(dump);
+        sequentialError.Should().NotBeNull();
+        var input = new InputFile(0, dump, new FileInfo(dump).Length);
+        var parallel = new List<Document>();
+        Action read = () =>
+        {
+            foreach (Document d in new WikipediaDumpReader().ReadParallel(input, WikiDumps.Meta, threads: 2, rangeBytes: 1, index: index))
+            {
+                parallel.Add(d);
+            }
+        };
+        read.Should().Throw<Exception>().Which.Should().Match<Exception>(e => InputError.IsInputFailure(e));
+        parallel.Count.Should().Be(sequential.Count);
+        sequential.Should().HaveCount(600);
+        parallel.Select(Summary).Should().Equal(sequential.Select(Summary));
+    }
+
+    [Fact]
+    public void ReadParallel_of_a_single_stream_file_is_a_sequential_read()
+    {
+        string path = WikiDumps.Fixture("enwiki-minidump.xml.bz2");
+        var input = new InputFile(0, path, new FileInfo(path).Length);
+        new WikipediaDumpReader().ReadParallel(input, WikiDumps.Meta, threads: 4).Select(Summary)
+            .Should().Equal(WikiDumps.ReadFile(path).Select(Summary));
+    }
+
     [Fact]
     public void A_range_ending_inside_a_stream_fails()
     {

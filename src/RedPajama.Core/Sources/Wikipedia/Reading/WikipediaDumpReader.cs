@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Xml;
 using RedPajama.Documents;
@@ -106,16 +107,148 @@ public sealed class WikipediaDumpReader : IDocumentReader
         return ReadRangePages(input, range, site, meta);
     }
 
+    /// <summary>Default compressed size of the ranges <see cref="ReadParallel"/> decodes (16 MiB).</summary>
+    public const long DefaultRangeBytes = 16L << 20;
+
+    /// <summary>
+    /// Reads a dump file with up to <paramref name="threads"/> threads: a multistream bzip2 dump is split into ranges of
+    /// whole streams (<see cref="Bzip2Blocks.Ranges"/>, from the index beside it when there is one) decoded and parsed in
+    /// parallel, at most <paramref name="threads"/> + 1 ranges ahead of the consumer; the pages come out in file order with
+    /// the order keys of <see cref="Read"/> (renumbered from 0), and a range's failure is thrown after the pages before it,
+    /// as <see cref="Read"/> does. Other files (one stream, not bzip2, one thread) are read by <see cref="Read"/>.
+    /// </summary>
+    /// <param name="input">The dump file (read by path).</param>
+    /// <param name="meta">The meta schema.</param>
+    /// <param name="threads">Threads (ranges decoded at once).</param>
+    /// <param name="rangeBytes">Compressed size of a range.</param>
+    /// <param name="index">The dump's index; null to look for it beside the dump (<see cref="MultistreamIndex.FindBeside"/>).</param>
+    /// <returns>The pages in file order.</returns>
+    public IEnumerable<Document> ReadParallel(InputFile input, MetaSchema meta, int threads, long rangeBytes = DefaultRangeBytes, MultistreamIndex? index = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rangeBytes);
+        return ReadParallelPages(input, meta, threads, rangeBytes, index);
+    }
+
+    private IEnumerable<Document> ReadParallelPages(InputFile input, MetaSchema meta, int threads, long rangeBytes, MultistreamIndex? index)
+    {
+        IReadOnlyList<DumpRange>? ranges = null;
+        if (threads > 1 && Bzip2.IsBzip2(input.Path))
+        {
+            string? indexPath = index is null ? MultistreamIndex.FindBeside(input.Path) : null;
+            index ??= indexPath is null ? null : MultistreamIndex.Load(indexPath);
+            ranges = Bzip2Blocks.Ranges(input.Path, rangeBytes, index);
+        }
+
+        if (ranges is null || ranges.Count < 2)
+        {
+            using FileStream file = InputStreams.OpenRaw(input.Path);
+            foreach (Document document in ReadAll(input, file, meta))
+            {
+                yield return document;
+            }
+
+            yield break;
+        }
+
+        SiteInfo site = ReadSiteInfo(input.Path);
+        using var cancel = new CancellationTokenSource();
+        var pending = new Queue<Task<RangeResult>>();
+        int next = 0;
+        long ordinal = 0;
+        try
+        {
+            while (next < ranges.Count || pending.Count > 0)
+            {
+                while (next < ranges.Count && pending.Count <= threads)
+                {
+                    DumpRange range = ranges[next++];
+                    pending.Enqueue(Task.Run(() => Collect(input, range, site, meta, cancel.Token)));
+                }
+
+                RangeResult result = pending.Dequeue().GetAwaiter().GetResult();
+                foreach (Document document in result.Documents)
+                {
+                    yield return Renumber(document, new OrderKey(input.Index, ordinal++), meta.Count);
+                }
+
+                result.Failure?.Throw();
+            }
+        }
+        finally
+        {
+            cancel.Cancel();
+            foreach (Task<RangeResult> task in pending)
+            {
+                try
+                {
+                    task.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Abandoned ranges: their failures do not matter.
+                }
+            }
+        }
+    }
+
+    private RangeResult Collect(InputFile input, DumpRange range, SiteInfo site, MetaSchema meta, CancellationToken cancellation)
+    {
+        var documents = new List<Document>();
+        try
+        {
+            foreach (Document document in ReadRangePages(input, range, site, meta))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                documents.Add(document);
+            }
+
+            return new RangeResult(documents, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new RangeResult(documents, ExceptionDispatchInfo.Capture(e));
+        }
+    }
+
+    private static Document Renumber(Document document, OrderKey order, int metaCount)
+    {
+        var copy = new Document(order, metaCount) { Text = document.Text, Member = document.Member };
+        Array.Copy(document.Meta, copy.Meta, metaCount);
+        if (document.DropReason is { } reason)
+        {
+            copy.Drop(reason);
+        }
+
+        return copy;
+    }
+
+    private sealed record RangeResult(List<Document> Documents, ExceptionDispatchInfo? Failure);
+
     private static StreamReader OpenText(Stream xml) =>
         new StreamReader(xml, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 
     private IEnumerable<Document> ReadAll(InputFile input, Stream content, MetaSchema meta)
     {
-        using Stream xml = Decompress(content, input.Path);
+        using var xml = new DeferredFailureStream(Decompress(content, input.Path));
         using TextReader text = OpenText(xml);
         var splitter = new PageSplitter(text, MaxPageChars);
-        SiteInfo site = SiteInfo.Parse(splitter.ReadHeader());
-        foreach (Document document in ReadPages(input, splitter, site, meta, ordinal => ordinal, expectRootEnd: true))
+        string header;
+        try
+        {
+            header = splitter.ReadHeader();
+        }
+        catch (InvalidDataException)
+        {
+            xml.ThrowIfFailed();
+            throw;
+        }
+
+        xml.ThrowIfFailed();
+        SiteInfo site = SiteInfo.Parse(header);
+        foreach (Document document in ReadPages(input, splitter, xml, site, meta, ordinal => ordinal, expectRootEnd: true))
         {
             yield return document;
         }
@@ -123,7 +256,7 @@ public sealed class WikipediaDumpReader : IDocumentReader
 
     private IEnumerable<Document> ReadRangePages(InputFile input, DumpRange range, SiteInfo site, MetaSchema meta)
     {
-        using Stream xml = Bzip2.OpenRange(input.Path, range.Start, range.End);
+        using var xml = new DeferredFailureStream(Bzip2.OpenRange(input.Path, range.Start, range.End));
         using TextReader text = OpenText(xml);
         var splitter = new PageSplitter(text, MaxPageChars);
         splitter.ReadHeader();
@@ -131,19 +264,34 @@ public sealed class WikipediaDumpReader : IDocumentReader
             ? k => first + k
             : k => k < 1L << 24 ? (range.Start << 24) + k : throw new InvalidDataException($"more than 2^24 pages in the range at {range.Start}: read it with its index");
         long length = new FileInfo(input.Path).Length;
-        foreach (Document document in ReadPages(input, splitter, site, meta, order, expectRootEnd: range.End >= length))
+        foreach (Document document in ReadPages(input, splitter, xml, site, meta, order, expectRootEnd: range.End >= length))
         {
             yield return document;
         }
     }
 
-    private static IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, SiteInfo site, MetaSchema meta, Func<long, long> order, bool expectRootEnd)
+    private static IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, DeferredFailureStream xml, SiteInfo site, MetaSchema meta, Func<long, long> order, bool expectRootEnd)
     {
         var fields = new Fields(meta, site, input.Path);
         XmlParserContext context = PageParser.Context(site);
         long ordinal = 0;
-        while (splitter.Next(out PageChunk chunk))
+        while (true)
         {
+            PageChunk chunk;
+            try
+            {
+                if (!splitter.Next(out chunk))
+                {
+                    break;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // The decompressed stream broke inside a page: its failure is the input's error.
+                xml.ThrowIfFailed();
+                throw;
+            }
+
             var document = new Document(new OrderKey(input.Index, order(ordinal)), meta.Count);
             ordinal++;
             if (chunk.TooLarge || chunk.Xml is null)
@@ -197,6 +345,7 @@ public sealed class WikipediaDumpReader : IDocumentReader
             yield return document;
         }
 
+        xml.ThrowIfFailed();
         if (expectRootEnd && !splitter.RootEnded)
         {
             throw new InvalidDataException($"{input.Path}: the dump ends without </mediawiki> after {ordinal} pages (truncated)");
