@@ -392,7 +392,7 @@ internal sealed partial class WikitextTokenizer
         List<string> chunks = SplitTagChunks(Seg(At()));
         string first = chunks.Count > 0 && !IsSpaceString(chunks[0]) ? chunks[0] : string.Empty;
         List<WikitextToken>? tag = null;
-        if (WikitextTagNames.IsSingleOnly(first))
+        if (WikitextTagNames.IsSingleOnly(first) && !_badRoutes.Contains((_head, TagOpen)))
         {
             try
             {
@@ -433,7 +433,7 @@ internal sealed partial class WikitextTokenizer
         int reset = _head;
         _head++;
         List<WikitextToken>? tag = null;
-        if (TagNameCanStart())
+        if (TagNameCanStart() && !_badRoutes.Contains((_head, TagOpen)))
         {
             try
             {
