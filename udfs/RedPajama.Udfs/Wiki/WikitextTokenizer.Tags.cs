@@ -133,12 +133,25 @@ internal sealed partial class WikitextTokenizer
         {
             if ((data.Context & CxName) != 0)
             {
-                if (IsMarkerString(chunk) || IsSpaceString(chunk))
+                // As mwparserfromhell's C tokenizer (the one that runs): the name goes on until white space; a marker
+                // in it fails the tag, but '"' and '\\' are no markers there, so they belong to the name.
+                bool first = (data.Context & CxNoteSpace) == 0;
+                bool marker = IsMarkerString(chunk) && chunk != "\"";
+                if (marker || (first && IsSpaceString(chunk)))
                 {
                     throw FailRoute();
                 }
 
-                data.Context = CxNoteSpace;
+                if (first)
+                {
+                    data.Context |= CxNoteSpace;
+                }
+                else if (IsSpaceString(chunk))
+                {
+                    data.Context = CxAttrReady;
+                    HandleTagSpace(data, chunk);
+                    continue;
+                }
             }
             else if (IsSpaceString(chunk))
             {
@@ -419,13 +432,12 @@ internal sealed partial class WikitextTokenizer
     private bool TagNameCanStart()
     {
         int self = At();
-        if (self == End || IsMarker(self))
+        if (self == End || (IsMarker(self) && !Is(self, '"')))
         {
             return false;
         }
 
-        char c = Seg(self)[0];
-        return !PythonText.IsSpace(c) && c is not '"' and not '\'';
+        return !PythonText.IsSpace(Seg(self)[0]);
     }
 
     private void ParseTag()
