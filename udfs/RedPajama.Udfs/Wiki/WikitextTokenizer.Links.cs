@@ -26,43 +26,35 @@ internal sealed partial class WikitextTokenizer
         return slashes || !needsSlashes;
     }
 
-    private void ParseTemplate(bool hasContent)
+    private bool TryParseTemplate(bool hasContent)
     {
         int reset = _head;
         long context = TemplateName | (hasContent ? HasTemplate : 0);
-        List<WikitextToken> template;
-        try
-        {
-            template = Parse(context, true).Stack;
-        }
-        catch (BadRouteException)
+        if (!TryParse(context, out ParseResult template, out _))
         {
             _head = reset;
-            throw;
+            return false;
         }
 
         EmitFirst(new WikitextToken(WikitextTokenKind.TemplateOpen));
-        EmitAll(template);
+        EmitAll(template.Stack);
         Emit(WikitextTokenKind.TemplateClose);
+        return true;
     }
 
-    private void ParseArgument()
+    private bool TryParseArgument()
     {
         int reset = _head;
-        List<WikitextToken> argument;
-        try
-        {
-            argument = Parse(ArgumentName, true).Stack;
-        }
-        catch (BadRouteException)
+        if (!TryParse(ArgumentName, out ParseResult argument, out _))
         {
             _head = reset;
-            throw;
+            return false;
         }
 
         EmitFirst(new WikitextToken(WikitextTokenKind.ArgumentOpen));
-        EmitAll(argument);
+        EmitAll(argument.Stack);
         Emit(WikitextTokenKind.ArgumentClose);
+        return true;
     }
 
     private void ParseTemplateOrArgument()
@@ -87,11 +79,7 @@ internal sealed partial class WikitextTokenizer
 
             if (braces == 2)
             {
-                try
-                {
-                    ParseTemplate(hasContent);
-                }
-                catch (BadRouteException)
+                if (!TryParseTemplate(hasContent))
                 {
                     EmitTextThenStack("{{");
                     return;
@@ -100,23 +88,18 @@ internal sealed partial class WikitextTokenizer
                 break;
             }
 
-            try
+            if (TryParseArgument())
             {
-                ParseArgument();
                 braces -= 3;
             }
-            catch (BadRouteException)
+            else if (TryParseTemplate(hasContent))
             {
-                try
-                {
-                    ParseTemplate(hasContent);
-                    braces -= 2;
-                }
-                catch (BadRouteException)
-                {
-                    EmitTextThenStack(new string('{', braces));
-                    return;
-                }
+                braces -= 2;
+            }
+            else
+            {
+                EmitTextThenStack(new string('{', braces));
+                return;
             }
 
             if (braces > 0)
@@ -217,12 +200,7 @@ internal sealed partial class WikitextTokenizer
         if (link is null)
         {
             _head = reset + 1;
-            List<WikitextToken> wikilink;
-            try
-            {
-                wikilink = Parse(WikilinkTitle, true).Stack;
-            }
-            catch (BadRouteException)
+            if (!TryParse(WikilinkTitle, out ParseResult wikilink, out _))
             {
                 _head = reset;
                 EmitText("[[");
@@ -230,7 +208,7 @@ internal sealed partial class WikitextTokenizer
             }
 
             Emit(WikitextTokenKind.WikilinkOpen);
-            EmitAll(wikilink);
+            EmitAll(wikilink.Stack);
             Emit(WikitextTokenKind.WikilinkClose);
             return;
         }

@@ -5,6 +5,31 @@ namespace RedPajama.Udfs.Wiki;
 /// <summary>The main loop: dispatch on the segment at the head, and the safety checks of unsafe contexts.</summary>
 internal sealed partial class WikitextTokenizer
 {
+    /// <summary>
+    /// Parses a new stack in <paramref name="context"/>; false (and the failed route's context) when the route fails,
+    /// at once, without an exception, when it failed before at this position.
+    /// </summary>
+    private bool TryParse(long context, out ParseResult result, out long failedContext)
+    {
+        result = default;
+        failedContext = context;
+        if (_badRoutes.Contains((_head, context)))
+        {
+            return false;
+        }
+
+        try
+        {
+            result = Parse(context, true);
+            return true;
+        }
+        catch (BadRouteException route)
+        {
+            failedContext = route.Context;
+            return false;
+        }
+    }
+
     private ParseResult Parse(long context, bool push)
     {
         if (push)
@@ -14,7 +39,17 @@ internal sealed partial class WikitextTokenizer
 
         while (true)
         {
-            _budget--;
+            if (--_budget < 0 && _stacks.Count > 1)
+            {
+                // Work budget spent (hostile input): every open construct fails at once and stays text.
+                if ((Context & DoublePush) != 0)
+                {
+                    Pop();
+                }
+
+                throw FailRoute();
+            }
+
             int self = At();
             if ((Context & Unsafe) != 0 && !VerifySafe(self))
             {

@@ -72,6 +72,13 @@ internal sealed partial class WikitextTokenizer
         int reset = _head;
         _head += 2;
         List<WikitextToken> style;
+        if (_badRoutes.Contains((_head, TableOpen)))
+        {
+            _head = reset;
+            EmitText("{");
+            return;
+        }
+
         try
         {
             Push(TableOpen);
@@ -87,12 +94,7 @@ internal sealed partial class WikitextTokenizer
         style = Pop();
         _head++;
         Frame restorePoint = Top;
-        List<WikitextToken> table;
-        try
-        {
-            table = Parse(TableOpen, true).Stack;
-        }
-        catch (BadRouteException)
+        if (!TryParse(TableOpen, out ParseResult table, out _))
         {
             while (!ReferenceEquals(Top, restorePoint))
             {
@@ -105,7 +107,7 @@ internal sealed partial class WikitextTokenizer
             return;
         }
 
-        EmitTableTag("{|", "table", style, null, table, "|}");
+        EmitTableTag("{|", "table", style, null, table.Stack, "|}");
         _head--;
     }
 

@@ -133,12 +133,25 @@ internal sealed partial class WikitextTokenizer
         {
             if ((data.Context & CxName) != 0)
             {
-                if (IsMarkerString(chunk) || IsSpaceString(chunk))
+                // As mwparserfromhell's C tokenizer (the one that runs): the name goes on until white space; a marker
+                // in it fails the tag, but '"' and '\\' are no markers there, so they belong to the name.
+                bool first = (data.Context & CxNoteSpace) == 0;
+                bool marker = IsMarkerString(chunk) && chunk != "\"";
+                if (marker || (first && IsSpaceString(chunk)))
                 {
                     throw FailRoute();
                 }
 
-                data.Context = CxNoteSpace;
+                if (first)
+                {
+                    data.Context |= CxNoteSpace;
+                }
+                else if (IsSpaceString(chunk))
+                {
+                    data.Context = CxAttrReady;
+                    HandleTagSpace(data, chunk);
+                    continue;
+                }
             }
             else if (IsSpaceString(chunk))
             {
@@ -392,7 +405,7 @@ internal sealed partial class WikitextTokenizer
         List<string> chunks = SplitTagChunks(Seg(At()));
         string first = chunks.Count > 0 && !IsSpaceString(chunks[0]) ? chunks[0] : string.Empty;
         List<WikitextToken>? tag = null;
-        if (WikitextTagNames.IsSingleOnly(first))
+        if (WikitextTagNames.IsSingleOnly(first) && !_badRoutes.Contains((_head, TagOpen)))
         {
             try
             {
@@ -419,13 +432,12 @@ internal sealed partial class WikitextTokenizer
     private bool TagNameCanStart()
     {
         int self = At();
-        if (self == End || IsMarker(self))
+        if (self == End || (IsMarker(self) && !Is(self, '"')))
         {
             return false;
         }
 
-        char c = Seg(self)[0];
-        return !PythonText.IsSpace(c) && c is not '"' and not '\'';
+        return !PythonText.IsSpace(Seg(self)[0]);
     }
 
     private void ParseTag()
@@ -433,7 +445,7 @@ internal sealed partial class WikitextTokenizer
         int reset = _head;
         _head++;
         List<WikitextToken>? tag = null;
-        if (TagNameCanStart())
+        if (TagNameCanStart() && !_badRoutes.Contains((_head, TagOpen)))
         {
             try
             {

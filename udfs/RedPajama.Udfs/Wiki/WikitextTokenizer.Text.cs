@@ -22,12 +22,7 @@ internal sealed partial class WikitextTokenizer
         long context = HeadingLevel1 << Math.Min(best - 1, 5);
         try
         {
-            ParseResult result;
-            try
-            {
-                result = Parse(context, true);
-            }
-            catch (BadRouteException)
+            if (!TryParse(context, out ParseResult result, out _))
             {
                 _head = reset + best - 1;
                 EmitText(new string('=', best));
@@ -63,17 +58,18 @@ internal sealed partial class WikitextTokenizer
         long headingBits = Context >> 9;
         int current = 64 - BitOperations.LeadingZeroCount((ulong)headingBits);
         int level = Math.Min(current, Math.Min(best, 6));
-        ParseResult after;
+        bool closed;
+        ParseResult after = default;
         try
         {
-            if (++_headingClosures > MaxHeadingClosures)
-            {
-                throw new BadRouteException(Context);
-            }
-
-            after = Parse(Context, true);
+            closed = ++_headingClosures <= MaxHeadingClosures && TryParse(Context, out after, out _);
         }
-        catch (BadRouteException)
+        finally
+        {
+            _headingClosures--;
+        }
+
+        if (!closed)
         {
             if (level < best)
             {
@@ -82,10 +78,6 @@ internal sealed partial class WikitextTokenizer
 
             _head = reset + best - 1;
             return new ParseResult(Pop(), level);
-        }
-        finally
-        {
-            _headingClosures--;
         }
 
         EmitText(new string('=', best));
@@ -253,25 +245,10 @@ internal sealed partial class WikitextTokenizer
     private void ParseItalics()
     {
         int reset = _head;
-        List<WikitextToken> stack;
-        try
-        {
-            stack = Parse(StyleItalics, true).Stack;
-        }
-        catch (BadRouteException route)
+        if (!TryParse(StyleItalics, out ParseResult italics, out long failed))
         {
             _head = reset;
-            if ((route.Context & StylePassAgain) == 0)
-            {
-                EmitText("''");
-                return;
-            }
-
-            try
-            {
-                stack = Parse(StyleItalics | StyleSecondPass, true).Stack;
-            }
-            catch (BadRouteException)
+            if ((failed & StylePassAgain) == 0 || !TryParse(StyleItalics | StyleSecondPass, out italics, out _))
             {
                 _head = reset;
                 EmitText("''");
@@ -279,18 +256,13 @@ internal sealed partial class WikitextTokenizer
             }
         }
 
-        EmitStyleTag("i", "''", stack);
+        EmitStyleTag("i", "''", italics.Stack);
     }
 
     private bool ParseBold()
     {
         int reset = _head;
-        List<WikitextToken> stack;
-        try
-        {
-            stack = Parse(StyleBold, true).Stack;
-        }
-        catch (BadRouteException)
+        if (!TryParse(StyleBold, out ParseResult bold, out _))
         {
             _head = reset;
             if ((Context & StyleSecondPass) != 0)
@@ -313,26 +285,17 @@ internal sealed partial class WikitextTokenizer
             return false;
         }
 
-        EmitStyleTag("b", "'''", stack);
+        EmitStyleTag("b", "'''", bold.Stack);
         return false;
     }
 
     private void ParseItalicsAndBold()
     {
         int reset = _head;
-        List<WikitextToken> stack;
-        try
-        {
-            stack = Parse(StyleBold, true).Stack;
-        }
-        catch (BadRouteException)
+        if (!TryParse(StyleBold, out ParseResult bold, out _))
         {
             _head = reset;
-            try
-            {
-                stack = Parse(StyleItalics, true).Stack;
-            }
-            catch (BadRouteException)
+            if (!TryParse(StyleItalics, out ParseResult italics, out _))
             {
                 _head = reset;
                 EmitText("'''''");
@@ -340,43 +303,33 @@ internal sealed partial class WikitextTokenizer
             }
 
             reset = _head;
-            List<WikitextToken> boldAfter;
-            try
-            {
-                boldAfter = Parse(StyleBold, true).Stack;
-            }
-            catch (BadRouteException)
+            if (!TryParse(StyleBold, out ParseResult boldAfter, out _))
             {
                 _head = reset;
                 EmitText("'''");
-                EmitStyleTag("i", "''", stack);
+                EmitStyleTag("i", "''", italics.Stack);
                 return;
             }
 
             Push();
-            EmitStyleTag("i", "''", stack);
-            EmitAll(boldAfter);
+            EmitStyleTag("i", "''", italics.Stack);
+            EmitAll(boldAfter.Stack);
             EmitStyleTag("b", "'''", Pop());
             return;
         }
 
         reset = _head;
-        List<WikitextToken> italicsAfter;
-        try
-        {
-            italicsAfter = Parse(StyleItalics, true).Stack;
-        }
-        catch (BadRouteException)
+        if (!TryParse(StyleItalics, out ParseResult italicsAfter, out _))
         {
             _head = reset;
             EmitText("''");
-            EmitStyleTag("b", "'''", stack);
+            EmitStyleTag("b", "'''", bold.Stack);
             return;
         }
 
         Push();
-        EmitStyleTag("b", "'''", stack);
-        EmitAll(italicsAfter);
+        EmitStyleTag("b", "'''", bold.Stack);
+        EmitAll(italicsAfter.Stack);
         EmitStyleTag("i", "''", Pop());
     }
 

@@ -19,6 +19,8 @@ internal sealed partial class WikitextTokenizer
 {
     private const int MaxDepth = 40;
     private const int MaxHeadingClosures = 500;
+    private const long BudgetPerSegment = 6;
+    private const long BudgetBase = 2_000_000;
     private const string MarkerChars = "{}[]<>|=&'\"#*;:/-!\n";
     private const string UriSchemeChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-";
     private const int Start = -1;
@@ -40,7 +42,7 @@ internal sealed partial class WikitextTokenizer
     {
         _text = text;
         Segment();
-        _budget = (64L * _count) + 100_000;
+        _budget = (BudgetPerSegment * _count) + BudgetBase;
     }
 
     /// <summary>Tokenizes <paramref name="text"/>.</summary>
