@@ -32,7 +32,9 @@ public sealed class ScratchFolder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(root);
         RemoveDead(root, warn);
-        string directory = Path.Combine(Path.GetFullPath(root), $"run-{Guid.NewGuid():N}");
+        // The name carries its creator, so a folder whose owner file was never written (a kill in between) can be judged.
+        string directory = Path.Combine(Path.GetFullPath(root), string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"run-{HostTag(Environment.MachineName)}-{Environment.ProcessId}-{Guid.NewGuid():N}"));
         System.IO.Directory.CreateDirectory(directory);
         OwnerFile owner = OwnerFile.TryCreate(Path.Combine(directory, OwnerFileName), RunOwner.Current())!;
         return new ScratchFolder(directory, owner);
@@ -71,7 +73,46 @@ public sealed class ScratchFolder : IDisposable
             return owner.IsAlive(File.GetLastWriteTimeUtc(ownerPath));
         }
 
+        // No owner file yet: a creator on this host that is gone is dead at once; otherwise it may still be writing it.
+        if (CreatorOnThisHost(Path.GetFileName(directory)) is int pid && !ProcessExists(pid))
+        {
+            return false;
+        }
+
         return DateTime.UtcNow - System.IO.Directory.GetLastWriteTimeUtc(directory) < CreationGrace;
+    }
+
+    // run-{host tag}-{pid}-{guid} names the pid of a creator on this host; null for another host or an older name.
+    private static int? CreatorOnThisHost(string name)
+    {
+        string[] parts = name.Split('-');
+        return parts.Length == 4 && parts[1] == HostTag(Environment.MachineName)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) ? pid : null;
+    }
+
+    private static bool ProcessExists(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    // Eight hex digits of the host name's hash (FNV-1a, stable across processes), safe in a folder name.
+    private static string HostTag(string host)
+    {
+        uint hash = 2166136261;
+        foreach (char c in host)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Deletes a folder, ignoring what cannot be deleted (the next run tries again).</summary>

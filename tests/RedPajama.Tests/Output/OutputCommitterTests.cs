@@ -13,6 +13,30 @@ namespace RedPajama.Tests.Output;
 public sealed class OutputCommitterTests
 {
     [Fact]
+    public void A_staging_folder_whose_creator_died_before_writing_its_owner_file_is_removed_at_once()
+    {
+        using var directory = new TemporaryDirectory();
+        string output = directory.Combine("out");
+        string staging;
+        using (ScratchFolder scratch = ScratchFolder.Create(Path.Combine(output, OutputCommitter.TemporaryFolderName)))
+        {
+            staging = scratch.Directory;
+        }
+
+        // A run killed between creating its folder and writing the owner file: the folder names a pid that has exited.
+        using var finished = System.Diagnostics.Process.Start("true")!;
+        finished.WaitForExit();
+        string[] parts = Path.GetFileName(staging).Split('-');
+        string orphan = Path.Combine(output, OutputCommitter.TemporaryFolderName, $"run-{parts[1]}-{finished.Id}-{parts[3]}");
+        Directory.CreateDirectory(Path.Combine(orphan, "spill"));
+
+        OutputCommitter.Begin(output).Dispose();
+
+        Directory.Exists(orphan).Should().BeFalse("its creator is gone; waiting out the creation grace would leave debris");
+        Directory.Exists(Path.Combine(output, OutputCommitter.TemporaryFolderName)).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_rerun_that_fails_part_way_leaves_the_previous_output_as_it_was_and_no_debris()
     {
         using var directory = new TemporaryDirectory();
