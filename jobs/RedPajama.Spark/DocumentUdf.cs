@@ -47,6 +47,17 @@ public sealed class DocumentUdf(string source, string configYaml)
     /// <returns>One JSON object per record, then one for the failure if it could not be read to its end.</returns>
     public string[] FetchRows(int input, string path) => InputFileUdf.EncodeFetched(Rows, input, path ?? string.Empty);
 
+    /// <summary>
+    /// UDF over one range of a split file (<see cref="Plan.FetchStage"/>): opens the file by its local path inside the
+    /// executor and reads the range as the local engine does (<see cref="InputFileUdf.EncodeRange"/>).
+    /// </summary>
+    /// <param name="input">The range's index in the run's order (after splitting).</param>
+    /// <param name="path">The file's local path.</param>
+    /// <param name="start">The range's first byte.</param>
+    /// <param name="end">The offset just past its last byte.</param>
+    /// <returns>One JSON object per record, then one for the failure if the range could not be read to its end.</returns>
+    public string[] FetchRangeRows(int input, string path, long start, long end) => InputFileUdf.EncodeRange(Rows, input, path ?? string.Empty, start, end);
+
     /// <summary>UDF: the token ids of a kept document's text, for the <c>input_ids</c> column.</summary>
     /// <param name="text">The document text.</param>
     /// <returns>The ids.</returns>

@@ -3,9 +3,42 @@ using Microsoft.Spark.Interop.Ipc;
 
 namespace RedPajama.Spark;
 
-/// <summary>Questions about a Spark path answered by the Hadoop filesystem of that path (through the JVM bridge).</summary>
+/// <summary>Questions about a Spark path: answered by the Hadoop filesystem of that path (through the JVM bridge), or
+/// from the path alone (<see cref="LocalPath"/>).</summary>
 public static class HadoopPaths
 {
+    /// <summary>
+    /// The local path a Hadoop path names on this machine: a <c>file:</c> URI as Hadoop writes it (<c>file:/x</c>,
+    /// <c>file:///x</c>, <c>file://localhost/x</c>; percent-escapes decoded) or a path without a scheme; null for any
+    /// other filesystem (<c>hdfs:</c>, <c>s3a:</c>, URLs).
+    /// </summary>
+    /// <param name="path">A path as given or as Spark lists it.</param>
+    /// <returns>The local path, or null.</returns>
+    public static string? LocalPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return path.Contains(":/", StringComparison.Ordinal) ? null : path;
+        }
+
+        string rest = path["file:".Length..];
+        if (rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            // An authority: empty (file:///x) or localhost; another host is not this machine's.
+            int slash = rest.IndexOf('/', 2);
+            string host = slash < 0 ? rest[2..] : rest[2..slash];
+            if (host.Length > 0 && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            rest = slash < 0 ? "/" : rest[slash..];
+        }
+
+        return Uri.UnescapeDataString(rest);
+    }
+
     /// <summary>Whether <paramref name="path"/> names an existing file (false for a directory, a glob or nothing).</summary>
     /// <param name="context">The Spark context, for its Hadoop configuration.</param>
     /// <param name="path">A Spark path.</param>

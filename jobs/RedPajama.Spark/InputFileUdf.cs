@@ -40,6 +40,19 @@ public static class InputFileUdf
         return Elements(rows, rows.ReadFrom(input, path));
     }
 
+    /// <summary>The rows of one range of a split file, read by path in the executor: <see cref="SegmentRows.ReadRange"/>.</summary>
+    /// <param name="rows">The pipeline's rows.</param>
+    /// <param name="input">The range's index in the run's order.</param>
+    /// <param name="path">The file's local path.</param>
+    /// <param name="start">The range's first byte.</param>
+    /// <param name="end">The offset just past its last byte.</param>
+    /// <returns>The JSON elements, as <see cref="Encode"/> gives them.</returns>
+    public static string[] EncodeRange(SegmentRows rows, int input, string path, long start, long end)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return Elements(rows, rows.ReadRange(input, path, start, end));
+    }
+
     private static string[] Elements(SegmentRows rows, FileRows read)
     {
         var elements = new List<string>(read.Rows.Count + 1);

@@ -48,6 +48,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     {
         ArgumentNullException.ThrowIfNull(inputs);
         InputResolution resolved = SparkJobPlan.SelectInputs(pipeline.Source, inputs.Select(List), shard);
+        IReadOnlyList<InputFile> units = SparkJobPlan.SplitInputs(pipeline, resolved.Files, message => Console.Error.WriteLine($"redpajama: {message}"));
         DataFrame? documents = null;
         DataFrame? readRows = null;
         DataFrame? edits = null;
@@ -61,7 +62,7 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         WriteStage? lastWrite = null;
         Dictionary<int, long> rowsByInput = [];
         List<PartStatistics> parts = [];
-        foreach (SparkStage stage in SparkJobPlan.Describe(pipeline, keepAll, resolved.Files).Stages)
+        foreach (SparkStage stage in SparkJobPlan.Describe(pipeline, keepAll, units).Stages)
         {
             switch (stage)
             {
@@ -227,8 +228,8 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     // A path the driver can read as a local directory (no scheme, or file:), or null.
     private static string? LocalDirectory(string argument)
     {
-        string local = argument.StartsWith("file:", StringComparison.Ordinal) ? new Uri(argument).LocalPath : argument;
-        return !local.Contains(":/", StringComparison.Ordinal) && Directory.Exists(local) ? local : null;
+        string? local = HadoopPaths.LocalPath(argument);
+        return local is not null && Directory.Exists(local) ? local : null;
     }
 
     // A listing is small (a dump's wet.paths.gz is ~100k lines): the driver reads it, through binaryFile so that it
@@ -248,16 +249,27 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
         }
     }
 
-    // One row per listed input, spread over as many partitions, so that each executor task downloads and parses one.
+    // One row per listed input (or range of a split file), spread over as many partitions, so that each executor task
+    // downloads (or opens) and parses one. A range's rows carry its name (path and bytes) as their path, as the local
+    // engine names it in input errors.
     private DataFrame Fetch(FetchStage fetch)
     {
         StructType rowType = new(ReadType(udf.Rows).Fields.Skip(1));
-        Func<Column, Column, Column> rows = Udf<int, string, string[]>(udf.FetchRows);
+        bool ranges = fetch.Udf == nameof(DocumentUdf.FetchRangeRows);
         DataFrame inputs = spark.CreateDataFrame(
-            fetch.Inputs.Select(f => new GenericRow([f.Path, f.Index])),
-            new StructType([new StructField("path", new StringType(), isNullable: false), new StructField(SparkColumns.InputIndex, new IntegerType(), isNullable: false)]));
+            fetch.Inputs.Select(f => new GenericRow([f.Name, f.Path, f.Index, f.Range?.Start ?? 0L, f.Range?.End ?? 0L])),
+            new StructType([
+                new StructField("name", new StringType(), isNullable: false),
+                new StructField("path", new StringType(), isNullable: false),
+                new StructField(SparkColumns.InputIndex, new IntegerType(), isNullable: false),
+                new StructField("start", new LongType(), isNullable: false),
+                new StructField("end", new LongType(), isNullable: false),
+            ]));
+        Column elements = ranges
+            ? Udf<int, string, long, long, string[]>(udf.FetchRangeRows)(Col(SparkColumns.InputIndex), Col("path"), Col("start"), Col("end"))
+            : Udf<int, string, string[]>(udf.FetchRows)(Col(SparkColumns.InputIndex), Col("path"));
         return inputs.Repartition(fetch.Inputs.Count)
-            .Select(Col("path").As(SparkColumns.Path), Explode(rows(Col(SparkColumns.InputIndex), Col("path"))).As(SparkColumns.Json))
+            .Select(Col("name").As(SparkColumns.Path), Explode(elements).As(SparkColumns.Json))
             .Select(Col(SparkColumns.Path), FromJson(Col(SparkColumns.Json), rowType.Json, new Dictionary<string, string>()).As(SparkColumns.Document))
             .Select(SparkColumns.Path, SparkColumns.Document + ".*");
     }

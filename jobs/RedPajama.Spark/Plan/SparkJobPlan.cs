@@ -69,11 +69,34 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         return files.Build(problems, shard);
     }
 
+    /// <summary>
+    /// The job's inputs as the executors read them: a file on a local filesystem (a <c>file:</c> URI or a plain path that
+    /// exists here) that the reader splits becomes its ranges (<see cref="InputSplitting"/>, the local engine's split),
+    /// read by local path in the executors (<see cref="FetchStage"/>) — so, like <c>binaryFile</c> over <c>file:</c>
+    /// paths on a cluster, every executor must mount it at the same path. Files on other Hadoop filesystems
+    /// (<c>hdfs:</c>, <c>s3a:</c>) are read whole through <c>binaryFile</c>, which holds a file in one row (under 2 GB).
+    /// </summary>
+    /// <param name="pipeline">The pipeline (its reader splits, or not).</param>
+    /// <param name="inputs">The selected inputs (<see cref="SelectInputs"/>).</param>
+    /// <param name="warn">Where a file that could not be examined is reported.</param>
+    /// <returns>The inputs, renumbered.</returns>
+    public static IReadOnlyList<InputFile> SplitInputs(PipelineDescription pipeline, IReadOnlyList<InputFile> inputs, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return pipeline.NamesPartsAfterInputs ? inputs : InputSplitting.Split(inputs, pipeline.Reader, LocalFile, warn);
+    }
+
+    // The local path of a file: URI or of a plain path that is a file here; null for URLs and other filesystems.
+    private static string? LocalFile(InputFile input) =>
+        HadoopPaths.LocalPath(input.Path) is { } path ? InputSplitting.LocalFile(input with { Path = path }) : null;
+
     /// <summary>Plans a pipeline.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="keepAll">Whether dropped documents are written.</param>
     /// <param name="inputs">The files to read (<see cref="SelectInputs"/>); with none, no read stage is planned.</param>
-    /// <remarks>Listed inputs (<see cref="InputFile.Listed"/>) get a <see cref="FetchStage"/>, the others a <c>binaryFile</c> <see cref="ReadStage"/>.</remarks>
+    /// <remarks>Listed inputs (<see cref="InputFile.Listed"/>) get a <see cref="FetchStage"/> (ranges of split files
+    /// another), the others a <c>binaryFile</c> <see cref="ReadStage"/>.</remarks>
     /// <returns>The plan.</returns>
     public static SparkJobPlan Describe(PipelineDescription pipeline, bool keepAll, IReadOnlyList<InputFile> inputs)
     {
@@ -82,17 +105,22 @@ public sealed record SparkJobPlan(IReadOnlyList<SparkStage> Stages)
         var stages = new List<SparkStage>();
         // Files the driver listed are read by binaryFile; inputs a listing named (URLs above all) are downloaded and
         // parsed inside the executors, one row per input — never binaryFile over URLs, nor bytes through the driver.
-        InputFile[] stored = [.. inputs.Where(f => !f.Listed)];
-        InputFile[] listed = [.. inputs.Where(f => f.Listed)];
+        InputFile[] stored = [.. inputs.Where(f => !f.Listed && f.Range is null)];
+        InputFile[] listed = [.. inputs.Where(f => f.Listed || f.Range is not null)];
         if (stored.Length > 0)
         {
             bool inOrder = stored.Select((f, i) => f.Index == i).All(same => same);
             stages.Add(new ReadStage("binaryFile", [.. stored.Select(f => f.Path)], nameof(DocumentUdf.FileRows), inOrder ? null : [.. stored.Select(f => f.Index)]));
         }
 
-        if (listed.Length > 0)
+        if (listed.Where(f => f.Range is null).ToArray() is { Length: > 0 } fetched)
         {
-            stages.Add(new FetchStage(listed, nameof(DocumentUdf.FetchRows)));
+            stages.Add(new FetchStage(fetched, nameof(DocumentUdf.FetchRows)));
+        }
+
+        if (listed.Where(f => f.Range is not null).ToArray() is { Length: > 0 } ranges)
+        {
+            stages.Add(new FetchStage(ranges, nameof(DocumentUdf.FetchRangeRows)));
         }
 
         stages.Add(new CountReadStage());

@@ -46,13 +46,27 @@ public static class InputStreams
         return stream is ResumableHttpStream ? new FailureDeferringStream(stream) : stream;
     }
 
-    /// <summary>The failure of a download opened by <see cref="OpenInput"/>, which outranks what the decompressor made of it.</summary>
-    /// <param name="content">A stream from <see cref="OpenInput"/>, or null.</param>
+    /// <summary>
+    /// Opens a run's input for its reader: a range of a split file (<see cref="InputFile.Range"/>) as the range's bytes,
+    /// anything else as <see cref="OpenInput(string, HttpDownloadOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="input">The input.</param>
+    /// <param name="downloads">How URLs are downloaded.</param>
+    /// <param name="cancellationToken">Stops a download between attempts.</param>
+    /// <returns>The stream; the caller disposes it.</returns>
+    public static Stream OpenInput(InputFile input, HttpDownloadOptions? downloads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Range is { } range ? new FileRangeStream(input.Path, range) : OpenInput(input.Path, downloads, cancellationToken);
+    }
+
+    /// <summary>The failure of a download opened by <see cref="OpenInput(string, HttpDownloadOptions?, CancellationToken)"/>, which outranks what the decompressor made of it.</summary>
+    /// <param name="content">A stream from <see cref="OpenInput(string, HttpDownloadOptions?, CancellationToken)"/>, or null.</param>
     /// <returns>The failure, or null.</returns>
     public static Exception? FailureOf(Stream? content) => (content as FailureDeferringStream)?.Failure;
 
-    /// <summary>Bytes downloaded so far by a stream from <see cref="OpenInput"/>; null for a local file.</summary>
-    /// <param name="content">A stream from <see cref="OpenInput"/>, or null.</param>
+    /// <summary>Bytes downloaded so far by a stream from <see cref="OpenInput(string, HttpDownloadOptions?, CancellationToken)"/>; null for a local file.</summary>
+    /// <param name="content">A stream from <see cref="OpenInput(string, HttpDownloadOptions?, CancellationToken)"/>, or null.</param>
     /// <returns>The bytes, or null.</returns>
     public static long? DownloadedBytes(Stream? content) => (content as FailureDeferringStream)?.Inner.Position;
 

@@ -8,8 +8,11 @@ namespace RedPajama.Tests.Spark;
 /// </summary>
 internal interface IJobUdfs
 {
-    /// <summary><c>FileRows(input, path, content)</c> per file (input = position in the list): the read, pass 0.</summary>
-    IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths);
+    /// <summary>
+    /// The read, pass 0, per input (input = its index): <c>FileRows(input, path, content)</c> for a file,
+    /// <c>FetchRows(input, path)</c> for a folder, <c>FetchRangeRows(input, path, start, end)</c> for a range.
+    /// </summary>
+    IReadOnlyList<string[]> FileRows(IReadOnlyList<RedPajama.Reading.InputFile> inputs);
 
     /// <summary><c>DecideGroup(step, members)</c> per group (members one JSON object a line).</summary>
     IReadOnlyList<string[]> DecideGroups(int stepIndex, IReadOnlyList<string> groups);
@@ -21,10 +24,10 @@ internal interface IJobUdfs
 /// <summary>What <see cref="RedPajama.Spark.DocumentUdf"/>'s methods do, for a pipeline no source builds (a test step).</summary>
 internal sealed class InProcessJobUdfs(SegmentRows rows) : IJobUdfs
 {
-    public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) =>
-        [.. paths.Select((p, i) => Directory.Exists(p)
-            ? RedPajama.Spark.InputFileUdf.EncodeFetched(rows, i, p)    // a repository folder: listed, read by path
-            : RedPajama.Spark.InputFileUdf.Encode(rows, i, p, File.ReadAllBytes(p)))];
+    public IReadOnlyList<string[]> FileRows(IReadOnlyList<RedPajama.Reading.InputFile> inputs) =>
+        [.. inputs.Select(f => f.Range is { } range ? RedPajama.Spark.InputFileUdf.EncodeRange(rows, f.Index, f.Path, range.Start, range.End)
+            : Directory.Exists(f.Path) ? RedPajama.Spark.InputFileUdf.EncodeFetched(rows, f.Index, f.Path)    // a repository folder: listed, read by path
+            : RedPajama.Spark.InputFileUdf.Encode(rows, f.Index, f.Path, File.ReadAllBytes(f.Path)))];
 
     public IReadOnlyList<string[]> DecideGroups(int stepIndex, IReadOnlyList<string> groups) =>
         [.. groups.Select(g => GroupRows.Decide((RedPajama.Pipeline.GroupedStep)rows.Pipeline.Steps[stepIndex], g.Split('\n', StringSplitOptions.RemoveEmptyEntries)))];

@@ -576,7 +576,9 @@ public sealed class SparkSeamTests
         var rows = new SegmentRows(pipeline);
         var documents = new List<(string Path, object?[] Row)>();
         var inputErrors = new List<InputError>();
-        IReadOnlyList<string[]> elements = udfs.FileRows([.. files.Select(f => f.Path)]);
+        // The job's inputs: a file the reader splits is its ranges, each read by path (SparkJobPlan.SplitInputs).
+        files = RedPajama.Spark.Plan.SparkJobPlan.SplitInputs(pipeline, files);
+        IReadOnlyList<string[]> elements = udfs.FileRows(files);
         for (int f = 0; f < files.Count; f++)
         {
             // binaryFile row → explode(FileRows(path, content)) → from_json; the failure element is an input error.
@@ -585,11 +587,11 @@ public sealed class SparkSeamTests
                 using var json = System.Text.Json.JsonDocument.Parse(element);
                 if (json.RootElement.TryGetProperty(RedPajama.Spark.SparkColumns.InputError, out var error))
                 {
-                    inputErrors.Add(new InputError(files[f].Path, error.GetString()!, json.RootElement.GetProperty(RedPajama.Spark.SparkColumns.RecordsRead).GetInt64()));
+                    inputErrors.Add(new InputError(files[f].Name, error.GetString()!, json.RootElement.GetProperty(RedPajama.Spark.SparkColumns.RecordsRead).GetInt64()));
                 }
                 else
                 {
-                    documents.Add((files[f].Path, rows.FromJson(element)));
+                    documents.Add((files[f].Name, rows.FromJson(element)));
                 }
             }
         }

@@ -57,6 +57,14 @@ public sealed class LocalEngine(LocalEngineOptions options)
         ArgumentNullException.ThrowIfNull(outputDirectory);
         OutputPlacement.Check(outputDirectory, [], inputs);
 
+        // A file the reader splits (a multistream dump) is read as one input per range, on every core; parts named
+        // after inputs need whole files.
+        int files = inputs.Select(i => i.Path).Distinct(StringComparer.Ordinal).Count();
+        if (!pipeline.NamesPartsAfterInputs)
+        {
+            inputs = InputSplitting.Split(inputs, pipeline.Reader, InputSplitting.LocalFile, _options.Warn);
+        }
+
         // Checked before anything is read: a projection or partition field the schema lacks fails the run at once.
         OutputFields fields = pipeline.ResolveOutput();
         using OutputCommitter committer = OutputCommitter.Begin(outputDirectory, _options.Warn);
@@ -68,7 +76,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
         {
             Source = pipeline.Source,
             Engine = "local",
-            InputFiles = inputs.Count,
+            InputFiles = files,
             InputBytes = inputs.Sum(i => i.Length),
         };
         statistics.InputErrors.AddRange(inputProblems ?? []);
@@ -231,8 +239,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
         if (documents.Failure is { } failure)
         {
-            error = new InputError(input.Path, Describe(failure), records);
-            _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
+            error = new InputError(input.Name, Describe(failure), records);
+            _options.Warn?.Invoke($"skipped the rest of {input.Name}: {error.Error} ({records} records read before it are kept)");
         }
 
         long? downloaded = documents.Downloaded;
@@ -332,7 +340,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
     {
         if (Interlocked.Increment(ref _stepErrorWarnings) <= MaxStepErrorWarnings)
         {
-            _options.Warn?.Invoke($"{input.Path} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
+            _options.Warn?.Invoke($"{input.Name} record {document.Order.Record}: step {step.Name} failed: {Describe(exception)}");
         }
     }
 
@@ -347,7 +355,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
             string more = seen == LoggedDropsPerReason ? " (further drops for this reason are only counted)" : string.Empty;
             string where = document.Member is { } member ? $"file '{member}'"
                 : document.Line is { } line ? $"line {line}" : $"record {document.Order.Record}";
-            _options.Warn?.Invoke($"skipped {input.Path} {where}: {reason}{more}");
+            _options.Warn?.Invoke($"skipped {input.Name} {where}: {reason}{more}");
         }
     }
 
@@ -440,8 +448,8 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
             if (documents.Failure is { } failure)
             {
-                error = new InputError(input.Path, Describe(failure), records);
-                _options.Warn?.Invoke($"skipped the rest of {input.Path}: {error.Error} ({records} records read before it are kept)");
+                error = new InputError(input.Name, Describe(failure), records);
+                _options.Warn?.Invoke($"skipped the rest of {input.Name}: {error.Error} ({records} records read before it are kept)");
             }
 
             progress.InputDone(documents.Downloaded ?? input.Length);
@@ -579,7 +587,7 @@ public sealed class LocalEngine(LocalEngineOptions options)
 
             try
             {
-                _content ??= InputStreams.OpenInput(input.Path, pipeline.Downloads, cancellationToken);
+                _content ??= InputStreams.OpenInput(input, pipeline.Downloads, cancellationToken);
                 _documents ??= pipeline.Reader.Read(input, _content, pipeline.Meta).GetEnumerator();
                 if (!_documents.MoveNext())
                 {

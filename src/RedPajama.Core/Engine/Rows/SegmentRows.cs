@@ -155,6 +155,23 @@ public sealed class SegmentRows
         return Read(new InputFile(input, path, 0, Listed: true), () => InputStreams.OpenInput(path, Pipeline.Downloads));
     }
 
+    /// <summary>
+    /// Pass 0 over one range of a file the reader splits (<see cref="InputSplitting"/>), opened by path inside the
+    /// executor, as the local engine reads the same range: the range's failure is its input error, with the rows read
+    /// before it.
+    /// </summary>
+    /// <param name="input">The range's index among the run's inputs (after splitting).</param>
+    /// <param name="path">The file's local path, which every executor must be able to open.</param>
+    /// <param name="start">The range's first byte.</param>
+    /// <param name="end">The offset just past its last byte.</param>
+    /// <returns>The rows and the failure, if any.</returns>
+    public FileRows ReadRange(int input, string path, long start, long end)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = new InputFile(input, path, end - start, Listed: true, new InputRange(start, end));
+        return Read(file, () => InputStreams.OpenInput(file, Pipeline.Downloads));
+    }
+
     private FileRows Read(InputFile file, Func<Stream> open)
     {
         var rows = new List<object?[]>();
@@ -172,7 +189,7 @@ public sealed class SegmentRows
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The input's own failure, as LocalEngine.InputDocuments catches it; a download's outranks the decompressor's.
-            return new FileRows(rows, new InputError(file.Path, InputError.Describe(InputStreams.FailureOf(stream) ?? exception), rows.Count));
+            return new FileRows(rows, new InputError(file.Name, InputError.Describe(InputStreams.FailureOf(stream) ?? exception), rows.Count));
         }
         finally
         {
@@ -180,7 +197,7 @@ public sealed class SegmentRows
         }
 
         // A plain .wet download given up part way ends like a complete file; the failure says it was not.
-        return new FileRows(rows, InputStreams.FailureOf(stream) is { } failure ? new InputError(file.Path, InputError.Describe(failure), rows.Count) : null);
+        return new FileRows(rows, InputStreams.FailureOf(stream) is { } failure ? new InputError(file.Name, InputError.Describe(failure), rows.Count) : null);
     }
 
     /// <summary>

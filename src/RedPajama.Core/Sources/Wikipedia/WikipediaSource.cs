@@ -34,8 +34,10 @@ public sealed class WikipediaSource : PipelineSource
     public override IEnumerable<string?> SectionProblems(RunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        string? date = config.Section<WikipediaConfig>().DumpDate;
+        WikipediaConfig wikipedia = config.Section<WikipediaConfig>();
+        string? date = wikipedia.DumpDate;
         yield return date is null || (date.Length == 8 && date.All(char.IsAsciiDigit)) ? null : $"{SectionName}.dump_date must be YYYYMMDD (got '{date}')";
+        yield return wikipedia.RangeMb > 0 && RangeBytes(wikipedia) >= 1 ? null : $"{SectionName}.range_mb must be more than 0 (got {wikipedia.RangeMb.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
     }
 
     /// <inheritdoc />
@@ -43,14 +45,18 @@ public sealed class WikipediaSource : PipelineSource
     {
         ArgumentNullException.ThrowIfNull(config);
         var meta = new MetaSchema([.. WikipediaMeta.All]);
+        WikipediaConfig wikipedia = config.Section<WikipediaConfig>();
         IPipelineStep[] steps =
         [
             new WikipediaCleanStep(meta),
-            new WikipediaRecordStep(meta, config.Section<WikipediaConfig>().DumpDate),
+            new WikipediaRecordStep(meta, wikipedia.DumpDate),
         ];
-        return new PipelineDescription(SourceName, meta, new WikipediaDumpReader(), steps, JsonLayout.TextThenMeta)
+        var reader = new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, RangeBytes(wikipedia));
+        return new PipelineDescription(SourceName, meta, reader, steps, JsonLayout.TextThenMeta)
         {
             WrittenMeta = WikipediaMeta.Written,
         };
     }
+
+    private static long RangeBytes(WikipediaConfig wikipedia) => (long)Math.Min(wikipedia.RangeMb * (1 << 20), long.MaxValue / 4);
 }

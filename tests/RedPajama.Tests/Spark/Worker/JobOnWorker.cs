@@ -59,7 +59,24 @@ internal sealed class JobOnWorker : IJobUdfs, IDisposable
 
     /// <inheritdoc />
     /// <remarks>Folders (repositories) cannot be <c>binaryFile</c> rows: the job lists them and reads them by path, as here.</remarks>
-    public IReadOnlyList<string[]> FileRows(IReadOnlyList<string> paths) => paths.Any(Directory.Exists) ? FetchRows(paths) : InputFileRows(paths);
+    /// <remarks>Ranges of a split file are read by <c>FetchRangeRows</c> (a run of only ranges here).</remarks>
+    public IReadOnlyList<string[]> FileRows(IReadOnlyList<RedPajama.Reading.InputFile> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Any(f => f.Range is not null))
+        {
+            return inputs.All(f => f.Range is not null) ? RangeRows(inputs)
+                : throw new NotSupportedException("the harness reads a run of only ranges or of no ranges");
+        }
+
+        string[] paths = [.. inputs.Select(f => f.Path)];
+        return paths.Any(Directory.Exists) ? FetchRows(paths) : InputFileRows(paths);
+    }
+
+    /// <summary><c>FetchRangeRows(input, path, start, end)</c> over the ranges of split files, on the worker.</summary>
+    public IReadOnlyList<string[]> RangeRows(IEnumerable<RedPajama.Reading.InputFile> ranges) =>
+        [.. SparkWorkerTask.Run(UdfCommand.Serialize<int, string, long, long, string[]>(Udf.FetchRangeRows), [0, 1, 2, 3], [.. ranges.Select(f => new object?[] { f.Index, f.Path, f.Range!.Start, f.Range.End })], _jobDirectory, _sparkFiles)
+            .Select(Strings)];
 
     /// <summary><c>FetchRows(input, path)</c> over a listing's rows (input = position), on the worker: the read of listed inputs, downloads included.</summary>
     public IReadOnlyList<string[]> FetchRows(IEnumerable<string> locations) =>

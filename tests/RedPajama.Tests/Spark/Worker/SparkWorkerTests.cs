@@ -272,6 +272,25 @@ public sealed class SparkWorkerTests
     }
 
     [SkippableFact]
+    public void A_split_multistream_dump_is_read_range_by_range_on_the_worker_as_on_the_local_engine()
+    {
+        SkipUnlessInstalled();
+        string source = RedPajama.Sources.Wikipedia.WikipediaSource.SourceName;
+        var config = new RunConfig();
+        config.Section<RedPajama.Sources.Wikipedia.WikipediaConfig>().RangeMb = 0.02;
+        using var job = new JobOnWorker(source, config);
+        (string dump, _) = RedPajama.Tests.Wiki.SplitDumpTests.Build(job.Scratch);
+        RedPajama.Reading.InputFile[] files = [new(0, dump, new FileInfo(dump).Length)];
+        RedPajama.Spark.Plan.SparkJobPlan.SplitInputs(job.Udf.Rows.Pipeline, files).Should().HaveCountGreaterThan(4);
+
+        var (local, spark, localStatistics, sparkStatistics) = SparkSeamTests.CompareWithLocal(job.Udf.Rows.Pipeline, files, job.Scratch.Combine("out"), job);
+
+        SparkSeamTests.SameLines(spark, local);
+        local.Should().HaveCount(1000);
+        sparkStatistics.Dropped.Should().BeEquivalentTo(localStatistics.Dropped);
+    }
+
+    [SkippableFact]
     public void Decide_group_on_the_worker_sorts_members_and_answers_as_in_process()
     {
         SkipUnlessInstalled();

@@ -19,6 +19,9 @@ internal static class UdfCommand
     /// <summary>What <c>Functions.Udf&lt;T1, T2, T3, TResult&gt;(Func&lt;T1, T2, T3, TResult&gt;)</c> serialises.</summary>
     public static byte[] Serialize<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> udf) => Serialize(Wrap(udf, typeof(T1), typeof(T2), typeof(T3), typeof(TResult)));
 
+    /// <summary>What <c>Functions.Udf&lt;T1, T2, T3, T4, TResult&gt;(Func&lt;T1, T2, T3, T4, TResult&gt;)</c> serialises.</summary>
+    public static byte[] Serialize<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult> udf) => Serialize(Wrap(udf, typeof(T1), typeof(T2), typeof(T3), typeof(T4), typeof(TResult)));
+
     /// <summary>What <c>Functions.Udf&lt;T, TResult&gt;(Func&lt;T, TResult&gt;)</c> serialises.</summary>
     public static byte[] Serialize<T, TResult>(Func<T, TResult> udf) => Serialize(Wrap(udf, typeof(T), typeof(TResult)));
 

@@ -17,15 +17,18 @@ public sealed class MultistreamTests
         return (dump, index);
     }
 
-    private static List<Document> ReadParallel(string dump, IReadOnlyList<DumpRange> ranges, int threads)
+    // Each range read as the engines read it: an input of its own, the range's bytes as content, pages from 0.
+    private static List<List<Document>> ReadRanges(string dump, IReadOnlyList<InputRange> ranges, int threads, WikipediaDumpReader? reader = null)
     {
-        SiteInfo site = WikipediaDumpReader.ReadSiteInfo(dump);
-        var input = new InputFile(0, dump, new FileInfo(dump).Length);
-        var reader = new WikipediaDumpReader();
+        reader ??= new WikipediaDumpReader();
         var parts = new ConcurrentDictionary<int, List<Document>>();
         Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
-            parts[i] = [.. reader.ReadRange(input, ranges[i], site, WikiDumps.Meta)]);
-        return [.. Enumerable.Range(0, ranges.Count).SelectMany(i => parts[i])];
+        {
+            var input = new InputFile(i, dump, ranges[i].Length, Range: ranges[i]);
+            using Stream content = InputStreams.OpenInput(input, downloads: null);
+            parts[i] = [.. reader.Read(input, content, WikiDumps.Meta)];
+        });
+        return [.. Enumerable.Range(0, ranges.Count).Select(i => parts[i])];
     }
 
     private static object Summary(Document d) =>
@@ -63,7 +66,7 @@ public sealed class MultistreamTests
         WikiDumps.Language(sequential[0]).Should().Be("bg");
         WikiDumps.Timestamp(sequential[0]).Should().Be("20230320");
 
-        IReadOnlyList<DumpRange> ranges = Bzip2Blocks.Ranges(dump, targetBytes, withIndex ? MultistreamIndex.Load(indexPath) : null);
+        IReadOnlyList<InputRange> ranges = Bzip2Blocks.Ranges(dump, targetBytes, withIndex ? MultistreamIndex.Load(indexPath) : null);
         ranges[0].Start.Should().Be(0);
         ranges[^1].End.Should().Be(new FileInfo(dump).Length);
         ranges.Zip(ranges.Skip(1)).All(p => p.First.End == p.Second.Start).Should().BeTrue();
@@ -72,22 +75,16 @@ public sealed class MultistreamTests
             ranges.Should().HaveCount(11, "the header stream, then one range per indexed stream (the last with the footer)");
         }
 
-        List<Document> parallel = ReadParallel(dump, ranges, 4);
-        parallel.Select(Summary).Should().Equal(sequential.Select(Summary));
-        if (withIndex)
-        {
-            parallel.Select(d => d.Order).Should().Equal(sequential.Select(d => d.Order));
-        }
-        else
-        {
-            parallel.Select(d => d.Order).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
-        }
+        List<List<Document>> parts = ReadRanges(dump, ranges, 4);
+        parts.SelectMany(p => p).Select(Summary).Should().Equal(sequential.Select(Summary));
+        parts.Should().OnlyContain(p => p.Select(d => d.Order.Record).SequenceEqual(Enumerable.Range(0, p.Count).Select(k => (long)k)), "each range numbers its pages from 0");
+        parts.Select((p, i) => p.All(d => d.Order.Input == i)).Should().OnlyContain(same => same);
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void ReadParallel_gives_the_documents_and_keys_of_a_sequential_read(bool withIndex)
+    public void Split_gives_ranges_of_about_the_wanted_size_from_the_index_or_a_scan(bool withIndex)
     {
         using var temp = new TemporaryDirectory();
         (string dump, string indexPath) = Build(temp);
@@ -96,16 +93,26 @@ public sealed class MultistreamTests
             File.Delete(indexPath);
         }
 
-        List<Document> sequential = WikiDumps.ReadFile(dump, index: 5);
-        var input = new InputFile(5, dump, new FileInfo(dump).Length);
-        List<Document> parallel = [.. new WikipediaDumpReader().ReadParallel(input, WikiDumps.Meta, threads: 3, rangeBytes: 30_000)];
-        parallel.Select(Summary).Should().Equal(sequential.Select(Summary));
-        parallel.Select(d => d.Order).Should().Equal(sequential.Select(d => d.Order));
-        parallel.Select(d => d.Member).Should().Equal(sequential.Select(d => d.Member));
+        long length = new FileInfo(dump).Length;
+        var reader = new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, rangeBytes: 30_000);
+        IReadOnlyList<InputRange> ranges = reader.Split(dump);
+        ranges.Should().HaveCountGreaterThan(2);
+        ranges[0].Start.Should().Be(0);
+        ranges[^1].End.Should().Be(length);
+        ranges.Zip(ranges.Skip(1)).Should().OnlyContain(p => p.First.End == p.Second.Start);
+        ranges.SkipLast(1).Should().OnlyContain(r => r.Length >= 30_000);
+        ReadRanges(dump, ranges, 3, reader).SelectMany(p => p).Select(Summary).Should().Equal(WikiDumps.ReadFile(dump).Select(Summary));
+
+        new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, rangeBytes: length / 2 + 1).Split(dump).Should().BeEmpty("a file under twice the range size is read whole");
+        string single = WikiDumps.Fixture("enwiki-minidump.xml.bz2");
+        new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, rangeBytes: 1).Split(single).Should().BeEmpty("a file of one stream is read whole");
+        string plain = temp.Combine("bgwiki-20230320-pages-articles.xml");
+        File.WriteAllText(plain, "<mediawiki></mediawiki>");
+        new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, rangeBytes: 1).Split(plain).Should().BeEmpty("only bzip2 is split");
     }
 
     [Fact]
-    public void ReadParallel_on_a_truncated_dump_fails_after_the_pages_a_sequential_read_gives()
+    public void A_truncated_dump_fails_in_its_last_range_after_the_pages_a_sequential_read_gives()
     {
         using var temp = new TemporaryDirectory();
         (string dump, string indexPath) = Build(temp);
@@ -115,28 +122,26 @@ public sealed class MultistreamTests
 
         (List<Document> sequential, Exception? sequentialError) = WikiDumps.ReadUntilError(dump);
         sequentialError.Should().NotBeNull();
-        var input = new InputFile(0, dump, new FileInfo(dump).Length);
-        var parallel = new List<Document>();
-        Action read = () =>
-        {
-            foreach (Document d in new WikipediaDumpReader().ReadParallel(input, WikiDumps.Meta, threads: 2, rangeBytes: 1, index: index))
-            {
-                parallel.Add(d);
-            }
-        };
-        read.Should().Throw<Exception>().Which.Should().Match<Exception>(e => InputError.IsInputFailure(e));
-        parallel.Count.Should().Be(sequential.Count);
         sequential.Should().HaveCount(600);
-        parallel.Select(Summary).Should().Equal(sequential.Select(Summary));
-    }
+        IReadOnlyList<InputRange> ranges = Bzip2Blocks.Ranges(dump, 1, index);
+        ranges.Should().HaveCount(8, "the header range, six whole streams, and the cut one");
+        var pages = new List<Document>();
+        for (int i = 0; i < ranges.Count; i++)
+        {
+            var input = new InputFile(i, dump, ranges[i].Length, Range: ranges[i]);
+            using Stream content = InputStreams.OpenInput(input, downloads: null);
+            Action read = () => pages.AddRange(new WikipediaDumpReader().Read(input, content, WikiDumps.Meta));
+            if (i < ranges.Count - 1)
+            {
+                read.Should().NotThrow();
+            }
+            else
+            {
+                read.Should().Throw<Exception>().Which.Should().Match<Exception>(e => InputError.IsInputFailure(e));
+            }
+        }
 
-    [Fact]
-    public void ReadParallel_of_a_single_stream_file_is_a_sequential_read()
-    {
-        string path = WikiDumps.Fixture("enwiki-minidump.xml.bz2");
-        var input = new InputFile(0, path, new FileInfo(path).Length);
-        new WikipediaDumpReader().ReadParallel(input, WikiDumps.Meta, threads: 4).Select(Summary)
-            .Should().Equal(WikiDumps.ReadFile(path).Select(Summary));
+        pages.Select(Summary).Should().Equal(sequential.Select(Summary));
     }
 
     [Fact]
@@ -145,10 +150,16 @@ public sealed class MultistreamTests
         using var temp = new TemporaryDirectory();
         (string dump, string indexPath) = Build(temp);
         MultistreamIndex index = MultistreamIndex.Load(indexPath);
-        var input = new InputFile(0, dump, new FileInfo(dump).Length);
-        var bad = new DumpRange(index.StreamOffsets[1], index.StreamOffsets[2] - 100, null);
-        Func<int> read = () => new WikipediaDumpReader().ReadRange(input, bad, WikipediaDumpReader.ReadSiteInfo(dump), WikiDumps.Meta).Count();
-        read.Should().Throw<InvalidDataException>().WithMessage("*range*");
+        var bad = new InputRange(index.StreamOffsets[1], index.StreamOffsets[2] - 100);
+        var input = new InputFile(0, dump, bad.Length, Range: bad);
+        Func<int> read = () =>
+        {
+            using Stream content = InputStreams.OpenInput(input, downloads: null);
+            return new WikipediaDumpReader().Read(input, content, WikiDumps.Meta).Count();
+        };
+        read.Should().Throw<Exception>().Which.Should().Match<Exception>(e => InputError.IsInputFailure(e), "the range ends inside a stream");
+        var outside = new InputFile(0, dump, 10, Range: new InputRange(new FileInfo(dump).Length - 5, new FileInfo(dump).Length + 5));
+        ((Action)(() => InputStreams.OpenInput(outside, downloads: null).Dispose())).Should().Throw<InvalidDataException>().WithMessage("*not within the file*");
     }
 
     [Fact]

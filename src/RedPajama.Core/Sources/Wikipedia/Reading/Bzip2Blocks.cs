@@ -121,13 +121,13 @@ public static class Bzip2Blocks
     /// <param name="targetBytes">Wanted compressed size of a range.</param>
     /// <param name="index">The dump's index, or null.</param>
     /// <returns>The ranges in file order.</returns>
-    public static IReadOnlyList<DumpRange> Ranges(string path, long targetBytes, MultistreamIndex? index = null)
+    public static IReadOnlyList<InputRange> Ranges(string path, long targetBytes, MultistreamIndex? index = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetBytes);
         long length = new FileInfo(path).Length;
         IEnumerable<long> candidates = index is not null ? index.StreamOffsets : FindStreamStarts(path);
-        var ranges = new List<DumpRange>();
+        var ranges = new List<InputRange>();
         long start = 0;
         foreach (long candidate in candidates)
         {
@@ -141,11 +141,11 @@ public static class Bzip2Blocks
                 continue;
             }
 
-            ranges.Add(new DumpRange(start, candidate, index?.PagesBefore(start)));
+            ranges.Add(new InputRange(start, candidate));
             start = candidate;
         }
 
-        ranges.Add(new DumpRange(start, length, index?.PagesBefore(start)));
+        ranges.Add(new InputRange(start, length));
         return ranges;
     }
 }

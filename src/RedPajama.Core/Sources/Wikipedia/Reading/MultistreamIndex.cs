@@ -16,12 +16,10 @@ public readonly record struct MultistreamIndexEntry(long Offset, long PageId, st
 public sealed class MultistreamIndex
 {
     private readonly long[] _streamOffsets;
-    private readonly long[] _pagesBefore;
 
-    private MultistreamIndex(IReadOnlyList<long> offsets, IReadOnlyList<long> pagesBefore, long pages)
+    private MultistreamIndex(IReadOnlyList<long> offsets, long pages)
     {
         _streamOffsets = [.. offsets];
-        _pagesBefore = [.. pagesBefore];
         PageCount = pages;
     }
 
@@ -75,7 +73,6 @@ public sealed class MultistreamIndex
     {
         ArgumentNullException.ThrowIfNull(reader);
         var offsets = new List<long>();
-        var pagesBefore = new List<long>();
         long pages = 0;
         long line = 0;
         foreach (MultistreamIndexEntry entry in Entries(reader))
@@ -89,13 +86,12 @@ public sealed class MultistreamIndex
                 }
 
                 offsets.Add(entry.Offset);
-                pagesBefore.Add(pages);
             }
 
             pages++;
         }
 
-        return new MultistreamIndex(offsets, pagesBefore, pages);
+        return new MultistreamIndex(offsets, pages);
     }
 
     /// <summary>The entries of an index text, in order.</summary>
@@ -124,19 +120,5 @@ public sealed class MultistreamIndex
 
             yield return new MultistreamIndexEntry(offset, id, line[(second + 1)..]);
         }
-    }
-
-    /// <summary>Pages in streams before <paramref name="offset"/> (the ordinal of the first page at or after it).</summary>
-    /// <param name="offset">A stream offset.</param>
-    /// <returns>The page count.</returns>
-    public long PagesBefore(long offset)
-    {
-        int i = Array.BinarySearch(_streamOffsets, offset);
-        if (i < 0)
-        {
-            i = ~i;
-        }
-
-        return i < _pagesBefore.Length ? _pagesBefore[i] : PageCount;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Xml;
 using RedPajama.Documents;
@@ -23,13 +22,20 @@ namespace RedPajama.Sources.Wikipedia.Reading;
 /// before; bytes that are not UTF-8 become U+FFFD (a UTF-16 file with a byte order mark is read as such); control
 /// characters are kept.
 /// </para>
+/// <para>
+/// A multistream bzip2 dump larger than twice <see cref="RangeBytes"/> is split into ranges of whole streams
+/// (<see cref="Split"/>), which the engines read as separate inputs: in parallel, one Spark task each.
+/// </para>
 /// </summary>
-public sealed class WikipediaDumpReader : IDocumentReader
+public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
 {
     /// <summary>Default <see cref="MaxPageChars"/>: 64 Mi characters.</summary>
     public const long DefaultMaxPageChars = 64L << 20;
 
-    /// <summary>Creates a reader with <see cref="DefaultMaxPageChars"/>.</summary>
+    /// <summary>Default <see cref="RangeBytes"/>: 8 MiB of bzip2 (about 35 MB of XML, 8,000 enwiki pages).</summary>
+    public const long DefaultRangeBytes = 8L << 20;
+
+    /// <summary>Creates a reader with <see cref="DefaultMaxPageChars"/> and <see cref="DefaultRangeBytes"/>.</summary>
     public WikipediaDumpReader()
         : this(DefaultMaxPageChars)
     {
@@ -38,14 +44,20 @@ public sealed class WikipediaDumpReader : IDocumentReader
     /// <summary>Creates a reader.</summary>
     /// <param name="maxPageChars">A page element (its XML as stored, so at least its text) longer than this many
     /// characters is dropped as too large.</param>
-    public WikipediaDumpReader(long maxPageChars)
+    /// <param name="rangeBytes">Compressed size of the ranges a multistream dump is split into.</param>
+    public WikipediaDumpReader(long maxPageChars, long rangeBytes = DefaultRangeBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPageChars);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rangeBytes);
         MaxPageChars = maxPageChars;
+        RangeBytes = rangeBytes;
     }
 
     /// <summary>Longest page element kept, in UTF-16 characters of its XML as stored.</summary>
     public long MaxPageChars { get; }
+
+    /// <summary>Wanted compressed size of the ranges <see cref="Split"/> makes.</summary>
+    public long RangeBytes { get; }
 
     /// <summary>Whether <paramref name="path"/> looks like an XML dump this reader reads (<c>.xml</c>, optionally compressed).</summary>
     /// <param name="path">A path or name.</param>
@@ -83,156 +95,51 @@ public sealed class WikipediaDumpReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(meta);
-        return ReadAll(input, content, meta);
+        return input.Range is { } range ? ReadRangePages(input, range, content, meta) : ReadAll(input, content, meta);
     }
 
     /// <summary>
-    /// Reads the pages of one range of a multistream dump (<see cref="Bzip2Blocks.Ranges"/>): the bzip2 streams in
-    /// <c>[range.Start, range.End)</c> of the file <paramref name="input"/> names. Pages get order keys
-    /// (input index, <see cref="DumpRange.FirstPage"/> + k) when the range knows its first page's ordinal (from the
-    /// index), which are the keys a sequential read gives; else (input index, <c>range.Start</c> × 2^24 + k), increasing
-    /// in file order but not dense. The range starting at 0 holds the header, others get it from <paramref name="site"/>.
+    /// Splits a multistream bzip2 dump of more than twice <see cref="RangeBytes"/> into ranges of whole streams of about
+    /// that size (<see cref="Bzip2Blocks.Ranges"/>): from the index beside it when there is one
+    /// (<see cref="MultistreamIndex.FindBeside"/>), else by scanning for stream starts. Anything else is read whole.
     /// </summary>
-    /// <param name="input">The dump file (read by path).</param>
-    /// <param name="range">The range of streams.</param>
-    /// <param name="site">The dump's header (<see cref="ReadSiteInfo"/>).</param>
-    /// <param name="meta">The meta schema.</param>
-    /// <returns>The range's pages in order.</returns>
-    public IEnumerable<Document> ReadRange(InputFile input, DumpRange range, SiteInfo site, MetaSchema meta)
+    /// <param name="path">A dump file.</param>
+    /// <returns>The ranges, or none.</returns>
+    public IReadOnlyList<InputRange> Split(string path)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(range);
-        ArgumentNullException.ThrowIfNull(site);
-        ArgumentNullException.ThrowIfNull(meta);
-        return ReadRangePages(input, range, site, meta);
+        ArgumentNullException.ThrowIfNull(path);
+        if (!Bzip2.IsBzip2(path) || new FileInfo(path).Length < 2 * RangeBytes)
+        {
+            return [];
+        }
+
+        MultistreamIndex? index = MultistreamIndex.FindBeside(path) is { } indexPath ? MultistreamIndex.Load(indexPath) : null;
+        IReadOnlyList<InputRange> ranges = Bzip2Blocks.Ranges(path, RangeBytes, index);
+        return ranges.Count >= 2 ? ranges : [];
     }
-
-    /// <summary>Default compressed size of the ranges <see cref="ReadParallel"/> decodes (16 MiB).</summary>
-    public const long DefaultRangeBytes = 16L << 20;
-
-    /// <summary>
-    /// Reads a dump file with up to <paramref name="threads"/> threads: a multistream bzip2 dump is split into ranges of
-    /// whole streams (<see cref="Bzip2Blocks.Ranges"/>, from the index beside it when there is one) decoded and parsed in
-    /// parallel, at most <paramref name="threads"/> + 1 ranges ahead of the consumer; the pages come out in file order with
-    /// the order keys of <see cref="Read"/> (renumbered from 0), and a range's failure is thrown after the pages before it,
-    /// as <see cref="Read"/> does. Other files (one stream, not bzip2, one thread) are read by <see cref="Read"/>.
-    /// </summary>
-    /// <param name="input">The dump file (read by path).</param>
-    /// <param name="meta">The meta schema.</param>
-    /// <param name="threads">Threads (ranges decoded at once).</param>
-    /// <param name="rangeBytes">Compressed size of a range.</param>
-    /// <param name="index">The dump's index; null to look for it beside the dump (<see cref="MultistreamIndex.FindBeside"/>).</param>
-    /// <returns>The pages in file order.</returns>
-    public IEnumerable<Document> ReadParallel(InputFile input, MetaSchema meta, int threads, long rangeBytes = DefaultRangeBytes, MultistreamIndex? index = null)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(meta);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rangeBytes);
-        return ReadParallelPages(input, meta, threads, rangeBytes, index);
-    }
-
-    private IEnumerable<Document> ReadParallelPages(InputFile input, MetaSchema meta, int threads, long rangeBytes, MultistreamIndex? index)
-    {
-        IReadOnlyList<DumpRange>? ranges = null;
-        if (threads > 1 && Bzip2.IsBzip2(input.Path))
-        {
-            string? indexPath = index is null ? MultistreamIndex.FindBeside(input.Path) : null;
-            index ??= indexPath is null ? null : MultistreamIndex.Load(indexPath);
-            ranges = Bzip2Blocks.Ranges(input.Path, rangeBytes, index);
-        }
-
-        if (ranges is null || ranges.Count < 2)
-        {
-            using FileStream file = InputStreams.OpenRaw(input.Path);
-            foreach (Document document in ReadAll(input, file, meta))
-            {
-                yield return document;
-            }
-
-            yield break;
-        }
-
-        SiteInfo site = ReadSiteInfo(input.Path);
-        using var cancel = new CancellationTokenSource();
-        var pending = new Queue<Task<RangeResult>>();
-        int next = 0;
-        long ordinal = 0;
-        try
-        {
-            while (next < ranges.Count || pending.Count > 0)
-            {
-                while (next < ranges.Count && pending.Count <= threads)
-                {
-                    DumpRange range = ranges[next++];
-                    pending.Enqueue(Task.Run(() => Collect(input, range, site, meta, cancel.Token)));
-                }
-
-                RangeResult result = pending.Dequeue().GetAwaiter().GetResult();
-                foreach (Document document in result.Documents)
-                {
-                    yield return Renumber(document, new OrderKey(input.Index, ordinal++), meta.Count);
-                }
-
-                result.Failure?.Throw();
-            }
-        }
-        finally
-        {
-            cancel.Cancel();
-            foreach (Task<RangeResult> task in pending)
-            {
-                try
-                {
-                    task.Wait();
-                }
-                catch (AggregateException)
-                {
-                    // Abandoned ranges: their failures do not matter.
-                }
-            }
-        }
-    }
-
-    private RangeResult Collect(InputFile input, DumpRange range, SiteInfo site, MetaSchema meta, CancellationToken cancellation)
-    {
-        var documents = new List<Document>();
-        try
-        {
-            foreach (Document document in ReadRangePages(input, range, site, meta))
-            {
-                cancellation.ThrowIfCancellationRequested();
-                documents.Add(document);
-            }
-
-            return new RangeResult(documents, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new RangeResult(documents, ExceptionDispatchInfo.Capture(e));
-        }
-    }
-
-    private static Document Renumber(Document document, OrderKey order, int metaCount)
-    {
-        var copy = new Document(order, metaCount) { Text = document.Text, Member = document.Member };
-        Array.Copy(document.Meta, copy.Meta, metaCount);
-        if (document.DropReason is { } reason)
-        {
-            copy.Drop(reason);
-        }
-
-        return copy;
-    }
-
-    private sealed record RangeResult(List<Document> Documents, ExceptionDispatchInfo? Failure);
 
     private static StreamReader OpenText(Stream xml) =>
         new StreamReader(xml, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 
-    private IEnumerable<Document> ReadAll(InputFile input, Stream content, MetaSchema meta)
+    private IEnumerable<Document> ReadAll(InputFile input, Stream content, MetaSchema meta) =>
+        ReadDecoded(input, Decompress(content, input.Path), null, meta, expectRootEnd: true);
+
+    // A range of whole streams (the engines' unit for a split dump): pages numbered from 0; the header comes from the
+    // range when it starts the file, else from the file's first stream.
+    private IEnumerable<Document> ReadRangePages(InputFile input, InputRange range, Stream content, MetaSchema meta)
     {
-        using var xml = new DeferredFailureStream(Decompress(content, input.Path));
+        SiteInfo? site = range.Start == 0 ? null : ReadSiteInfo(input.Path);
+        bool last = range.End >= new FileInfo(input.Path).Length;
+        foreach (Document document in ReadDecoded(input, Bzip2.OpenRange(content, range.Length), site, meta, expectRootEnd: last))
+        {
+            yield return document;
+        }
+    }
+
+    // The pages of decompressed XML, after its header (the siteinfo, unless given).
+    private IEnumerable<Document> ReadDecoded(InputFile input, Stream decoded, SiteInfo? site, MetaSchema meta, bool expectRootEnd)
+    {
+        using var xml = new DeferredFailureStream(decoded);
         using TextReader text = OpenText(xml);
         var splitter = new PageSplitter(text, MaxPageChars);
         string header;
@@ -247,30 +154,14 @@ public sealed class WikipediaDumpReader : IDocumentReader
         }
 
         xml.ThrowIfFailed();
-        SiteInfo site = SiteInfo.Parse(header);
-        foreach (Document document in ReadPages(input, splitter, xml, site, meta, ordinal => ordinal, expectRootEnd: true))
+        site ??= SiteInfo.Parse(header);
+        foreach (Document document in ReadPages(input, splitter, xml, site, meta, expectRootEnd))
         {
             yield return document;
         }
     }
 
-    private IEnumerable<Document> ReadRangePages(InputFile input, DumpRange range, SiteInfo site, MetaSchema meta)
-    {
-        using var xml = new DeferredFailureStream(Bzip2.OpenRange(input.Path, range.Start, range.End));
-        using TextReader text = OpenText(xml);
-        var splitter = new PageSplitter(text, MaxPageChars);
-        splitter.ReadHeader();
-        Func<long, long> order = range.FirstPage is long first
-            ? k => first + k
-            : k => k < 1L << 24 ? (range.Start << 24) + k : throw new InvalidDataException($"more than 2^24 pages in the range at {range.Start}: read it with its index");
-        long length = new FileInfo(input.Path).Length;
-        foreach (Document document in ReadPages(input, splitter, xml, site, meta, order, expectRootEnd: range.End >= length))
-        {
-            yield return document;
-        }
-    }
-
-    private static IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, DeferredFailureStream xml, SiteInfo site, MetaSchema meta, Func<long, long> order, bool expectRootEnd)
+    private static IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, DeferredFailureStream xml, SiteInfo site, MetaSchema meta, bool expectRootEnd)
     {
         var fields = new Fields(meta, site, input.Path);
         XmlParserContext context = PageParser.Context(site);
@@ -292,7 +183,7 @@ public sealed class WikipediaDumpReader : IDocumentReader
                 throw;
             }
 
-            var document = new Document(new OrderKey(input.Index, order(ordinal)), meta.Count);
+            var document = new Document(new OrderKey(input.Index, ordinal), meta.Count);
             ordinal++;
             if (chunk.TooLarge || chunk.Xml is null)
             {
@@ -348,7 +239,7 @@ public sealed class WikipediaDumpReader : IDocumentReader
         xml.ThrowIfFailed();
         if (expectRootEnd && !splitter.RootEnded)
         {
-            throw new InvalidDataException($"{input.Path}: the dump ends without </mediawiki> after {ordinal} pages (truncated)");
+            throw new InvalidDataException($"{input.Name}: the dump ends without </mediawiki> after {ordinal} pages (truncated)");
         }
     }
 
