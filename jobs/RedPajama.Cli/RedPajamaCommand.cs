@@ -41,11 +41,12 @@ public static class RedPajamaCommand
         var languages = new Option<string?>("--languages") { Description = "commoncrawl: languages kept after language ID, e.g. en,de, or all (default en, as RedPajama)." };
         var lmDir = new Option<string?>("--lm-dir") { Description = "commoncrawl: CCNet's model folder ({lang}.sp.model + {lang}.arpa.bin, KenLM binary, or {lang}.arpa)." };
         var metadata = new Option<string?>("--metadata") { Description = "commoncrawl: the record written, released (RedPajama's, the default) or ccnet (every cc_net field)." };
+        var dumpDate = new Option<string?>("--dump-date") { Description = "wikipedia: the records' timestamp, YYYYMMDD (default: the date in each dump's file name, enwiki-20230320-...)." };
         var classifier = new Option<string?>("--classifier") { Description = "commoncrawl: keep documents RedPajama's Wikipedia-reference classifier (this fastText model) scores wiki_prob >= commoncrawl.min_wiki_prob." };
 
         var run = new Command("run", "Run a source's pipeline over raw dump files.")
         {
-            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy, numShards, shard, hashInMem,
+            source, input, outputDirectory, engine, config, threads, format, keepAll, nearDedup, deployment, dryRun, languages, lmDir, metadata, classifier, partitionBy, numShards, shard, hashInMem, dumpDate,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -68,7 +69,8 @@ public static class RedPajamaCommand
                 parse.GetValue(partitionBy) is { } fields ? [.. fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null,
                 parse.GetValue(numShards),
                 parse.GetValue(shard),
-                parse.GetValue(hashInMem));
+                parse.GetValue(hashInMem),
+                parse.GetValue(dumpDate));
             return await new RunCommand(output, error).ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
         });
 

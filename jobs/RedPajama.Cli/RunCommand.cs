@@ -47,6 +47,7 @@ public sealed class RunCommand(TextWriter output, TextWriter error)
             config = options.ConfigPath is null ? new RunConfig() : RunConfigLoader.Load(options.ConfigPath);
             config.Dedup.NearThreshold = options.NearDedup ?? config.Dedup.NearThreshold;
             CommonCrawlOptions.ApplyTo(config, options);
+            WikipediaOptions.ApplyTo(config, options);
             if (options.PartitionBy is { } partitionBy)
             {
                 config.Output.PartitionBy = [.. partitionBy];

@@ -20,6 +20,7 @@ namespace RedPajama.Cli;
 /// <param name="NumShards">Cut the input list (a listing's segments) into this many shards, as cc_net does; null for none.</param>
 /// <param name="Shard">The shard this run reads, from 0; goes with <paramref name="NumShards"/>.</param>
 /// <param name="HashInMem">cc_net's <c>hash_in_mem</c>: paragraph dedup over groups of this many shards (the run reads its shard's group, writes its shard).</param>
+/// <param name="DumpDate">wikipedia: the records' timestamp (YYYYMMDD), overriding <c>wikipedia.dump_date</c>; null keeps the configuration's.</param>
 public sealed record RunCommandOptions(
     string Source,
     IReadOnlyList<string> Inputs,
@@ -39,7 +40,8 @@ public sealed record RunCommandOptions(
     IReadOnlyList<string>? PartitionBy = null,
     int? NumShards = null,
     int? Shard = null,
-    int? HashInMem = null)
+    int? HashInMem = null,
+    string? DumpDate = null)
 {
     /// <summary>The shard of <c>--shard</c> and <c>--num-shards</c>, or null when neither is given.</summary>
     /// <returns>The shard.</returns>

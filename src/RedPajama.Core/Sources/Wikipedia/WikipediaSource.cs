@@ -37,6 +37,8 @@ public sealed class WikipediaSource : PipelineSource
         WikipediaConfig wikipedia = config.Section<WikipediaConfig>();
         string? date = wikipedia.DumpDate;
         yield return date is null || (date.Length == 8 && date.All(char.IsAsciiDigit)) ? null : $"{SectionName}.dump_date must be YYYYMMDD (got '{date}')";
+        yield return wikipedia.Language is null || DumpNames.LanguageOfDbName(wikipedia.Language + "wiki") == wikipedia.Language ? null
+            : $"{SectionName}.language must be a wiki's language code such as de or zh-classical (got '{wikipedia.Language}')";
         yield return wikipedia.RangeMb > 0 && RangeBytes(wikipedia) >= 1 ? null : $"{SectionName}.range_mb must be more than 0 (got {wikipedia.RangeMb.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
     }
 
@@ -51,7 +53,7 @@ public sealed class WikipediaSource : PipelineSource
             new WikipediaCleanStep(meta),
             new WikipediaRecordStep(meta, wikipedia.DumpDate),
         ];
-        var reader = new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, RangeBytes(wikipedia));
+        var reader = new WikipediaDumpReader(WikipediaDumpReader.DefaultMaxPageChars, RangeBytes(wikipedia)) { Language = wikipedia.Language };
         return new PipelineDescription(SourceName, meta, reader, steps, JsonLayout.TextThenMeta)
         {
             WrittenMeta = WikipediaMeta.Written,

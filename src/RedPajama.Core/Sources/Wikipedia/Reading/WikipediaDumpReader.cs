@@ -59,6 +59,12 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
     /// <summary>Wanted compressed size of the ranges <see cref="Split"/> makes.</summary>
     public long RangeBytes { get; }
 
+    /// <summary>
+    /// The language every page gets, for a dump whose <c>&lt;dbname&gt;</c> is wrong (test mini-dumps copy enwiki's
+    /// header); null takes it from the dump (<see cref="DumpNames.LanguageOf"/>).
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Whether <paramref name="path"/> looks like an XML dump this reader reads (<c>.xml</c>, optionally compressed).</summary>
     /// <param name="path">A path or name.</param>
     /// <returns>True for <c>.xml</c>, <c>.xml.bz2</c>, <c>.xml.gz</c>, <c>.xml.zst</c> and the multistream names
@@ -161,9 +167,9 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
         }
     }
 
-    private static IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, DeferredFailureStream xml, SiteInfo site, MetaSchema meta, bool expectRootEnd)
+    private IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, DeferredFailureStream xml, SiteInfo site, MetaSchema meta, bool expectRootEnd)
     {
-        var fields = new Fields(meta, site, input.Path);
+        var fields = new Fields(meta, site, Language ?? DumpNames.LanguageOf(site.DbName, input.Path), input.Path);
         XmlParserContext context = PageParser.Context(site);
         long ordinal = 0;
         while (true)
@@ -244,14 +250,14 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
     }
 
     /// <summary>The meta fields' indexes and the values every page of the input shares.</summary>
-    private sealed class Fields(MetaSchema meta, SiteInfo site, string path)
+    private sealed class Fields(MetaSchema meta, SiteInfo site, string? language, string path)
     {
         private readonly int _title = meta.IndexOf(WikipediaReadMeta.Title);
         private readonly int _pageId = meta.IndexOf(WikipediaReadMeta.PageId);
         private readonly int _language = meta.IndexOf(WikipediaReadMeta.Language);
         private readonly int _timestamp = meta.IndexOf(WikipediaReadMeta.Timestamp);
         private readonly int _namespaces = meta.IndexOf(WikipediaReadMeta.WikiNamespaces);
-        private readonly string? _languageValue = DumpNames.LanguageOf(site.DbName, path);
+        private readonly string? _languageValue = language;
         private readonly string? _timestampValue = DumpNames.DateOf(path);
         private readonly string? _namespacesValue = site.EncodeMediaCategoryNamespaces();
 
