@@ -1,14 +1,19 @@
+using System.Runtime.ExceptionServices;
+
 namespace RedPajama.Reading;
 
 /// <summary>
-/// Wraps an input's stored bytes so that a read that fails (a download given up part way) first ends the stream and
-/// only the next read throws. A decompressor that fills its buffer with several reads (SharpZipLib's inflater)
-/// would otherwise drop the bytes it already had when the failing read throws; this way it inflates them, the reader
-/// completes the records they hold, and the failure comes after them — as a truncated local gzip behaves. The
-/// engines report <see cref="Failure"/> as the input's error whatever the decompressor made of the early end.
+/// Turns a read that fails with an input failure (<see cref="InputError.IsInputFailure"/>: a download given up part
+/// way, a truncated or corrupt bzip2 stream) into an early end, and keeps the failure. A consumer that fills its buffer
+/// with several reads (SharpZipLib's inflater, a text decoder and page splitter) would otherwise drop the bytes it
+/// already had when the failing read throws; this way it hands out the records they complete, and the failure comes
+/// after them: on the next read (<c>rethrowOnNextRead</c>, for decompressors over a download, whose engines report
+/// <see cref="Failure"/> as the input's error whatever the decompressor made of the early end), or when the reader asks
+/// (<see cref="ThrowIfFailed"/>, so that a dump reader throws the failure itself rather than "ends inside a page").
 /// </summary>
 /// <param name="inner">The stream; disposed with this one.</param>
-internal sealed class FailureDeferringStream(Stream inner) : Stream
+/// <param name="rethrowOnNextRead">True: a read after the failure throws it; false: reads keep returning 0.</param>
+internal sealed class FailureDeferringStream(Stream inner, bool rethrowOnNextRead = true) : Stream
 {
     /// <summary>The inner stream's failure, once a read failed.</summary>
     public Exception? Failure { get; private set; }
@@ -30,20 +35,34 @@ internal sealed class FailureDeferringStream(Stream inner) : Stream
         set => inner.Position = value;
     }
 
+    /// <summary>Throws the failure, with its own stack, if a read failed.</summary>
+    public void ThrowIfFailed()
+    {
+        if (Failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(Failure);
+        }
+    }
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         if (Failure is not null)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(Failure);
+            if (rethrowOnNextRead)
+            {
+                ExceptionDispatchInfo.Throw(Failure);
+            }
+
+            return 0;
         }
 
         try
         {
             return inner.Read(buffer);
         }
-        catch (Exception exception) when (exception is IOException)
+        catch (Exception exception) when (InputError.IsInputFailure(exception))
         {
             Failure = exception;
             return 0;

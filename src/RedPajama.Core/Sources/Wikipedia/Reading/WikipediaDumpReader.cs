@@ -145,7 +145,7 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
     // The pages of decompressed XML, after its header (the siteinfo, unless given).
     private IEnumerable<Document> ReadDecoded(InputFile input, Stream decoded, SiteInfo? site, MetaSchema meta, bool expectRootEnd)
     {
-        using var xml = new DeferredFailureStream(decoded);
+        using var xml = new FailureDeferringStream(decoded, rethrowOnNextRead: false);
         using TextReader text = OpenText(xml);
         var splitter = new PageSplitter(text, MaxPageChars);
         string header;
@@ -167,7 +167,7 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
         }
     }
 
-    private IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, DeferredFailureStream xml, SiteInfo site, MetaSchema meta, bool expectRootEnd)
+    private IEnumerable<Document> ReadPages(InputFile input, PageSplitter splitter, FailureDeferringStream xml, SiteInfo site, MetaSchema meta, bool expectRootEnd)
     {
         var fields = new Fields(meta, site, Language ?? DumpNames.LanguageOf(site.DbName, input.Path), input.Path);
         XmlParserContext context = PageParser.Context(site);
