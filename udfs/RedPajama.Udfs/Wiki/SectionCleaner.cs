@@ -34,17 +34,21 @@ internal sealed class SectionCleaner(Regex media, Regex category)
 
     private void WalkTop(List<WikitextNode> section)
     {
-        WikitextNode[] top = [.. section];
-        foreach (WikitextNode node in top)
+        // Every top-level node is visited; the kept ones are moved down in place (one pass, no copy).
+        int kept = 0;
+        for (int i = 0; i < section.Count; i++)
         {
+            WikitextNode node = section[i];
             if (Matches(node))
             {
-                section.Remove(node);
                 continue;
             }
 
             WalkChildren(node);
+            section[kept++] = node;
         }
+
+        section.RemoveRange(kept, section.Count - kept);
     }
 
     /// <summary>Whether the node is removed (and, for a category link, cleans it).</summary>

@@ -26,6 +26,15 @@ public sealed class WikitextList
     /// <returns>The source form rebuilt from the tree.</returns>
     public override string ToString()
     {
+        // Most names and titles are one text node: its string is the answer, with nothing built.
+        switch (Nodes.Count)
+        {
+            case 0:
+                return string.Empty;
+            case 1 when Nodes[0] is WikitextText text:
+                return text.Value;
+        }
+
         var output = new StringBuilder();
         WriteWikitext(output);
         return output.ToString();

@@ -41,11 +41,15 @@ public static class WikitextParser
         private WikitextTokenKind PeekKind() =>
             _index < tokens.Count ? tokens[_index].Kind : throw new InvalidOperationException("the token stream ended inside a node");
 
-        /// <summary>Nodes up to (not including) the first token of one of the <paramref name="stops"/> kinds.</summary>
-        private WikitextList Until(params WikitextTokenKind[] stops)
+        private static ulong Kinds(WikitextTokenKind a, WikitextTokenKind b = WikitextTokenKind.Text, WikitextTokenKind c = WikitextTokenKind.Text) =>
+            (1UL << (int)a) | (1UL << (int)b) | (1UL << (int)c);
+
+        /// <summary>Nodes up to (not including) the first token of one of the <paramref name="stops"/> kinds (a set of bits by kind; never Text).</summary>
+        private WikitextList Until(ulong stops)
         {
+            stops &= ~1UL;
             var nodes = new List<WikitextNode>();
-            while (Array.IndexOf(stops, PeekKind()) < 0)
+            while ((stops & (1UL << (int)PeekKind())) == 0)
             {
                 nodes.Add(Node(Next()));
             }
@@ -69,15 +73,15 @@ public static class WikitextParser
 
         private WikitextTemplate Template()
         {
-            WikitextList name = Until(WikitextTokenKind.TemplateParamSeparator, WikitextTokenKind.TemplateClose);
+            WikitextList name = Until(Kinds(WikitextTokenKind.TemplateParamSeparator, WikitextTokenKind.TemplateClose));
             var parameters = new List<(WikitextList?, WikitextList)>();
             while (Next().Kind == WikitextTokenKind.TemplateParamSeparator)
             {
-                WikitextList first = Until(WikitextTokenKind.TemplateParamEquals, WikitextTokenKind.TemplateParamSeparator, WikitextTokenKind.TemplateClose);
+                WikitextList first = Until(Kinds(WikitextTokenKind.TemplateParamEquals, WikitextTokenKind.TemplateParamSeparator, WikitextTokenKind.TemplateClose));
                 if (PeekKind() == WikitextTokenKind.TemplateParamEquals)
                 {
                     _index++;
-                    WikitextList value = Until(WikitextTokenKind.TemplateParamSeparator, WikitextTokenKind.TemplateClose);
+                    WikitextList value = Until(Kinds(WikitextTokenKind.TemplateParamSeparator, WikitextTokenKind.TemplateClose));
                     parameters.Add((first, value));
                 }
                 else
@@ -91,11 +95,11 @@ public static class WikitextParser
 
         private WikitextArgument Argument()
         {
-            WikitextList name = Until(WikitextTokenKind.ArgumentSeparator, WikitextTokenKind.ArgumentClose);
+            WikitextList name = Until(Kinds(WikitextTokenKind.ArgumentSeparator, WikitextTokenKind.ArgumentClose));
             WikitextList? defaultValue = null;
             if (Next().Kind == WikitextTokenKind.ArgumentSeparator)
             {
-                defaultValue = Until(WikitextTokenKind.ArgumentClose);
+                defaultValue = Until(Kinds(WikitextTokenKind.ArgumentClose));
                 _index++;
             }
 
@@ -104,11 +108,11 @@ public static class WikitextParser
 
         private WikitextWikilink Wikilink()
         {
-            WikitextList title = Until(WikitextTokenKind.WikilinkSeparator, WikitextTokenKind.WikilinkClose);
+            WikitextList title = Until(Kinds(WikitextTokenKind.WikilinkSeparator, WikitextTokenKind.WikilinkClose));
             WikitextList? text = null;
             if (Next().Kind == WikitextTokenKind.WikilinkSeparator)
             {
-                text = Until(WikitextTokenKind.WikilinkClose);
+                text = Until(Kinds(WikitextTokenKind.WikilinkClose));
                 _index++;
             }
 
@@ -117,11 +121,11 @@ public static class WikitextParser
 
         private WikitextExternalLink ExternalLink(bool brackets)
         {
-            WikitextList url = Until(WikitextTokenKind.ExternalLinkSeparator, WikitextTokenKind.ExternalLinkClose);
+            WikitextList url = Until(Kinds(WikitextTokenKind.ExternalLinkSeparator, WikitextTokenKind.ExternalLinkClose));
             WikitextList? title = null;
             if (Next().Kind == WikitextTokenKind.ExternalLinkSeparator)
             {
-                title = Until(WikitextTokenKind.ExternalLinkClose);
+                title = Until(Kinds(WikitextTokenKind.ExternalLinkClose));
                 _index++;
             }
 
@@ -170,21 +174,21 @@ public static class WikitextParser
 
         private WikitextHeading Heading(int level)
         {
-            WikitextList title = Until(WikitextTokenKind.HeadingEnd);
+            WikitextList title = Until(Kinds(WikitextTokenKind.HeadingEnd));
             _index++;
             return new WikitextHeading(title, level);
         }
 
         private WikitextComment Comment()
         {
-            WikitextList contents = Until(WikitextTokenKind.CommentEnd);
+            WikitextList contents = Until(Kinds(WikitextTokenKind.CommentEnd));
             _index++;
             return new WikitextComment(contents.ToString());
         }
 
         private WikitextTag Tag(WikitextToken open)
         {
-            WikitextList name = Until(WikitextTokenKind.TagAttrStart, WikitextTokenKind.TagCloseOpen, WikitextTokenKind.TagCloseSelfclose);
+            WikitextList name = Until(Kinds(WikitextTokenKind.TagAttrStart, WikitextTokenKind.TagCloseOpen, WikitextTokenKind.TagCloseSelfclose));
             while (PeekKind() == WikitextTokenKind.TagAttrStart)
             {
                 _index++;
@@ -196,9 +200,9 @@ public static class WikitextParser
                 return new WikitextTag(name, null, open.Text);
             }
 
-            WikitextList contents = Until(WikitextTokenKind.TagOpenClose);
+            WikitextList contents = Until(Kinds(WikitextTokenKind.TagOpenClose));
             _index++;
-            Until(WikitextTokenKind.TagCloseClose);
+            Until(Kinds(WikitextTokenKind.TagCloseClose));
             _index++;
             return new WikitextTag(name, contents, open.Text);
         }

@@ -18,8 +18,14 @@ public static class WikitextStripCode
     public static string Strip(WikitextList list)
     {
         ArgumentNullException.ThrowIfNull(list);
+        List<WikitextNode> nodes = list.Nodes;
+        if (nodes.Count == 1)
+        {
+            return Collapse(StripNode(nodes[0]) ?? string.Empty);
+        }
+
         var output = new StringBuilder();
-        foreach (WikitextNode node in list.Nodes)
+        foreach (WikitextNode node in nodes)
         {
             string? stripped = StripNode(node);
             if (!string.IsNullOrEmpty(stripped))
@@ -28,7 +34,7 @@ public static class WikitextStripCode
             }
         }
 
-        return Collapse(output);
+        return Collapse(output.ToString());
     }
 
     /// <summary>One node's printable text, or null when it has none.</summary>
@@ -65,40 +71,24 @@ public static class WikitextStripCode
     }
 
     /// <summary>Trims newlines at both ends and cuts every run of three or more newlines to two.</summary>
-    private static string Collapse(StringBuilder text)
+    private static string Collapse(string text)
     {
-        int start = 0;
-        int end = text.Length;
-        while (start < end && text[start] == '\n')
+        ReadOnlySpan<char> trimmed = text.AsSpan().Trim('\n');
+        int run = trimmed.IndexOf("\n\n\n", StringComparison.Ordinal);
+        if (run < 0)
         {
-            start++;
+            return trimmed.Length == text.Length ? text : trimmed.ToString();
         }
 
-        while (end > start && text[end - 1] == '\n')
+        var output = new StringBuilder(trimmed.Length);
+        while (run >= 0)
         {
-            end--;
+            output.Append(trimmed[..(run + 2)]);
+            trimmed = trimmed[(run + 2)..].TrimStart('\n');
+            run = trimmed.IndexOf("\n\n\n", StringComparison.Ordinal);
         }
 
-        var output = new StringBuilder(end - start);
-        int run = 0;
-        for (int i = start; i < end; i++)
-        {
-            char c = text[i];
-            if (c == '\n')
-            {
-                run++;
-                if (run <= 2)
-                {
-                    output.Append(c);
-                }
-            }
-            else
-            {
-                run = 0;
-                output.Append(c);
-            }
-        }
-
+        output.Append(trimmed);
         return output.ToString();
     }
 }

@@ -36,7 +36,7 @@ internal sealed partial class WikitextTokenizer
             return false;
         }
 
-        EmitFirst(new WikitextToken(WikitextTokenKind.TemplateOpen));
+        EmitFirst(WikitextToken.Bare(WikitextTokenKind.TemplateOpen));
         EmitAll(template.Stack);
         Emit(WikitextTokenKind.TemplateClose);
         return true;
@@ -51,7 +51,7 @@ internal sealed partial class WikitextTokenizer
             return false;
         }
 
-        EmitFirst(new WikitextToken(WikitextTokenKind.ArgumentOpen));
+        EmitFirst(WikitextToken.Bare(WikitextTokenKind.ArgumentOpen));
         EmitAll(argument.Stack);
         Emit(WikitextTokenKind.ArgumentClose);
         return true;
@@ -339,7 +339,7 @@ internal sealed partial class WikitextTokenizer
     /// <summary>The free link's scheme read back from the text buffer, or null when it is not a valid scheme.</summary>
     private string? FreeUriScheme()
     {
-        System.Text.StringBuilder buffer = TextBuffer;
+        WikitextTextBuffer buffer = TextBuffer;
         int i = buffer.Length;
         while (i > 0)
         {
@@ -363,7 +363,7 @@ internal sealed partial class WikitextTokenizer
             i--;
         }
 
-        string scheme = buffer.ToString(i, buffer.Length - i);
+        string scheme = buffer.ToString(i);
         bool slashes = IsRead('/') && IsRead('/', 1);
         return IsScheme(scheme, slashes) ? scheme : null;
     }
@@ -568,7 +568,7 @@ internal sealed partial class WikitextTokenizer
         }
     }
 
-    private void RemoveUriSchemeFromTextBuffer(string scheme) => TextBuffer.Length -= scheme.Length;
+    private void RemoveUriSchemeFromTextBuffer(string scheme) => TextBuffer.Truncate(TextBuffer.Length - scheme.Length);
 
     private void ParseExternalLink(bool brackets)
     {

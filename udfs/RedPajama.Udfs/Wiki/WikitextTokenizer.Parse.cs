@@ -39,7 +39,7 @@ internal sealed partial class WikitextTokenizer
 
         while (true)
         {
-            if (--_budget < 0 && _stacks.Count > 1)
+            if (--_budget < 0 && _frameCount > 1)
             {
                 // Work budget spent (hostile input): every open construct fails at once and stays text.
                 if ((Context & DoublePush) != 0)

@@ -93,10 +93,10 @@ internal sealed partial class WikitextTokenizer
 
         style = Pop();
         _head++;
-        Frame restorePoint = Top;
+        int restoreDepth = _frameCount;
         if (!TryParse(TableOpen, out ParseResult table, out _))
         {
-            while (!ReferenceEquals(Top, restorePoint))
+            while (_frameCount > restoreDepth)
             {
                 MemoizeBadRoute();
                 Pop();

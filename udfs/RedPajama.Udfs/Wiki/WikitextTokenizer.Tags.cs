@@ -75,7 +75,7 @@ internal sealed partial class WikitextTokenizer
             EmitAll(Pop());
         }
 
-        EmitFirst(new WikitextToken(WikitextTokenKind.TagAttrStart));
+        EmitFirst(WikitextToken.Bare(WikitextTokenKind.TagAttrStart));
         EmitAll(Pop());
     }
 
@@ -424,7 +424,7 @@ internal sealed partial class WikitextTokenizer
             return;
         }
 
-        tag[0].Flag = true;
+        tag[0] = tag[0].WithFlag();
         EmitAll(tag);
     }
 

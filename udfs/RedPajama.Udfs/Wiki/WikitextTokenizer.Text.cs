@@ -214,7 +214,7 @@ internal sealed partial class WikitextTokenizer
 
             if (Is(self, '-') && IsRead('-', 1) && IsRead('>', 2))
             {
-                EmitFirst(new WikitextToken(WikitextTokenKind.CommentStart));
+                EmitFirst(WikitextToken.Bare(WikitextTokenKind.CommentStart));
                 Emit(WikitextTokenKind.CommentEnd);
                 EmitAll(Pop());
                 _head += 2;

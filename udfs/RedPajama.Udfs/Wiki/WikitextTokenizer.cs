@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using RedPajama.Udfs.Quality;
 using static RedPajama.Udfs.Wiki.WikitextContext;
 
@@ -27,9 +27,12 @@ internal sealed partial class WikitextTokenizer
     private const int End = -2;
 
     private readonly string _text;
-    private readonly List<int> _starts = [];
+    private static readonly SearchValues<char> s_segmentBreaks = SearchValues.Create(MarkerChars + "\\");
+
+    private readonly int[] _starts;
     private readonly HashSet<(int Head, long Context)> _badRoutes = [];
-    private readonly List<Frame> _stacks = [];
+    private readonly List<Frame> _frames = [];
+    private int _frameCount;
     private int _count;
     private int _head;
     private long _global;
@@ -41,7 +44,7 @@ internal sealed partial class WikitextTokenizer
     private WikitextTokenizer(string text)
     {
         _text = text;
-        Segment();
+        _starts = Segment();
         _budget = (BudgetPerSegment * _count) + BudgetBase;
     }
 
@@ -59,15 +62,24 @@ internal sealed partial class WikitextTokenizer
         }
     }
 
-    private sealed class Frame(long context, (int, long) ident)
+    /// <summary>One level of the stack of token stacks; pooled by depth (frames are strictly last in, first out).</summary>
+    private sealed class Frame
     {
-        public List<WikitextToken> Stack { get; } = [];
+        public List<WikitextToken> Stack { get; private set; } = [];
 
-        public long Context { get; set; } = context;
+        public long Context { get; set; }
 
-        public StringBuilder Buffer { get; } = new();
+        public WikitextTextBuffer Buffer { get; } = new();
 
-        public (int Head, long Context) Ident { get; } = ident;
+        public (int Head, long Context) Ident { get; private set; }
+
+        public void Reset(long context, (int, long) ident)
+        {
+            Stack = [];
+            Context = context;
+            Ident = ident;
+            Buffer.Clear();
+        }
     }
 
     private readonly record struct ParseResult(List<WikitextToken> Stack, int Level);
@@ -78,27 +90,40 @@ internal sealed partial class WikitextTokenizer
     }
 
     // ---- segments ----
-    private void Segment()
+    /// <summary>Where each segment starts, then the text's length: counted first, so one exact array is allocated.</summary>
+    private int[] Segment()
     {
-        int i = 0;
-        while (i < _text.Length)
-        {
-            _starts.Add(i);
-            char c = _text[i];
-            if (c == '\\' || MarkerChars.Contains(c, StringComparison.Ordinal))
-            {
-                i++;
-                continue;
-            }
+        int count = 0;
+        Walk(null);
+        var starts = new int[count + 1];
+        count = 0;
+        Walk(starts);
+        starts[count] = _text.Length;
+        _count = count;
+        return starts;
 
-            while (i < _text.Length && _text[i] != '\\' && !MarkerChars.Contains(_text[i], StringComparison.Ordinal))
+        void Walk(int[]? starts)
+        {
+            int i = 0;
+            ReadOnlySpan<char> text = _text;
+            while (i < text.Length)
             {
-                i++;
+                if (starts is not null)
+                {
+                    starts[count] = i;
+                }
+
+                count++;
+                if (s_segmentBreaks.Contains(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int next = text[i..].IndexOfAny(s_segmentBreaks);
+                i = next < 0 ? text.Length : i + next;
             }
         }
-
-        _count = _starts.Count;
-        _starts.Add(_text.Length);
     }
 
     private int At(int delta = 0)
@@ -154,7 +179,7 @@ internal sealed partial class WikitextTokenizer
     }
 
     // ---- stacks ----
-    private Frame Top => _stacks[^1];
+    private Frame Top => _frames[_frameCount - 1];
 
     private List<WikitextToken> Stack => Top.Stack;
 
@@ -164,7 +189,7 @@ internal sealed partial class WikitextTokenizer
         set => Top.Context = value;
     }
 
-    private StringBuilder TextBuffer => Top.Buffer;
+    private WikitextTextBuffer TextBuffer => Top.Buffer;
 
     private void Push(long context = 0)
     {
@@ -174,13 +199,18 @@ internal sealed partial class WikitextTokenizer
             throw new BadRouteException(context);
         }
 
-        _stacks.Add(new Frame(context, ident));
+        if (_frameCount == _frames.Count)
+        {
+            _frames.Add(new Frame());
+        }
+
+        _frames[_frameCount++].Reset(context, ident);
         _depth++;
     }
 
     private void PushTextBuffer()
     {
-        StringBuilder buffer = TextBuffer;
+        WikitextTextBuffer buffer = TextBuffer;
         if (buffer.Length > 0)
         {
             Stack.Add(new WikitextToken(WikitextTokenKind.Text, buffer.ToString()));
@@ -192,8 +222,8 @@ internal sealed partial class WikitextTokenizer
     {
         PushTextBuffer();
         _depth--;
-        Frame frame = _stacks[^1];
-        _stacks.RemoveAt(_stacks.Count - 1);
+        Frame frame = Top;
+        _frameCount--;
         if (keepContext)
         {
             Context = frame.Context;
@@ -220,7 +250,7 @@ internal sealed partial class WikitextTokenizer
         Stack.Add(token);
     }
 
-    private void Emit(WikitextTokenKind kind) => Emit(new WikitextToken(kind));
+    private void Emit(WikitextTokenKind kind) => Emit(WikitextToken.Bare(kind));
 
     private void EmitFirst(WikitextToken token)
     {
