@@ -107,7 +107,9 @@ public sealed class WikipediaDumpReaderBadInputTests
             File.WriteAllBytes(cut, bytes[..keep]);
             (List<Document> documents, Exception? error) = WikiDumps.ReadUntilError(cut);
             error.Should().NotBeNull($"cut to {keep} of {bytes.Length} bytes");
-            documents.Count.Should().BeLessThan(total);
+
+            // A cut in the stream's trailer (after the last block, whose own CRC checks) may leave every page readable.
+            documents.Count.Should().BeLessThanOrEqualTo(keep > bytes.Length - 32 ? total : total - 1);
             documents.Select(d => d.Order.Record).Should().Equal(Enumerable.Range(0, documents.Count).Select(i => (long)i));
         }
     }

@@ -5,9 +5,10 @@ namespace RedPajama.Sources.Wikipedia.Reading;
 /// <summary>
 /// bzip2 decompression for MediaWiki dumps: a file may be many concatenated bzip2 streams (the
 /// <c>*-multistream*.xml.bz2</c> dumps, ~100 pages a stream), which are decoded one after another as
-/// <c>bzip2 -d</c> and Python's <c>bz2</c> do. A file that ends inside a stream throws (SharpZipLib's
-/// <see cref="EndOfStreamException"/> or <see cref="InvalidDataException"/>), never ends quietly; bytes after the last
-/// stream that are not another stream throw <see cref="InvalidDataException"/>.
+/// <c>bzip2 -d</c> and Python's <c>bz2</c> do, by the system's libbz2 when there is one (<see cref="LibBzip2"/>), else
+/// by SharpZipLib. A file that ends inside a stream throws (<see cref="InvalidDataException"/>, or SharpZipLib's
+/// <see cref="EndOfStreamException"/>), never ends quietly; bytes after the last stream that are not another stream
+/// throw <see cref="InvalidDataException"/>.
 /// </summary>
 public static class Bzip2
 {
@@ -24,7 +25,7 @@ public static class Bzip2
     public static Stream OpenRead(Stream raw, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        return new MultiStreamDecoder(raw, long.MaxValue, leaveOpen);
+        return Open(raw, long.MaxValue, leaveOpen, LibBzip2.IsAvailable);
     }
 
     /// <summary>
@@ -40,8 +41,15 @@ public static class Bzip2
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        return new MultiStreamDecoder(raw, length, leaveOpen);
+        return Open(raw, length, leaveOpen, LibBzip2.IsAvailable);
     }
+
+    /// <summary>Whether the system's libbz2 decodes (else SharpZipLib).</summary>
+    public static bool NativeDecoder => LibBzip2.IsAvailable;
+
+    /// <summary>The decoder of <paramref name="native"/>'s choice over the streams in the next <paramref name="limit"/> bytes.</summary>
+    internal static Stream Open(Stream raw, long limit, bool leaveOpen, bool native) =>
+        native ? new NativeBzip2Decoder(raw, limit, leaveOpen) : new MultiStreamDecoder(raw, limit, leaveOpen);
 
     /// <summary>Opens a file and decodes the streams in <c>[start, end)</c>; see <see cref="OpenRange(Stream, long, bool)"/>.</summary>
     /// <param name="path">A bzip2 file.</param>
@@ -54,7 +62,7 @@ public static class Bzip2
         try
         {
             file.Seek(start, SeekOrigin.Begin);
-            return new MultiStreamDecoder(file, end - start, leaveOpen: false);
+            return Open(file, end - start, leaveOpen: false, LibBzip2.IsAvailable);
         }
         catch
         {
