@@ -32,6 +32,7 @@ internal sealed partial class WikitextTokenizer
     private readonly int[] _starts;
     private readonly HashSet<(int Head, long Context)> _badRoutes = [];
     private readonly List<Frame> _frames = [];
+    private readonly Stack<List<WikitextToken>> _spareLists = new();
     private int _frameCount;
     private int _count;
     private int _head;
@@ -73,9 +74,9 @@ internal sealed partial class WikitextTokenizer
 
         public (int Head, long Context) Ident { get; private set; }
 
-        public void Reset(long context, (int, long) ident)
+        public void Reset(long context, (int, long) ident, List<WikitextToken> stack)
         {
-            Stack = [];
+            Stack = stack;
             Context = context;
             Ident = ident;
             Buffer.Clear();
@@ -204,7 +205,7 @@ internal sealed partial class WikitextTokenizer
             _frames.Add(new Frame());
         }
 
-        _frames[_frameCount++].Reset(context, ident);
+        _frames[_frameCount++].Reset(context, ident, _spareLists.Count > 0 ? _spareLists.Pop() : []);
         _depth++;
     }
 
@@ -285,6 +286,10 @@ internal sealed partial class WikitextTokenizer
                 Stack.Add(tokens[i]);
             }
         }
+
+        // Every caller hands over a popped frame's list it does not use again: it is reused by a later frame.
+        tokens.Clear();
+        _spareLists.Push(tokens);
     }
 
     private void EmitTextThenStack(string text)
