@@ -4,15 +4,23 @@ using RedPajama.Tests.Support;
 
 namespace RedPajama.Tests.Wiki;
 
-/// <summary>The Wikipedia pages of <c>fixtures/wikipedia</c> and the builder's text for each (<c>make_golden.py</c>).</summary>
+/// <summary>
+/// The Wikipedia pages of <c>fixtures/wikipedia</c> (and of <c>fixtures/wikipedia-corpus</c>) and the builder's text for
+/// each (<c>make_golden.py</c>).
+/// </summary>
 internal static class WikiFixture
 {
     public sealed record Page(string Language, string Title, string Wikitext, string? Golden);
 
-    public static IReadOnlyList<Page> Pages()
+    /// <summary>The fixture folders that hold pages and their golden.</summary>
+    public static readonly string[] Corpora = ["wikipedia", "wikipedia-corpus"];
+
+    public static IReadOnlyList<Page> Pages() => Pages("wikipedia");
+
+    public static IReadOnlyList<Page> Pages(string corpus)
     {
-        List<JsonElement> pages = Lines("pages.jsonl.gz");
-        List<JsonElement> golden = Lines("golden.jsonl.gz");
+        List<JsonElement> pages = Lines(corpus, "pages.jsonl.gz");
+        List<JsonElement> golden = Lines(corpus, "golden.jsonl.gz");
         pages.Should().HaveSameCount(golden);
         var result = new List<Page>();
         for (int i = 0; i < pages.Count; i++)
@@ -30,9 +38,9 @@ internal static class WikiFixture
         return result;
     }
 
-    private static List<JsonElement> Lines(string name)
+    private static List<JsonElement> Lines(string corpus, string name)
     {
-        using var stream = new GZipStream(File.OpenRead(TestData.Fixture(Path.Combine("wikipedia", name))), CompressionMode.Decompress);
+        using var stream = new GZipStream(File.OpenRead(TestData.Fixture(Path.Combine(corpus, name))), CompressionMode.Decompress);
         using var reader = new StreamReader(stream);
         var rows = new List<JsonElement>();
         while (reader.ReadLine() is { } line)

@@ -86,15 +86,29 @@ public sealed class WikipediaCleanerLiveTests
     [SkippableFact]
     public void Cases_equal_the_builder_run_live() => CompareLive(Cases);
 
-    /// <summary>Slices of the fixture pages with markup inserted at random places (fixed seed): unbalanced markup of every kind.</summary>
+    /// <summary>
+    /// Slices of the fixture pages with markup inserted at random places (fixed seed): unbalanced markup of every kind.
+    /// WIKI_LIVE_MUTATIONS=N[,SEED] runs N slices of the pages of both fixtures instead (a longer local sweep).
+    /// </summary>
     [SkippableFact]
     public void Mutated_page_slices_equal_the_builder_run_live()
     {
         IReadOnlyList<WikiFixture.Page> pages = WikiFixture.Pages();
-        var random = new Random(20230320);
+        int count = 300;
+        int seed = 20230320;
+        string? sweep = Environment.GetEnvironmentVariable("WIKI_LIVE_MUTATIONS");
+        if (!string.IsNullOrEmpty(sweep))
+        {
+            string[] parts = sweep.Split(',');
+            count = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            seed = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : seed;
+            pages = [.. WikiFixture.Corpora.SelectMany(WikiFixture.Pages)];
+        }
+
+        var random = new Random(seed);
         int[] lengths = [30, 100, 400, 2000];
         var cases = new List<(string, string)>();
-        for (int i = 0; i < 300; i++)
+        for (int i = 0; i < count; i++)
         {
             WikiFixture.Page page = pages[random.Next(pages.Count)];
             int start = random.Next(page.Wikitext.Length);
