@@ -3,8 +3,9 @@
 
 // bzip2 decompression throughput of the multistream helpers: one thread over the whole file (Bzip2.OpenRead, every
 // stream in turn) against ranges of whole streams decoded in parallel (Bzip2Blocks.Ranges + Bzip2.OpenRange), and the
-// same for the full reader (WikipediaDumpReader: pages cut and parsed). Decoder: SharpZipLib's BZip2InputStream.
-// usage: dotnet run bz2bench.cs -- DUMP.xml.bz2 [RANGE_BYTES=1048576] [THREADS=1,2,4]
+// same for the full reader (WikipediaDumpReader: pages cut and parsed, each range an input of its own as the engines
+// read them). Decoder: the system's libbz2, or SharpZipLib with REDPAJAMA_BZIP2=managed.
+// usage: [REDPAJAMA_BZIP2=managed] dotnet run bz2bench.cs -- DUMP.xml.bz2 [RANGE_BYTES=1048576] [THREADS=1,2]
 using System.Diagnostics;
 using RedPajama.Documents;
 using RedPajama.Reading;
@@ -12,13 +13,13 @@ using RedPajama.Sources.Wikipedia.Reading;
 
 string dump = args[0];
 long rangeBytes = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1 << 20;
-int[] threads = args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [1, 2, 4];
+int[] threads = args.Length > 2 ? [.. args[2].Split(',').Select(int.Parse)] : [1, 2];
 long compressed = new FileInfo(dump).Length;
 string? indexPath = MultistreamIndex.FindBeside(dump);
 MultistreamIndex? index = indexPath is null ? null : MultistreamIndex.Load(indexPath);
 var stopwatch = Stopwatch.StartNew();
-IReadOnlyList<DumpRange> ranges = Bzip2Blocks.Ranges(dump, rangeBytes, index);
-Console.WriteLine($"{dump}: {compressed / 1e6:F1} MB, {ranges.Count} ranges of ~{rangeBytes / 1e6:F1} MB ({(index is null ? "scanned and verified" : "from the index")}, {stopwatch.Elapsed.TotalSeconds:F2} s), {Environment.ProcessorCount} processors");
+IReadOnlyList<InputRange> ranges = Bzip2Blocks.Ranges(dump, rangeBytes, index);
+Console.WriteLine($"{dump}: {compressed / 1e6:F1} MB, {ranges.Count} ranges of ~{rangeBytes / 1e6:F1} MB ({(index is null ? "scanned and verified" : "from the index")}, {stopwatch.Elapsed.TotalSeconds:F2} s), {Environment.ProcessorCount} processors, decoder: {(Bzip2.NativeDecoder ? "libbz2" : "SharpZipLib")}");
 
 static long Drain(Stream stream)
 {
@@ -95,16 +96,17 @@ Report("read pages, 1 thread, whole file", () =>
     return chars;
 });
 
-SiteInfo site = WikipediaDumpReader.ReadSiteInfo(dump);
 foreach (int n in threads)
 {
     Report($"read pages, {n} threads, ranges", () =>
     {
         long chars = 0;
-        Parallel.ForEach(ranges, new ParallelOptions { MaxDegreeOfParallelism = n }, range =>
+        Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = n }, i =>
         {
             long local = 0;
-            foreach (Document d in reader.ReadRange(input, range, site, meta))
+            var part = new InputFile(i, dump, ranges[i].Length, Range: ranges[i]);
+            using Stream content = InputStreams.OpenInput(part, downloads: null);
+            foreach (Document d in reader.Read(part, content, meta))
             {
                 local += d.Text.Length;
             }

@@ -30,25 +30,21 @@ public static class WikipediaArticleCleaner
         Regex media = PrefixPattern(WikipediaAliases.MediaPrefixes(language), extraMediaPrefixes);
         Regex category = PrefixPattern(WikipediaAliases.CategoryPrefixes(language), extraCategoryPrefixes);
         WikitextList page = WikitextParser.Parse(wikitext);
-        var result = new StringBuilder();
-        bool first = true;
-        foreach (List<WikitextNode> section in Sections(page))
+        List<List<WikitextNode>> sections = Sections(page);
+        var texts = new string[sections.Count];
+        var cleaner = new SectionCleaner(media, category);
+        for (int i = 0; i < sections.Count; i++)
         {
-            var cleaner = new SectionCleaner(media, category);
-            cleaner.CleanLinks(section);
-            cleaner.RemoveTags(section);
-            string text = PythonText.Strip(WikitextStripCode.Strip(new WikitextList(section)).AsSpan()).ToString();
-            text = s_magicWords.Replace(text, string.Empty);
-            if (!first)
-            {
-                result.Append("\n\n");
-            }
-
-            result.Append(text);
-            first = false;
+            cleaner.CleanLinks(sections[i]);
+            cleaner.RemoveTags(sections[i]);
+            string stripped = WikitextStripCode.Strip(new WikitextList(sections[i]));
+            ReadOnlySpan<char> trimmed = PythonText.Strip(stripped.AsSpan());
+            string text = trimmed.Length == stripped.Length ? stripped : trimmed.ToString();
+            texts[i] = s_magicWords.Replace(text, string.Empty);
         }
 
-        return result.Length == 0 ? null : result.ToString();
+        string result = string.Join("\n\n", texts);
+        return result.Length == 0 ? null : result;
     }
 
     /// <summary><c>^(?:p1|p2|…):</c>, case-insensitive; the prefixes are regex text as the builder joins them (unescaped).</summary>

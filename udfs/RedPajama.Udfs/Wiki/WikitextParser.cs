@@ -16,8 +16,9 @@ public static class WikitextParser
     {
         ArgumentNullException.ThrowIfNull(wikitext);
         List<WikitextToken> tokens = WikitextTokenizer.Tokenize(wikitext);
-        var builder = new Builder(tokens);
-        return builder.BuildAll();
+        WikitextList page = new Builder(tokens).BuildAll();
+        WikitextTokenizer.Recycle(tokens);
+        return page;
     }
 
     private sealed class Builder(List<WikitextToken> tokens)

@@ -26,13 +26,16 @@ internal sealed partial class WikitextTokenizer
     private const int Start = -1;
     private const int End = -2;
 
-    private readonly string _text;
     private static readonly SearchValues<char> s_segmentBreaks = SearchValues.Create(MarkerChars + "\\");
 
+    [ThreadStatic]
+    private static Workspace? t_workspace;
+
+    private readonly string _text;
     private readonly int[] _starts;
     private readonly HashSet<(int Head, long Context)> _badRoutes = [];
-    private readonly List<Frame> _frames = [];
-    private readonly Stack<List<WikitextToken>> _spareLists = new();
+    private readonly List<Frame> _frames;
+    private readonly Stack<List<WikitextToken>> _spareLists;
     private int _frameCount;
     private int _count;
     private int _head;
@@ -42,24 +45,87 @@ internal sealed partial class WikitextTokenizer
     private int _headingClosures;
     private int _unclosedCommentFrom = int.MaxValue;
 
-    private WikitextTokenizer(string text)
+    private WikitextTokenizer(string text, Workspace workspace)
     {
         _text = text;
-        _starts = Segment();
+        _frames = workspace.Frames;
+        _spareLists = workspace.SpareLists;
+        _starts = Segment(workspace);
         _budget = (BudgetPerSegment * _count) + BudgetBase;
     }
 
     /// <summary>Tokenizes <paramref name="text"/>.</summary>
     public static List<WikitextToken> Tokenize(string text)
     {
-        var tokenizer = new WikitextTokenizer(text);
+        // The thread's workspace is taken for the run (a nested run, which does not happen, would get a fresh one).
+        Workspace workspace = t_workspace ?? new Workspace();
+        t_workspace = null;
         try
         {
-            return tokenizer.Parse(0, true).Stack;
+            return new WikitextTokenizer(text, workspace).Parse(0, true).Stack;
         }
         catch (BadRouteException exception)
         {
             throw new InvalidOperationException("the wikitext tokenizer exited with a failed route", exception);
+        }
+        finally
+        {
+            workspace.Release();
+            t_workspace = workspace;
+        }
+    }
+
+    /// <summary>Hands a token list that is no longer used (a page's, once its tree is built) to the thread's next run.</summary>
+    public static void Recycle(List<WikitextToken> tokens)
+    {
+        if (t_workspace is { } workspace)
+        {
+            workspace.Keep(tokens);
+        }
+    }
+
+    /// <summary>
+    /// The working memory a thread's runs share, so pages do not regrow it: frames with their text buffers, spare token
+    /// lists and the segment array. Bounded: what a huge page grew is let go.
+    /// </summary>
+    private sealed class Workspace
+    {
+        private const int MaxSpareLists = 256;
+        private const int MaxListCapacity = 1 << 14;
+        private const int MaxStarts = 1 << 20;
+
+        public List<Frame> Frames { get; } = [];
+
+        public Stack<List<WikitextToken>> SpareLists { get; } = new();
+
+        public int[] Starts { get; set; } = [];
+
+        public void Keep(List<WikitextToken> tokens)
+        {
+            tokens.Clear();
+            if (tokens.Capacity <= MaxListCapacity && SpareLists.Count < MaxSpareLists)
+            {
+                SpareLists.Push(tokens);
+            }
+        }
+
+        /// <summary>Drops references into the finished run's output and what grew too large.</summary>
+        public void Release()
+        {
+            foreach (Frame frame in Frames)
+            {
+                frame.Release();
+            }
+
+            while (SpareLists.Count > MaxSpareLists)
+            {
+                SpareLists.Pop();
+            }
+
+            if (Starts.Length > MaxStarts)
+            {
+                Starts = [];
+            }
         }
     }
 
@@ -73,6 +139,12 @@ internal sealed partial class WikitextTokenizer
         public WikitextTextBuffer Buffer { get; } = new();
 
         public (int Head, long Context) Ident { get; private set; }
+
+        public void Release()
+        {
+            Stack = [];
+            Buffer.Clear();
+        }
 
         public void Reset(long context, (int, long) ident, List<WikitextToken> stack)
         {
@@ -91,12 +163,17 @@ internal sealed partial class WikitextTokenizer
     }
 
     // ---- segments ----
-    /// <summary>Where each segment starts, then the text's length: counted first, so one exact array is allocated.</summary>
-    private int[] Segment()
+    /// <summary>Where each segment starts, then the text's length (counted first; the array is the workspace's, grown when short).</summary>
+    private int[] Segment(Workspace workspace)
     {
         int count = 0;
         Walk(null);
-        var starts = new int[count + 1];
+        if (workspace.Starts.Length < count + 1)
+        {
+            workspace.Starts = new int[count + 1 + (count / 4)];
+        }
+
+        int[] starts = workspace.Starts;
         count = 0;
         Walk(starts);
         starts[count] = _text.Length;
@@ -289,7 +366,10 @@ internal sealed partial class WikitextTokenizer
 
         // Every caller hands over a popped frame's list it does not use again: it is reused by a later frame.
         tokens.Clear();
-        _spareLists.Push(tokens);
+        if (tokens.Capacity <= 1 << 14)
+        {
+            _spareLists.Push(tokens);
+        }
     }
 
     private void EmitTextThenStack(string text)
