@@ -112,14 +112,15 @@ public sealed class BenchCommand(TextWriter output, TextWriter error)
             return zip.Entries.Sum(e => e.Length);
         }
 
-        // A .tgz is a gzip stream like a .tar.gz.
+        // A .tgz is a gzip stream like a .tar.gz; a .bz2 (a Wikipedia dump) is read by its own decoder.
         string name = path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? path + ".gz" : path;
-        if (InputStreams.CompressionOf(name).Length == 0)
+        bool bzip2 = Sources.Wikipedia.Reading.Bzip2.IsBzip2(path);
+        if (!bzip2 && InputStreams.CompressionOf(name).Length == 0)
         {
             return new FileInfo(path).Length;
         }
 
-        using Stream stream = InputStreams.Decompress(InputStreams.OpenRaw(path), name);
+        using Stream stream = bzip2 ? Sources.Wikipedia.Reading.Bzip2.OpenRead(InputStreams.OpenRaw(path)) : InputStreams.Decompress(InputStreams.OpenRaw(path), name);
         long length = 0;
         byte[] buffer = new byte[1 << 16];
         int read;
