@@ -1,4 +1,5 @@
 using ICSharpCode.SharpZipLib.BZip2;
+using RedPajama.Reading;
 
 namespace RedPajama.Sources.Wikipedia.Reading;
 
@@ -72,7 +73,7 @@ public static class Bzip2
     }
 
     /// <summary>Concatenated bzip2 streams as one stream of decompressed bytes.</summary>
-    private sealed class MultiStreamDecoder : Stream
+    private sealed class MultiStreamDecoder : ForwardReadStream
     {
         private readonly Stream _raw;
         private readonly ByteSource _source;
@@ -80,6 +81,7 @@ public static class Bzip2
         private readonly bool _leaveOpen;
         private BZip2InputStream? _current;
         private bool _finished;
+        private long _delivered;
 
         public MultiStreamDecoder(Stream raw, long limit, bool leaveOpen)
         {
@@ -89,24 +91,11 @@ public static class Bzip2
             _leaveOpen = leaveOpen;
         }
 
-        public override bool CanRead => true;
+        protected override long BytesRead => _delivered;
 
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
+        public override int Read(Span<byte> buffer)
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            ArgumentNullException.ThrowIfNull(buffer);
-            if (count == 0)
+            if (buffer.IsEmpty)
             {
                 return 0;
             }
@@ -119,9 +108,10 @@ public static class Bzip2
                     break;
                 }
 
-                int n = _current!.Read(buffer, offset, count);
+                int n = _current!.Read(buffer);
                 if (n > 0)
                 {
+                    _delivered += n;
                     return n;
                 }
 
@@ -135,16 +125,6 @@ public static class Bzip2
 
             return 0;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using RedPajama.Reading;
 
 namespace RedPajama.Sources.Wikipedia.Reading;
 
@@ -8,7 +9,7 @@ namespace RedPajama.Sources.Wikipedia.Reading;
 /// the input (or the limit) cuts, corrupt data, or bytes after a stream end that start no other stream throw
 /// <see cref="InvalidDataException"/>. Reads no further than the limit.
 /// </summary>
-internal sealed unsafe class NativeBzip2Decoder : Stream
+internal sealed unsafe class NativeBzip2Decoder : ForwardReadStream
 {
     private const int InputBytes = 1 << 16;
 
@@ -22,6 +23,7 @@ internal sealed unsafe class NativeBzip2Decoder : Stream
     private long _fed;
     private bool _inStream;
     private bool _finished;
+    private long _delivered;
 
     public NativeBzip2Decoder(Stream raw, long limit, bool leaveOpen)
     {
@@ -37,24 +39,11 @@ internal sealed unsafe class NativeBzip2Decoder : Stream
         Dispose(false);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
+    /// <inheritdoc/>
+    protected override long BytesRead => _delivered;
 
     /// <summary>Compressed bytes decoded so far (read from the input and taken by libbz2).</summary>
     private long Consumed => _fed - (_inputLength - _inputPosition);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -103,22 +92,13 @@ internal sealed unsafe class NativeBzip2Decoder : Stream
 
             if (produced > 0)
             {
+                _delivered += produced;
                 return produced;
             }
         }
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
