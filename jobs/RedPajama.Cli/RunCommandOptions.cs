@@ -46,25 +46,5 @@ public sealed record RunCommandOptions(
     /// <summary>The shard of <c>--shard</c> and <c>--num-shards</c>, or null when neither is given.</summary>
     /// <returns>The shard.</returns>
     /// <exception cref="ArgumentException">Only one of the two is given, or the shard is out of range.</exception>
-    public Reading.InputShard? InputShard()
-    {
-        if (NumShards is null && Shard is null)
-        {
-            return HashInMem is null ? null : throw new ArgumentException("--hash-in-mem goes with --num-shards N --shard s");
-        }
-
-        if (NumShards is not { } count || Shard is not { } index)
-        {
-            throw new ArgumentException("--shard and --num-shards go together: --num-shards N --shard s reads shard s (0 to N-1) of the inputs");
-        }
-
-        try
-        {
-            return new Reading.InputShard(index, count) { HashInMem = HashInMem ?? 1 };
-        }
-        catch (ArgumentOutOfRangeException exception)
-        {
-            throw new ArgumentException(exception.Message.Split(" (Parameter", 2)[0], exception);
-        }
-    }
+    public Reading.InputShard? InputShard() => Reading.InputShard.FromOptions(NumShards, Shard, HashInMem);
 }

@@ -83,23 +83,13 @@ public sealed record SparkJobArguments(string Source, IReadOnlyList<string> Inpu
 
     private static InputShard? ShardOf(int? count, int? index)
     {
-        if (count is null && index is null)
-        {
-            return null;
-        }
-
-        if (count is not { } n || index is not { } s)
-        {
-            throw new FormatException("--shard and --num-shards go together");
-        }
-
         try
         {
-            return new InputShard(s, n);
+            return InputShard.FromOptions(count, index);
         }
-        catch (ArgumentOutOfRangeException exception)
+        catch (ArgumentException exception)
         {
-            throw new FormatException(exception.Message.Split(" (Parameter", 2)[0], exception);
+            throw new FormatException(exception.Message, exception);
         }
     }
 }

@@ -236,17 +236,12 @@ public sealed class SparkPipelineJob(SparkSession spark, PipelineDescription pip
     // may be on any Hadoop filesystem (or downloads it, for a URL), and parses it with the local engine's rules.
     private ListedInput ListListing(string argument, InputResolverOptions options)
     {
-        try
-        {
-            IReadOnlyList<ListingEntry> entries = InputStreams.IsUrl(argument)
+        IReadOnlyList<ListingEntry>? entries = InputListing.ReadWhole(
+            () => InputStreams.IsUrl(argument)
                 ? InputListing.Read(argument, options.ListingRoot!, options.Downloads)
-                : InputListing.Parse(new MemoryStream(spark.Read().Format("binaryFile").Load(argument).Select(Col("content")).Collect().Single().Get(0) as byte[] ?? []), argument, options.ListingRoot!);
-            return new ListedInput(argument, true, [], entries);
-        }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            return new ListedInput(argument, true, [], null, $"listing not read, none of its entries is used: {InputError.Describe(exception)}");
-        }
+                : InputListing.Parse(new MemoryStream(spark.Read().Format("binaryFile").Load(argument).Select(Col("content")).Collect().Single().Get(0) as byte[] ?? []), argument, options.ListingRoot!),
+            out string? error);
+        return new ListedInput(argument, true, [], entries, error);
     }
 
     // One row per listed input (or range of a split file), spread over as many partitions, so that each executor task

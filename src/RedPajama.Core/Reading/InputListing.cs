@@ -36,6 +36,29 @@ public static class InputListing
     }
 
     /// <summary>
+    /// Reads a listing whole through <paramref name="read"/> (either engine's way of getting its bytes). A listing that
+    /// cannot be read (I/O, access, a cut or corrupt file) gives none of its entries, since one read part way would
+    /// shift the range of every shard, and the error a run reports for it.
+    /// </summary>
+    /// <param name="read">Reads and parses the listing.</param>
+    /// <param name="error">Null, or why no entry is used.</param>
+    /// <returns>The entries, or null when it could not be read.</returns>
+    public static IReadOnlyList<ListingEntry>? ReadWhole(Func<IReadOnlyList<ListingEntry>> read, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            error = null;
+            return read();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            error = $"listing not read, none of its entries is used: {InputError.Describe(exception)}";
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Parses a listing's stored bytes. The whole listing must be read: one cut short (a truncated gzip) would change
     /// how many entries there are, and so the range of every shard, so it throws instead of giving the lines before
     /// the cut.

@@ -38,14 +38,13 @@ public static class InputResolver
             if (options.ListingRoot is { } root && InputListing.IsListing(argument) && (url || File.Exists(argument)))
             {
                 string listing = url ? argument : Path.GetFullPath(argument);
-                try
+                if (InputListing.ReadWhole(() => InputListing.Read(listing, root, options.Downloads), out string? error) is { } entries)
                 {
-                    inputs.AddListing(listing, InputListing.Read(listing, root, options.Downloads));
+                    inputs.AddListing(listing, entries);
                 }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+                else
                 {
-                    // None of its entries: a listing read part way would shift the range of every shard.
-                    problems.Add(new InputError(argument, $"listing not read, none of its entries is used: {InputError.Describe(exception)}", 0));
+                    problems.Add(new InputError(argument, error!, 0));
                 }
             }
             else if (url)

@@ -29,6 +29,37 @@ public sealed record InputShard
         Count = count;
     }
 
+    /// <summary>
+    /// The shard that <c>--num-shards</c>, <c>--shard</c> and <c>--hash-in-mem</c> name (the CLI's and the Spark job's
+    /// options alike), or null when none is given.
+    /// </summary>
+    /// <param name="count">The <c>--num-shards</c> value.</param>
+    /// <param name="index">The <c>--shard</c> value.</param>
+    /// <param name="hashInMem">The <c>--hash-in-mem</c> value.</param>
+    /// <returns>The shard, or null.</returns>
+    /// <exception cref="ArgumentException">One of the pair alone, <c>--hash-in-mem</c> without them, or a value out of range (the message says which).</exception>
+    public static InputShard? FromOptions(int? count, int? index, int? hashInMem = null)
+    {
+        if (count is null && index is null)
+        {
+            return hashInMem is null ? null : throw new ArgumentException("--hash-in-mem goes with --num-shards N --shard s");
+        }
+
+        if (count is not { } n || index is not { } s)
+        {
+            throw new ArgumentException("--shard and --num-shards go together: --num-shards N --shard s reads shard s (0 to N-1) of the inputs");
+        }
+
+        try
+        {
+            return new InputShard(s, n) { HashInMem = hashInMem ?? 1 };
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw new ArgumentException(exception.Message.Split(" (Parameter", 2)[0], exception);
+        }
+    }
+
     /// <summary>The shard, from 0.</summary>
     public int Index { get; }
 
