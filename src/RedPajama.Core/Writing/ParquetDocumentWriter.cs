@@ -354,52 +354,41 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
         column.WriteBatch(levelCount, definitions, repetitions, values);
     }
 
-    private static void WriteMetaColumn(ColumnWriter column, MetaType type, List<object?> values)
+    /// <summary>A meta field's values: a top-level column when <paramref name="flat"/>, else a field of the meta struct.</summary>
+    private static void WriteMetaColumn(ColumnWriter column, MetaType type, List<object?> values, bool flat)
     {
         switch (type)
         {
             case MetaType.Text:
-                WriteNested(column, values.Select(v => new Nested<string?>((string?)v)));
+                WriteMeta(column, values.Select(v => (string?)v), flat);
                 break;
             case MetaType.Integer:
-                WriteNested(column, values.Select(v => new Nested<long?>((long?)v)));
+                WriteMeta(column, values.Select(v => (long?)v), flat);
                 break;
             case MetaType.Float:
-                WriteNested(column, values.Select(v => new Nested<double?>((double?)v)));
+                WriteMeta(column, values.Select(v => (double?)v), flat);
                 break;
             case MetaType.Boolean:
-                WriteNested(column, values.Select(v => new Nested<bool?>((bool?)v)));
+                WriteMeta(column, values.Select(v => (bool?)v), flat);
                 break;
             case MetaType.IntegerList:
-                WriteList((ColumnWriter<long>)column, [.. values.Select(v => (long[]?)v)], nullDefinition: 1);
+                // A top-level list has one definition level less than one inside the meta struct.
+                WriteList((ColumnWriter<long>)column, [.. values.Select(v => (long[]?)v)], nullDefinition: (short)(flat ? 0 : 1));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
     }
 
-    private static void WriteFlatColumn(ColumnWriter column, MetaType type, List<object?> values)
+    private static void WriteMeta<T>(ColumnWriter column, IEnumerable<T> values, bool flat)
     {
-        switch (type)
+        if (flat)
         {
-            case MetaType.Text:
-                WriteFlat(column, values.Select(v => (string?)v));
-                break;
-            case MetaType.Integer:
-                WriteFlat(column, values.Select(v => (long?)v));
-                break;
-            case MetaType.Float:
-                WriteFlat(column, values.Select(v => (double?)v));
-                break;
-            case MetaType.Boolean:
-                WriteFlat(column, values.Select(v => (bool?)v));
-                break;
-            case MetaType.IntegerList:
-                // A top-level list: one definition level less than inside the meta struct.
-                WriteList((ColumnWriter<long>)column, [.. values.Select(v => (long[]?)v)], nullDefinition: 0);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(type));
+            WriteFlat(column, values);
+        }
+        else
+        {
+            WriteNested(column, values.Select(v => new Nested<T>(v)));
         }
     }
 
@@ -500,13 +489,9 @@ public sealed class ParquetDocumentWriter : IDocumentWriter
                 {
                     strings.Write(column);
                 }
-                else if (_owner._flat)
-                {
-                    WriteFlatColumn(column, type, _metaValues[i]);
-                }
                 else
                 {
-                    WriteMetaColumn(column, type, _metaValues[i]);
+                    WriteMetaColumn(column, type, _metaValues[i], _owner._flat);
                 }
             }
 
