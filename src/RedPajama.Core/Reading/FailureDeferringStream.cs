@@ -13,27 +13,10 @@ namespace RedPajama.Reading;
 /// </summary>
 /// <param name="inner">The stream; disposed with this one.</param>
 /// <param name="rethrowOnNextRead">True: a read after the failure throws it; false: reads keep returning 0.</param>
-internal sealed class FailureDeferringStream(Stream inner, bool rethrowOnNextRead = true) : Stream
+internal sealed class FailureDeferringStream(Stream inner, bool rethrowOnNextRead = true) : ReadThroughStream(inner, ownsInner: true)
 {
     /// <summary>The inner stream's failure, once a read failed.</summary>
     public Exception? Failure { get; private set; }
-
-    /// <summary>The wrapped stream.</summary>
-    public Stream Inner => inner;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => inner.CanSeek;
-
-    public override bool CanWrite => false;
-
-    public override long Length => inner.Length;
-
-    public override long Position
-    {
-        get => inner.Position;
-        set => inner.Position = value;
-    }
 
     /// <summary>Throws the failure, with its own stack, if a read failed.</summary>
     public void ThrowIfFailed()
@@ -43,8 +26,6 @@ internal sealed class FailureDeferringStream(Stream inner, bool rethrowOnNextRea
             ExceptionDispatchInfo.Throw(Failure);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -60,32 +41,12 @@ internal sealed class FailureDeferringStream(Stream inner, bool rethrowOnNextRea
 
         try
         {
-            return inner.Read(buffer);
+            return Inner.Read(buffer);
         }
         catch (Exception exception) when (InputError.IsInputFailure(exception))
         {
             Failure = exception;
             return 0;
         }
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -98,7 +98,7 @@ public static class RepositoryLayout
 
         var names = new List<string>();
         var directories = new List<bool>();
-        using (var reader = new TarReader(new ExpansionGuard(limits, storedBytes).Watch(Expand(new NonClosing(stored), path)), leaveOpen: false))
+        using (var reader = new TarReader(new ExpansionGuard(limits, storedBytes).Watch(Expand(new ReadThroughStream(stored, ownsInner: false), path)), leaveOpen: false))
         {
             while (reader.GetNextEntry(copyData: false) is { } entry)
             {
@@ -117,7 +117,7 @@ public static class RepositoryLayout
 
         string? top = RepositoryPaths.CommonTopFolder(names, k => directories[k]);
         stored.Position = start;
-        using var second = new TarReader(new ExpansionGuard(limits, storedBytes).Watch(Expand(new NonClosing(stored), path)), leaveOpen: false);
+        using var second = new TarReader(new ExpansionGuard(limits, storedBytes).Watch(Expand(new ReadThroughStream(stored, ownsInner: false), path)), leaveOpen: false);
         while (second.GetNextEntry(copyData: false) is { } entry)
         {
             if (entry.EntryType is TarEntryType.GlobalExtendedAttributes or TarEntryType.Directory)
@@ -241,37 +241,5 @@ public static class RepositoryLayout
         content.CopyTo(copy);
         copy.Position = 0;
         return copy;
-    }
-
-    /// <summary>Lets a decompressor be disposed without closing the archive it reads (read twice).</summary>
-    private sealed class NonClosing(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => inner.CanSeek;
-
-        public override bool CanWrite => false;
-
-        public override long Length => inner.Length;
-
-        public override long Position
-        {
-            get => inner.Position;
-            set => inner.Position = value;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
