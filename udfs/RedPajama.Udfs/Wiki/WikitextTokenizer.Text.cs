@@ -292,45 +292,42 @@ internal sealed partial class WikitextTokenizer
     private void ParseItalicsAndBold()
     {
         int reset = _head;
-        if (!TryParse(StyleBold, out ParseResult bold, out _))
+        if (TryParse(StyleBold, out ParseResult bold, out _))
         {
-            _head = reset;
-            if (!TryParse(StyleItalics, out ParseResult italics, out _))
-            {
-                _head = reset;
-                EmitText("'''''");
-                return;
-            }
-
-            reset = _head;
-            if (!TryParse(StyleBold, out ParseResult boldAfter, out _))
-            {
-                _head = reset;
-                EmitText("'''");
-                EmitStyleTag("i", "''", italics.Stack);
-                return;
-            }
-
-            Push();
-            EmitStyleTag("i", "''", italics.Stack);
-            EmitAll(boldAfter.Stack);
-            EmitStyleTag("b", "'''", Pop());
+            ParseSecondStyle(bold.Stack, "b", "'''", StyleItalics, "i", "''");
             return;
         }
 
-        reset = _head;
-        if (!TryParse(StyleItalics, out ParseResult italicsAfter, out _))
+        _head = reset;
+        if (!TryParse(StyleItalics, out ParseResult italics, out _))
         {
             _head = reset;
-            EmitText("''");
-            EmitStyleTag("b", "'''", bold.Stack);
+            EmitText("'''''");
+            return;
+        }
+
+        ParseSecondStyle(italics.Stack, "i", "''", StyleBold, "b", "'''");
+    }
+
+    /// <summary>
+    /// After five apostrophes opened a style that closed: the other style, around both when it closes too, else its
+    /// markup stays text before the first.
+    /// </summary>
+    private void ParseSecondStyle(List<WikitextToken> first, string firstTag, string firstMarkup, long secondContext, string secondTag, string secondMarkup)
+    {
+        int reset = _head;
+        if (!TryParse(secondContext, out ParseResult second, out _))
+        {
+            _head = reset;
+            EmitText(secondMarkup);
+            EmitStyleTag(firstTag, firstMarkup, first);
             return;
         }
 
         Push();
-        EmitStyleTag("b", "'''", bold.Stack);
-        EmitAll(italicsAfter.Stack);
-        EmitStyleTag("i", "''", Pop());
+        EmitStyleTag(firstTag, firstMarkup, first);
+        EmitAll(second.Stack);
+        EmitStyleTag(secondTag, secondMarkup, Pop());
     }
 
     /// <summary>Handles a run of apostrophes; returns the stack when it closes the current bold or italics.</summary>
