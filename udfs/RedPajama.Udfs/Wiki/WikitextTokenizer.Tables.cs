@@ -45,21 +45,8 @@ internal sealed partial class WikitextTokenizer
 
             if (self == End || Is(self, end))
             {
-                if ((Context & TagAttr) != 0)
-                {
-                    if ((data.Context & CxQuoted) != 0)
-                    {
-                        data.Context = CxAttrValue;
-                        MemoizeBadRoute();
-                        Pop();
-                        _head = data.Reset;
-                        continue;
-                    }
-
-                    Pop();
-                }
-
-                throw FailRoute();
+                ReadQuotedValueAgainOrFail(data);
+                continue;
             }
 
             HandleTagData(data, self);

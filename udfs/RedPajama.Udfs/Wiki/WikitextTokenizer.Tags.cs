@@ -67,6 +67,29 @@ internal sealed partial class WikitextTokenizer
         return chunks;
     }
 
+    /// <summary>
+    /// The text (or a table's style line) ended inside a tag's attributes: an open quoted value is read again as
+    /// unquoted from where it started (this returns), anything else fails the route (this throws).
+    /// </summary>
+    private void ReadQuotedValueAgainOrFail(TagData data)
+    {
+        if ((Context & TagAttr) != 0)
+        {
+            if ((data.Context & CxQuoted) != 0)
+            {
+                data.Context = CxAttrValue;
+                MemoizeBadRoute();
+                Pop();
+                _head = data.Reset;
+                return;
+            }
+
+            Pop();
+        }
+
+        throw FailRoute();
+    }
+
     private void PushTagBuffer(TagData data)
     {
         if ((data.Context & CxQuoted) != 0)
@@ -352,21 +375,8 @@ internal sealed partial class WikitextTokenizer
             bool canExit = (data.Context & (CxQuoted | CxName)) == 0 || (data.Context & CxNoteSpace) != 0;
             if (self == End)
             {
-                if ((Context & TagAttr) != 0)
-                {
-                    if ((data.Context & CxQuoted) != 0)
-                    {
-                        data.Context = CxAttrValue;
-                        MemoizeBadRoute();
-                        Pop();
-                        _head = data.Reset;
-                        continue;
-                    }
-
-                    Pop();
-                }
-
-                throw FailRoute();
+                ReadQuotedValueAgainOrFail(data);
+                continue;
             }
 
             if (Is(self, '>') && canExit)
@@ -404,18 +414,7 @@ internal sealed partial class WikitextTokenizer
         _head += 2;
         List<string> chunks = SplitTagChunks(Seg(At()));
         string first = chunks.Count > 0 && !IsSpaceString(chunks[0]) ? chunks[0] : string.Empty;
-        List<WikitextToken>? tag = null;
-        if (WikitextTagNames.IsSingleOnly(first) && !_badRoutes.Contains((_head, TagOpen)))
-        {
-            try
-            {
-                tag = ReallyParseTag();
-            }
-            catch (BadRouteException)
-            {
-                tag = null;
-            }
-        }
+        List<WikitextToken>? tag = TryReallyParseTag(WikitextTagNames.IsSingleOnly(first));
 
         if (tag is null)
         {
@@ -426,6 +425,24 @@ internal sealed partial class WikitextTokenizer
 
         tag[0] = tag[0].WithFlag();
         EmitAll(tag);
+    }
+
+    /// <summary>The tag at the head, or null when it cannot start there, failed there before, or fails now.</summary>
+    private List<WikitextToken>? TryReallyParseTag(bool canStart)
+    {
+        if (!canStart || _badRoutes.Contains((_head, TagOpen)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ReallyParseTag();
+        }
+        catch (BadRouteException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether an open tag can start at the head: its first chunk is text, not a marker or whitespace.</summary>
@@ -444,18 +461,7 @@ internal sealed partial class WikitextTokenizer
     {
         int reset = _head;
         _head++;
-        List<WikitextToken>? tag = null;
-        if (TagNameCanStart() && !_badRoutes.Contains((_head, TagOpen)))
-        {
-            try
-            {
-                tag = ReallyParseTag();
-            }
-            catch (BadRouteException)
-            {
-                tag = null;
-            }
-        }
+        List<WikitextToken>? tag = TryReallyParseTag(TagNameCanStart());
 
         if (tag is null)
         {
