@@ -91,7 +91,8 @@ internal sealed partial class WikitextTokenizer
     private sealed class Workspace
     {
         private const int MaxSpareLists = 256;
-        private const int MaxListCapacity = 1 << 14;
+        /// <summary>Token lists longer than this are not kept for reuse (a huge page's would pin its memory).</summary>
+        public const int MaxListCapacity = 1 << 14;
         private const int MaxStarts = 1 << 20;
 
         public List<Frame> Frames { get; } = [];
@@ -366,7 +367,7 @@ internal sealed partial class WikitextTokenizer
 
         // Every caller hands over a popped frame's list it does not use again: it is reused by a later frame.
         tokens.Clear();
-        if (tokens.Capacity <= 1 << 14)
+        if (tokens.Capacity <= Workspace.MaxListCapacity)
         {
             _spareLists.Push(tokens);
         }
