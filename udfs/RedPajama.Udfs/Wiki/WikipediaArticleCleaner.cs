@@ -31,20 +31,42 @@ public static class WikipediaArticleCleaner
         Regex category = PrefixPattern(WikipediaAliases.CategoryPrefixes(language), extraCategoryPrefixes);
         WikitextList page = WikitextParser.Parse(wikitext);
         List<List<WikitextNode>> sections = Sections(page);
-        var texts = new string[sections.Count];
         var cleaner = new SectionCleaner(media, category);
+        var raw = new WikitextTextBuffer();
+        var collapsed = new WikitextTextBuffer();
+        var result = new StringBuilder();
         for (int i = 0; i < sections.Count; i++)
         {
             cleaner.CleanLinks(sections[i]);
             cleaner.RemoveTags(sections[i]);
-            string stripped = WikitextStripCode.Strip(new WikitextList(sections[i]));
-            ReadOnlySpan<char> trimmed = PythonText.Strip(stripped.AsSpan());
-            string text = trimmed.Length == stripped.Length ? stripped : trimmed.ToString();
-            texts[i] = s_magicWords.Replace(text, string.Empty);
+
+            // strip_code() (the top level collapsed: ends trimmed of newlines, then of all whitespace by .strip(),
+            // which covers them), then the magic words removed from that text; sections joined by a blank line.
+            raw.Clear();
+            WikitextStripCode.AppendUncollapsed(sections[i], raw);
+            collapsed.Clear();
+            WikitextStripCode.AppendCollapsed(PythonText.Strip(raw.AsSpan()), collapsed);
+            if (i > 0)
+            {
+                result.Append("\n\n");
+            }
+
+            AppendWithoutMagicWords(collapsed.AsSpan(), result);
         }
 
-        string result = string.Join("\n\n", texts);
-        return result.Length == 0 ? null : result;
+        return result.Length == 0 ? null : result.ToString();
+    }
+
+    private static void AppendWithoutMagicWords(ReadOnlySpan<char> text, StringBuilder output)
+    {
+        int from = 0;
+        foreach (ValueMatch match in s_magicWords.EnumerateMatches(text))
+        {
+            output.Append(text[from..match.Index]);
+            from = match.Index + match.Length;
+        }
+
+        output.Append(text[from..]);
     }
 
     /// <summary><c>^(?:p1|p2|…):</c>, case-insensitive; the prefixes are regex text as the builder joins them (unescaped).</summary>

@@ -27,14 +27,39 @@ public static class WikitextStripCode
         var output = new StringBuilder();
         foreach (WikitextNode node in nodes)
         {
-            string? stripped = StripNode(node);
-            if (!string.IsNullOrEmpty(stripped))
-            {
-                output.Append(stripped);
-            }
+            output.Append(StripNode(node));
         }
 
         return Collapse(output.ToString());
+    }
+
+    /// <summary>
+    /// The stripped text of <paramref name="nodes"/> appended to <paramref name="output"/> before its newlines are
+    /// collapsed (<see cref="AppendCollapsed"/> does that): the top level of a section, built without a string.
+    /// </summary>
+    internal static void AppendUncollapsed(List<WikitextNode> nodes, WikitextTextBuffer output)
+    {
+        foreach (WikitextNode node in nodes)
+        {
+            output.Append(StripNode(node));
+        }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="text"/> with every run of three or more newlines cut to two (the interior part of the
+    /// collapse; the caller trims the ends).
+    /// </summary>
+    internal static void AppendCollapsed(ReadOnlySpan<char> text, WikitextTextBuffer output)
+    {
+        int run = text.IndexOf("\n\n\n", StringComparison.Ordinal);
+        while (run >= 0)
+        {
+            output.Append(text[..(run + 2)]);
+            text = text[(run + 2)..].TrimStart('\n');
+            run = text.IndexOf("\n\n\n", StringComparison.Ordinal);
+        }
+
+        output.Append(text);
     }
 
     /// <summary>One node's printable text, or null when it has none.</summary>
@@ -74,21 +99,13 @@ public static class WikitextStripCode
     private static string Collapse(string text)
     {
         ReadOnlySpan<char> trimmed = text.AsSpan().Trim('\n');
-        int run = trimmed.IndexOf("\n\n\n", StringComparison.Ordinal);
-        if (run < 0)
+        if (!trimmed.Contains("\n\n\n", StringComparison.Ordinal))
         {
             return trimmed.Length == text.Length ? text : trimmed.ToString();
         }
 
-        var output = new StringBuilder(trimmed.Length);
-        while (run >= 0)
-        {
-            output.Append(trimmed[..(run + 2)]);
-            trimmed = trimmed[(run + 2)..].TrimStart('\n');
-            run = trimmed.IndexOf("\n\n\n", StringComparison.Ordinal);
-        }
-
-        output.Append(trimmed);
+        var output = new WikitextTextBuffer();
+        AppendCollapsed(trimmed, output);
         return output.ToString();
     }
 }

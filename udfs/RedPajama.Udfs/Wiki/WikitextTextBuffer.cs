@@ -44,6 +44,9 @@ internal sealed class WikitextTextBuffer
         }
     }
 
+    /// <summary>The characters held.</summary>
+    public ReadOnlySpan<char> AsSpan() => _chars.AsSpan(0, Length);
+
     /// <summary>The characters from <paramref name="start"/> on.</summary>
     public string ToString(int start) => new(_chars, start, Length - start);
 
