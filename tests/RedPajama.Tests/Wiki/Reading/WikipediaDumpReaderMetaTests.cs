@@ -94,5 +94,14 @@ public sealed class WikipediaDumpReaderMetaTests
         WikipediaDumpReader.Accepts("dewiki-20230320-pages-articles.xml.bz2").Should().BeTrue();
         WikipediaDumpReader.Accepts("a.xml").Should().BeTrue();
         WikipediaDumpReader.Accepts("a.jsonl.gz").Should().BeFalse();
+        WikipediaDumpReader.Accepts("enwiki-20230320-pages-articles1.xml-p1p41242").Should().BeTrue();
+        WikipediaDumpReader.Accepts("a.xml.gz").Should().BeTrue();
+        WikipediaDumpReader.Accepts("a.xml.zst").Should().BeTrue();
+
+        // Files beside a dump in a folder given as input are not dumps: goldens, indexes, notes.
+        WikipediaDumpReader.Accepts("enwiki-minidump.xml.bz2.golden.jsonl").Should().BeFalse();
+        WikipediaDumpReader.Accepts("enwiki-20230320-pages-articles-multistream-index.txt.bz2").Should().BeFalse();
+        WikipediaDumpReader.Accepts("notes.xml.txt").Should().BeFalse();
+        WikipediaDumpReader.Accepts("a.xml-p1p").Should().BeFalse();
     }
 }

@@ -73,8 +73,30 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
     {
         ArgumentNullException.ThrowIfNull(path);
         string name = Path.GetFileName(path).ToLowerInvariant();
-        return name.EndsWith(".xml", StringComparison.Ordinal) || name.Contains(".xml.", StringComparison.Ordinal)
-            || name.Contains(".xml-", StringComparison.Ordinal);
+        foreach (string compression in (string[])[".bz2", ".gz", ".zst"])
+        {
+            if (name.EndsWith(compression, StringComparison.Ordinal))
+            {
+                name = name[..^compression.Length];
+                break;
+            }
+        }
+
+        if (name.EndsWith(".xml", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Wikimedia's split dumps end in the pages they hold: …-pages-articles1.xml-p1p41242.
+        int split = name.LastIndexOf(".xml-p", StringComparison.Ordinal);
+        if (split < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> pages = name.AsSpan(split + ".xml-p".Length);
+        int p = pages.IndexOf('p');
+        return p > 0 && p < pages.Length - 1 && !pages[..p].ContainsAnyExceptInRange('0', '9') && !pages[(p + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Opens the decompressed bytes of a dump: bzip2 (every stream), else by <see cref="InputStreams.Decompress"/>.</summary>
