@@ -42,13 +42,21 @@ public static class WikitextParser
         private WikitextTokenKind PeekKind() =>
             _index < tokens.Count ? tokens[_index].Kind : throw new InvalidOperationException("the token stream ended inside a node");
 
-        private static ulong Kinds(WikitextTokenKind a, WikitextTokenKind b = WikitextTokenKind.Text, WikitextTokenKind c = WikitextTokenKind.Text) =>
-            (1UL << (int)a) | (1UL << (int)b) | (1UL << (int)c);
+        /// <summary>The set of <paramref name="kinds"/> as bits by kind, for <see cref="Until"/>.</summary>
+        private static ulong Kinds(params ReadOnlySpan<WikitextTokenKind> kinds)
+        {
+            ulong set = 0;
+            foreach (WikitextTokenKind kind in kinds)
+            {
+                set |= 1UL << (int)kind;
+            }
 
-        /// <summary>Nodes up to (not including) the first token of one of the <paramref name="stops"/> kinds (a set of bits by kind; never Text).</summary>
+            return set;
+        }
+
+        /// <summary>Nodes up to (not including) the first token of one of the <paramref name="stops"/> kinds (<see cref="Kinds"/>).</summary>
         private WikitextList Until(ulong stops)
         {
-            stops &= ~1UL;
             var nodes = new List<WikitextNode>();
             while ((stops & (1UL << (int)PeekKind())) == 0)
             {

@@ -1,8 +1,9 @@
 namespace RedPajama.Udfs.Wiki;
 
 /// <summary>
-/// The text a tokenizer frame collects between tokens: one flat, reusable array (a <see cref="System.Text.StringBuilder"/>
-/// allocates a fresh array on every <c>Clear</c> once it has grown past its first chunk, and indexes backwards slowly).
+/// Text built up and cleared again and again (a tokenizer frame's text between tokens, a section's stripped text):
+/// one flat, reusable array (a <see cref="System.Text.StringBuilder"/> allocates a fresh array on every <c>Clear</c> once
+/// it has grown past its first chunk, and indexes backwards slowly).
 /// </summary>
 internal sealed class WikitextTextBuffer
 {

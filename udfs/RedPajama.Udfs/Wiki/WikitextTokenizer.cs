@@ -35,7 +35,7 @@ internal sealed partial class WikitextTokenizer
     private readonly int[] _starts;
     private readonly HashSet<(int Head, long Context)> _badRoutes = [];
     private readonly List<Frame> _frames;
-    private readonly Stack<List<WikitextToken>> _spareLists;
+    private readonly Workspace _workspace;
     private int _frameCount;
     private int _count;
     private int _head;
@@ -49,7 +49,7 @@ internal sealed partial class WikitextTokenizer
     {
         _text = text;
         _frames = workspace.Frames;
-        _spareLists = workspace.SpareLists;
+        _workspace = workspace;
         _starts = Segment(workspace);
         _budget = (BudgetPerSegment * _count) + BudgetBase;
     }
@@ -91,22 +91,25 @@ internal sealed partial class WikitextTokenizer
     private sealed class Workspace
     {
         private const int MaxSpareLists = 256;
-        /// <summary>Token lists longer than this are not kept for reuse (a huge page's would pin its memory).</summary>
-        public const int MaxListCapacity = 1 << 14;
+        private const int MaxListCapacity = 1 << 14;
         private const int MaxStarts = 1 << 20;
 
         public List<Frame> Frames { get; } = [];
 
-        public Stack<List<WikitextToken>> SpareLists { get; } = new();
+        private readonly Stack<List<WikitextToken>> _spareLists = new();
 
         public int[] Starts { get; set; } = [];
 
+        /// <summary>An empty token list: a spare one, else a new one.</summary>
+        public List<WikitextToken> TakeList() => _spareLists.Count > 0 ? _spareLists.Pop() : [];
+
+        /// <summary>Keeps a list no longer used (emptied) for <see cref="TakeList"/>, unless it is large or enough are kept.</summary>
         public void Keep(List<WikitextToken> tokens)
         {
             tokens.Clear();
-            if (tokens.Capacity <= MaxListCapacity && SpareLists.Count < MaxSpareLists)
+            if (tokens.Capacity <= MaxListCapacity && _spareLists.Count < MaxSpareLists)
             {
-                SpareLists.Push(tokens);
+                _spareLists.Push(tokens);
             }
         }
 
@@ -116,11 +119,6 @@ internal sealed partial class WikitextTokenizer
             foreach (Frame frame in Frames)
             {
                 frame.Release();
-            }
-
-            while (SpareLists.Count > MaxSpareLists)
-            {
-                SpareLists.Pop();
             }
 
             if (Starts.Length > MaxStarts)
@@ -283,7 +281,7 @@ internal sealed partial class WikitextTokenizer
             _frames.Add(new Frame());
         }
 
-        _frames[_frameCount++].Reset(context, ident, _spareLists.Count > 0 ? _spareLists.Pop() : []);
+        _frames[_frameCount++].Reset(context, ident, _workspace.TakeList());
         _depth++;
     }
 
@@ -366,11 +364,7 @@ internal sealed partial class WikitextTokenizer
         }
 
         // Every caller hands over a popped frame's list it does not use again: it is reused by a later frame.
-        tokens.Clear();
-        if (tokens.Capacity <= Workspace.MaxListCapacity)
-        {
-            _spareLists.Push(tokens);
-        }
+        _workspace.Keep(tokens);
     }
 
     private void EmitTextThenStack(string text)

@@ -4,7 +4,7 @@ namespace RedPajama.Sources.Wikipedia.Reading;
 
 /// <summary>
 /// The system's libbz2 (the library behind <c>bzip2 -d</c> and Python's <c>bz2</c>), when one is installed: its
-/// decoder runs about 1.5× SharpZipLib's. Absent (Windows, slim images) or disabled with
+/// decoder runs about 1.4× SharpZipLib's (bench/wikipedia). Absent (Windows, slim images) or disabled with
 /// <c>REDPAJAMA_BZIP2=managed</c>, the readers use SharpZipLib; both give the same bytes and fail on the same input.
 /// </summary>
 internal static unsafe class LibBzip2

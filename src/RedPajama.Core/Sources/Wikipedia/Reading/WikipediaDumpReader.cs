@@ -72,14 +72,10 @@ public sealed class WikipediaDumpReader : IDocumentReader, IInputSplitter
     public static bool Accepts(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string name = Path.GetFileName(path).ToLowerInvariant();
-        foreach (string compression in (string[])[".bz2", ".gz", ".zst"])
+        string name = InputStreams.InnerName(path);
+        if (Bzip2.IsBzip2(name))
         {
-            if (name.EndsWith(compression, StringComparison.Ordinal))
-            {
-                name = name[..^compression.Length];
-                break;
-            }
+            name = name[..^".bz2".Length];
         }
 
         if (name.EndsWith(".xml", StringComparison.Ordinal))
